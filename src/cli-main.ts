@@ -1,0 +1,52 @@
+import { appendFile } from 'node:fs/promises';
+import { commandHelp, parseCliArgs } from './cli-args.js';
+import type { CommandIO } from './commands/command.js';
+import { CLI_COMMANDS as COMMANDS } from './commands/cli-commands.js';
+import { runCommand } from './commands/run-command.js';
+import { loadDotEnv } from './config/dotenv.js';
+import { consoleLogger, SecretMasker } from './logger.js';
+
+const USAGE = `Usage: iterate-campaign <command> [arguments]
+
+Commands:
+${[...COMMANDS.values()]
+  .filter((c) => c.surfaces.includes('cli'))
+  .map((c) => `  ${c.name.padEnd(10)} ${c.description}`)
+  .join('\n')}
+
+Run 'iterate-campaign <command> --help' for a command's options.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.get(name);
+  if (command && (args.includes('--help') || args.includes('-h'))) {
+    process.stdout.write(`${commandHelp(command)}\n`);
+    return 0;
+  }
+  const masker = new SecretMasker();
+  const logger = consoleLogger(masker, process.stderr, Boolean(process.env.ITERATE_CAMPAIGN_DEBUG));
+  const env = loadDotEnv(process.cwd(), { ...process.env });
+  const io: CommandIO = {
+    surface: 'cli',
+    logger,
+    masker,
+    env,
+    cwd: process.cwd(),
+    setOutput: (key, value) => logger.debug(`output ${key}=${String(value)}`),
+    appendSummary: async (markdown) => {
+      if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+    },
+    print: (text) => process.stdout.write(`${masker.mask(text)}\n`),
+  };
+  try {
+    const inputs = command ? parseCliArgs(command, args) : { get: () => undefined, givenNames: () => [] };
+    return await runCommand(COMMANDS, name, inputs, io);
+  } catch (error) {
+    logger.error(masker.mask((error as Error).message));
+    return 1;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Logger, SecretMasker } from '../logger.js';
+
+/** Where a command runs: inside a workflow step, or in a terminal. */
+export type Surface = 'action' | 'cli';
+
+export interface InputSpec {
+  description: string;
+  /** Masked in every log line as soon as it is read. */
+  secret?: boolean;
+  /** A CLI switch that takes no value (`--json`). */
+  flag?: boolean;
+  /** Position among the CLI's positional arguments. */
+  positional?: number;
+  /** Short CLI spelling (`--target` for `target-win-rate`). */
+  cliAlias?: string;
+}
+
+/** Raw input values by kebab-case name; empty strings count as not given. */
+export interface InputSource {
+  get(name: string): string | undefined;
+  /** Names of every input that was given a value, for "ignored input" warnings. */
+  givenNames(): string[];
+}
+
+export interface CommandIO {
+  surface: Surface;
+  logger: Logger;
+  masker: SecretMasker;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  setOutput(name: string, value: string | number | boolean): void;
+  appendSummary(markdown: string): Promise<void>;
+  /** The command's main result: stdout in a terminal, the log in a workflow. */
+  print(text: string): void;
+}
+
+export interface Command<Parsed> {
+  name: string;
+  description: string;
+  surfaces: readonly Surface[];
+  inputs: Readonly<Record<string, InputSpec>>;
+  /** Validates every input before any side effect; throws InputError naming the field. */
+  parse(inputs: InputSource, io: CommandIO): Parsed;
+  /** Returns the process exit code (0 unless said otherwise). */
+  run(parsed: Parsed, io: CommandIO): Promise<number | void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any>;
+
+export function defineCommand<Parsed>(command: Command<Parsed>): Command<Parsed> {
+  return command;
+}

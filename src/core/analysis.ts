@@ -1,0 +1,374 @@
+import type { Cause } from './causes.js';
+import { isPdRelatedChaosType } from './chaos-types.js';
+import {
+  combinationKey,
+  identifyTrial,
+  indexWorkItemsByTrial,
+  workItemCombination,
+  type Combination,
+} from './grouping.js';
+import type { CampaignData, WorkItemRecord } from './records.js';
+import { scoreTrial, type Outcome, type TrialScore } from './scoring.js';
+import { allSuccessTrialsNeeded, exactMean, wilsonInterval } from './stats.js';
+import { classifyFailedTrial, type FailureKind, type Symptom, type TrialSymptom } from './symptoms.js';
+import { describeEvidence, type TrialEvidence } from './evidence.js';
+import { toIsoString } from './time.js';
+
+export interface AnalysisOptions {
+  /** Target win rate as a fraction (0.9 for 90%). */
+  target: number;
+  causes: Record<Symptom, Cause>;
+  /** The analysing machine's current UTC offset; upstream reads naive-vs-aware mixes with it. */
+  localUtcOffsetMinutes: number;
+}
+
+export interface TrialDetail {
+  trial_id: number;
+  work_id: number | null;
+  chaos_type: string;
+  params: Record<string, unknown>;
+  baseline: boolean;
+  outcome: Outcome;
+  time_to_detect_sec: number | null;
+  time_to_resolve_sec: number | null;
+  commands: number;
+  symptoms: TrialSymptom[];
+  kind: FailureKind | null;
+  /** Only for trials that did not succeed. */
+  evidence?: TrialEvidence;
+}
+
+export interface ComboStats {
+  chaos_type: string;
+  params: Record<string, unknown>;
+  baseline: boolean;
+  trials: number;
+  successes: number;
+  failures: number;
+  timeouts: number;
+  broken_work_items: number;
+  win_rate: number;
+  ci: [number, number];
+  meets_target: boolean;
+  failed_trial_ids: number[];
+}
+
+export interface BrokenWorkItem {
+  work_id: number;
+  chaos_type: string;
+  params: Record<string, unknown>;
+  worker_id: string | null;
+  vm_name: string | null;
+  error: string;
+}
+
+export interface Finding {
+  symptom: Symptom;
+  chaos_type: string;
+  params: Record<string, unknown>;
+  trial_ids: number[];
+  work_ids: number[];
+  kind: FailureKind;
+  likely_cause: string;
+  fix_locations: string[];
+}
+
+export interface CampaignAnalysis {
+  campaign: {
+    id: number;
+    name: string;
+    subject: string;
+    git_commit: string;
+    created_at: string;
+    variant: string;
+  };
+  target_win_rate: number;
+  trials: number;
+  successes: number;
+  failures: number;
+  timeouts: number;
+  /** Upstream's headline: successes / trial rows, baseline trials included. */
+  win_rate: number;
+  win_rate_ci: [number, number];
+  meets_target: boolean;
+  ci_lower_bound_meets_target: boolean;
+  /** All-success trials still needed before the interval's lower bound clears the target. */
+  all_success_trials_needed: number | null;
+  agent_trials: number;
+  agent_successes: number;
+  /** The same rate without baseline trials (no chaos, no agent); null when there are none. */
+  agent_win_rate: number | null;
+  avg_time_to_detect_sec: number | null;
+  avg_time_to_resolve_sec: number | null;
+  total_commands: number;
+  total_unique_commands: number;
+  work_items: { total: number; pending: number; running: number; completed: number; failed: number };
+  finished: boolean;
+  broken_work_items: BrokenWorkItem[];
+  by_chaos_type: ComboStats[];
+  /** Non-baseline combinations below target, or whose every work item broke: the retry's input. */
+  failing: { chaos_type: string; params: Record<string, unknown> }[];
+  findings: Finding[];
+  trials_detail: TrialDetail[];
+  anomalies: { trial_id: number; message: string }[];
+}
+
+export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): CampaignAnalysis {
+  const { campaign, workItems } = data;
+  const itemsByTrial = indexWorkItemsByTrial(workItems);
+  const combos = new ComboTable(options.target);
+  for (const item of workItems) combos.ensure(workItemCombination(item), item.baseline);
+
+  const details: TrialDetail[] = [];
+  const anomalies: CampaignAnalysis['anomalies'] = [];
+  const totals = { successes: 0, failures: 0, timeouts: 0, agentTrials: 0, agentSuccesses: 0, commands: 0, unique: 0 };
+  for (const trial of data.trials) {
+    const identity = identifyTrial(trial, itemsByTrial.get(trial.id));
+    const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
+    countTrial(totals, score, identity.baseline);
+    for (const message of score.anomalies) anomalies.push({ trial_id: trial.id, message });
+    const failed = score.outcome !== 'success';
+    const classification = failed ? classifyFailedTrial(trial, score) : undefined;
+    const detail: TrialDetail = {
+      trial_id: trial.id,
+      work_id: identity.workItem?.id ?? null,
+      chaos_type: identity.chaosType,
+      params: identity.params,
+      baseline: identity.baseline,
+      outcome: score.outcome,
+      time_to_detect_sec: score.timeToDetectSec,
+      time_to_resolve_sec: score.timeToResolveSec,
+      commands: score.commandCount,
+      symptoms: classification?.symptoms ?? [],
+      kind: classification?.kind ?? null,
+    };
+    if (failed) detail.evidence = describeEvidence(trial, identity.workItem);
+    details.push(detail);
+    addTrial(combos.ensure(identity, identity.baseline), detail);
+  }
+
+  const broken = brokenWorkItems(workItems);
+  for (const item of broken) combos.ensure(item, false).broken_work_items += 1;
+
+  const { successes, agentTrials, agentSuccesses } = totals;
+  const winRate = details.length ? successes / details.length : 0;
+  const ci = wilsonInterval(successes, details.length);
+  const byChaosType = combos.finish();
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      subject: campaign.subjectName,
+      git_commit: campaign.gitCommitHash,
+      created_at: safeIso(campaign.createdAt),
+      variant: campaign.variantName,
+    },
+    target_win_rate: options.target,
+    trials: details.length,
+    successes,
+    failures: totals.failures,
+    timeouts: totals.timeouts,
+    win_rate: winRate,
+    win_rate_ci: ci,
+    meets_target: winRate >= options.target,
+    ci_lower_bound_meets_target: ci[0] >= options.target,
+    all_success_trials_needed: allSuccessTrialsNeeded(successes, details.length, options.target),
+    agent_trials: agentTrials,
+    agent_successes: agentSuccesses,
+    agent_win_rate: agentTrials ? agentSuccesses / agentTrials : null,
+    avg_time_to_detect_sec: meanOrNull(details.map((d) => d.time_to_detect_sec)),
+    avg_time_to_resolve_sec: meanOrNull(details.map((d) => d.time_to_resolve_sec)),
+    total_commands: totals.commands,
+    total_unique_commands: totals.unique,
+    work_items: countStatuses(workItems),
+    finished: workItems.every((item) => item.status !== 'pending' && item.status !== 'running'),
+    broken_work_items: broken,
+    by_chaos_type: byChaosType,
+    failing: byChaosType
+      .filter((c) => !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target))
+      .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
+    findings: buildFindings(details, byChaosType, broken, options.causes),
+    trials_detail: details,
+    anomalies,
+  };
+}
+
+function countTrial(
+  totals: { successes: number; failures: number; timeouts: number; agentTrials: number; agentSuccesses: number; commands: number; unique: number },
+  score: TrialScore,
+  baseline: boolean,
+): void {
+  totals[score.outcome === 'success' ? 'successes' : score.outcome === 'failure' ? 'failures' : 'timeouts'] += 1;
+  if (!baseline) {
+    totals.agentTrials += 1;
+    if (score.outcome === 'success') totals.agentSuccesses += 1;
+  }
+  totals.commands += score.commandCount;
+  totals.unique += score.uniqueCommands;
+}
+
+/** Upstream averages over every trial with a value (not only successes), via statistics.mean. */
+function meanOrNull(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? exactMean(present) : null;
+}
+
+function safeIso(text: string): string {
+  try {
+    return toIsoString(text);
+  } catch {
+    return text;
+  }
+}
+
+const KNOWN_STATUSES = ['pending', 'running', 'completed', 'failed'] as const;
+
+function countStatuses(items: readonly WorkItemRecord[]): CampaignAnalysis['work_items'] {
+  const counts = { total: items.length, pending: 0, running: 0, completed: 0, failed: 0 };
+  for (const item of items) {
+    const status = item.status as (typeof KNOWN_STATUSES)[number];
+    if (KNOWN_STATUSES.includes(status)) counts[status] += 1;
+  }
+  return counts;
+}
+
+/** Failed work items that left no trial row: upstream does not count them at all. */
+function brokenWorkItems(items: readonly WorkItemRecord[]): BrokenWorkItem[] {
+  return items
+    .filter((item) => item.status === 'failed' && item.trialId === null)
+    .map((item) => ({
+      work_id: item.id,
+      ...comboFields(workItemCombination(item)),
+      worker_id: item.workerId,
+      vm_name: item.vmName,
+      error: item.error ?? '',
+    }));
+}
+
+function comboFields(c: Combination) {
+  return { chaos_type: c.chaosType, params: c.params };
+}
+
+class ComboTable {
+  private readonly rows = new Map<string, ComboStats>();
+
+  constructor(private readonly target: number) {}
+
+  /** The row of a combination, created on first sight so rows keep campaign file order. */
+  ensure(combination: Combination | { chaos_type: string; params: Record<string, unknown> }, baseline: boolean): ComboStats {
+    const c: Combination =
+      'chaosType' in combination ? combination : { chaosType: combination.chaos_type, params: combination.params };
+    const key = comboKey(c.chaosType, c.params, baseline);
+    let row = this.rows.get(key);
+    if (!row) {
+      row = {
+        ...comboFields(c),
+        baseline,
+        trials: 0,
+        successes: 0,
+        failures: 0,
+        timeouts: 0,
+        broken_work_items: 0,
+        win_rate: 0,
+        ci: [0, 1],
+        meets_target: false,
+        failed_trial_ids: [],
+      };
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  finish(): ComboStats[] {
+    return [...this.rows.values()].map((row) => ({
+      ...row,
+      win_rate: row.trials ? row.successes / row.trials : 0,
+      ci: wilsonInterval(row.successes, row.trials),
+      meets_target: row.trials > 0 && row.successes / row.trials >= this.target,
+    }));
+  }
+}
+
+function addTrial(row: ComboStats, detail: TrialDetail): void {
+  row.trials += 1;
+  if (detail.outcome === 'success') row.successes += 1;
+  else row.failed_trial_ids.push(detail.trial_id);
+  if (detail.outcome === 'failure') row.failures += 1;
+  if (detail.outcome === 'timeout') row.timeouts += 1;
+}
+
+function comboKey(chaosType: string, params: Record<string, unknown>, baseline: boolean): string {
+  return combinationKey({ chaosType, params }) + (baseline ? '|baseline' : '');
+}
+
+function buildFindings(
+  details: readonly TrialDetail[],
+  combos: readonly ComboStats[],
+  broken: readonly BrokenWorkItem[],
+  causes: Record<Symptom, Cause>,
+): Finding[] {
+  const make = (
+    symptom: Symptom,
+    combo: { chaos_type: string; params: Record<string, unknown> },
+    trials: readonly TrialDetail[],
+    workIds: number[],
+    kind: FailureKind,
+  ): Finding => ({
+    symptom,
+    chaos_type: combo.chaos_type,
+    params: combo.params,
+    trial_ids: trials.map((t) => t.trial_id),
+    work_ids: workIds,
+    kind,
+    likely_cause: causes[symptom].likelyCause,
+    fix_locations: causes[symptom].fixLocations,
+  });
+
+  const patterns: Finding[] = [];
+  const perTrial: Finding[] = [];
+  const failedByCombo = groupBy(
+    details.filter((d) => d.outcome !== 'success'),
+    (d) => comboKey(d.chaos_type, d.params, d.baseline),
+  );
+
+  for (const combo of combos) {
+    const failed = failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
+    const allNoTicket =
+      !combo.baseline && combo.trials > 0 && failed.length === combo.trials && failed.every((d) => d.symptoms.includes('no-ticket'));
+    if (allNoTicket) patterns.push(make('all-failed-no-ticket', combo, failed, [], 'pipeline'));
+    const byPrimary = groupBy(failed, (d) => d.symptoms[0] ?? 'timeout');
+    for (const [symptom, trials] of byPrimary) {
+      if (allNoTicket && symptom === 'no-ticket') continue;
+      const kind = trials.every((t) => t.kind === 'agent') ? 'agent' : 'pipeline';
+      perTrial.push(make(symptom as TrialSymptom, combo, trials, [], kind));
+    }
+  }
+
+  const pdCombos = combos.filter((c) => !c.baseline && isPdRelatedChaosType(c.chaos_type));
+  if (pdCombos.length > 0 && pdCombos.every((c) => c.trials > 0 && c.successes === 0)) {
+    const trials = details.filter((d) => !d.baseline && isPdRelatedChaosType(d.chaos_type));
+    const names = [...new Set(pdCombos.map((c) => c.chaos_type))].join(', ');
+    patterns.push(make('pd-chaos-failing', { chaos_type: names, params: {} }, trials, [], 'pipeline'));
+  }
+
+  const brokenByCombo = groupBy(broken, (b) => comboKey(b.chaos_type, b.params, false));
+  const brokenFindings = [...brokenByCombo.values()].map((items) =>
+    make('broken-work-item', items[0]!, [], items.map((i) => i.work_id), 'pipeline'),
+  );
+
+  const size = (f: Finding) => f.trial_ids.length + f.work_ids.length;
+  perTrial.sort((a, b) => (a.kind === b.kind ? size(b) - size(a) : a.kind === 'pipeline' ? -1 : 1));
+  return [...patterns, ...brokenFindings, ...perTrial];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,75 @@
+import { canonicalJson, decodeJsonColumn, isPlainObject } from './json.js';
+import type { TrialRecord, WorkItemRecord } from './records.js';
+
+/** A chaos type with the params it ran with: the unit a campaign YAML enumerates. */
+export interface Combination {
+  chaosType: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Metadata keys that echo a campaign `params` entry, per chaos type (eval-harness.md §6). Used only
+ * when a trial has no work item; other metadata keys (target container, IPs) vary per trial.
+ */
+const PARAM_KEYS_IN_METADATA: Record<string, readonly string[]> = {
+  latency: ['min_ms', 'max_ms'],
+  packet_loss: ['percent'],
+  disk_pressure: ['fill_percent'],
+  memory_exhaustion: ['consume_mb'],
+  cpu_starvation: ['cores'],
+};
+
+export function combinationKey(combination: Combination): string {
+  return `${combination.chaosType}|${canonicalJson(combination.params)}`;
+}
+
+export function describeCombination({ chaosType, params }: Combination): string {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return chaosType;
+  return `${chaosType} (${entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
+}
+
+export interface TrialIdentity extends Combination {
+  baseline: boolean;
+  workItem: WorkItemRecord | undefined;
+}
+
+/**
+ * Chaos type and params of a trial: from its work item (what the campaign asked for), else from
+ * `chaos_metadata` (what the injector reported). Baseline trials have empty metadata, so without a
+ * work item upstream calls them `unknown`; with one they are `none`.
+ */
+export function identifyTrial(trial: TrialRecord, workItem: WorkItemRecord | undefined): TrialIdentity {
+  if (workItem) {
+    const params = safeObject(workItem.chaosParams);
+    return { chaosType: workItem.chaosType, params, baseline: workItem.baseline, workItem };
+  }
+  const metadata = safeObject(trial.chaosMetadata);
+  const chaosType = typeof metadata.chaos_type === 'string' ? metadata.chaos_type : 'unknown';
+  const params: Record<string, unknown> = {};
+  for (const key of PARAM_KEYS_IN_METADATA[chaosType] ?? []) {
+    if (metadata[key] !== undefined) params[key] = metadata[key];
+  }
+  const baseline = Object.keys(metadata).length === 0;
+  return { chaosType: baseline ? 'none' : chaosType, params, baseline, workItem };
+}
+
+export function workItemCombination(item: WorkItemRecord): Combination {
+  return { chaosType: item.chaosType, params: safeObject(item.chaosParams) };
+}
+
+function safeObject(value: unknown): Record<string, unknown> {
+  try {
+    const decoded = decodeJsonColumn(value, {});
+    return isPlainObject(decoded) ? decoded : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Work items indexed by the trial they produced. */
+export function indexWorkItemsByTrial(items: readonly WorkItemRecord[]): Map<number, WorkItemRecord> {
+  const byTrial = new Map<number, WorkItemRecord>();
+  for (const item of items) if (item.trialId !== null) byTrial.set(item.trialId, item);
+  return byTrial;
+}

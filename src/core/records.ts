@@ -1,0 +1,65 @@
+/**
+ * Rows of the upstream eval database as this product reads them.
+ *
+ * Timestamps keep upstream's string semantics (eval/src/eval/types.py `Trial.from_row`):
+ * NULL `started_at` / `chaos_injected_at` / `ended_at` become `""`, NULL `ticket_created_at` /
+ * `resolved_at` stay `null`. Text is whatever PostgreSQL printed (session TimeZone UTC), e.g.
+ * `2026-02-10 12:34:56.123456+00`, or an ISO string; `core/time.ts` parses both with microsecond
+ * precision.
+ *
+ * JSON columns hold the value the driver decoded from JSONB. A value that is itself a string is a
+ * double-encoded row and is parsed again by `core/json.ts`, as upstream's `safe_json_loads` does.
+ */
+export interface CampaignRecord {
+  id: number;
+  subjectName: string;
+  name: string;
+  trialCount: number;
+  baseline: boolean;
+  continuous: boolean;
+  notable: boolean;
+  notes: string;
+  variantName: string;
+  gitCommitHash: string;
+  createdAt: string;
+}
+
+export interface TrialRecord {
+  id: number;
+  campaignId: number;
+  startedAt: string;
+  chaosInjectedAt: string;
+  ticketCreatedAt: string | null;
+  resolvedAt: string | null;
+  endedAt: string;
+  finalState: unknown;
+  chaosMetadata: unknown;
+  commands: unknown;
+}
+
+export type WorkItemStatus = 'pending' | 'running' | 'completed' | 'failed' | (string & {});
+
+export interface WorkItemRecord {
+  id: number;
+  campaignId: number;
+  subjectType: string;
+  chaosType: string;
+  chaosParams: unknown;
+  baseline: boolean;
+  status: WorkItemStatus;
+  workerId: string | null;
+  claimedAt: string | null;
+  completedAt: string | null;
+  trialId: number | null;
+  error: string | null;
+  sequenceNumber: number | null;
+  vmName: string | null;
+  resolutionTimeout: number | null;
+}
+
+/** Everything the pure analysis needs about one campaign. */
+export interface CampaignData {
+  campaign: CampaignRecord;
+  trials: TrialRecord[];
+  workItems: WorkItemRecord[];
+}

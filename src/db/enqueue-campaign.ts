@@ -1,0 +1,47 @@
+import type { EvalDatabase } from './pool.js';
+import { enqueue, insertCampaign, type WorkItemSpec } from './work-queue.js';
+
+export interface CampaignToEnqueue {
+  name: string;
+  /** Upstream stores the first subject as the campaign's subject. */
+  subjects: readonly string[];
+  includeBaseline: boolean;
+  continuous: boolean;
+  variant: string;
+  gitCommitHash: string;
+  /** One per expanded spec, in matrix order. */
+  items: readonly WorkItemSpec[];
+  createdAt?: string;
+}
+
+/**
+ * What `eval run campaign --cloud=gcp` writes (cli.py @ c766b4b): one `campaigns` row whose
+ * trial_count is the number of expanded specs (baseline included), then one work item per spec —
+ * here in one transaction, so a crash leaves neither half.
+ */
+export async function enqueueCampaign(
+  db: EvalDatabase,
+  campaign: CampaignToEnqueue,
+): Promise<{ campaignId: number; workIds: number[] }> {
+  return db.withClient(async (client) => {
+    await client.query('BEGIN');
+    try {
+      const campaignId = await insertCampaign(client, {
+        subjectName: campaign.subjects[0] ?? 'tikv',
+        name: campaign.name,
+        trialCount: campaign.items.length,
+        baseline: campaign.includeBaseline,
+        continuous: campaign.continuous,
+        variantName: campaign.variant,
+        gitCommitHash: campaign.gitCommitHash,
+        createdAt: campaign.createdAt ?? new Date().toISOString(),
+      });
+      const workIds = await enqueue(client, campaignId, campaign.items);
+      await client.query('COMMIT');
+      return { campaignId, workIds };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
+}

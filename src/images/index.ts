@@ -1,0 +1,3 @@
+export * from './image-ref.js';
+export * from './registry.js';
+export * from './builder.js';

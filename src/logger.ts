@@ -1,0 +1,79 @@
+/**
+ * The only logging surface most code sees. The action maps it onto @actions/core, the CLI onto
+ * stderr; tests use `memoryLogger`. Every implementation masks registered secrets.
+ */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Replaces every registered secret in a message; the longest secrets go first. */
+export class SecretMasker {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string | undefined): void {
+    if (secret && secret.length >= 3) this.secrets.add(secret);
+  }
+
+  mask(message: string): string {
+    let masked = message;
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      masked = masked.split(secret).join('***');
+    }
+    return masked;
+  }
+}
+
+export function consoleLogger(
+  masker = new SecretMasker(),
+  stream: NodeJS.WritableStream = process.stderr,
+  verbose = false,
+): Logger {
+  const write = (prefix: string, message: string) =>
+    stream.write(`${prefix}${masker.mask(message)}\n`);
+  return {
+    debug: (message) => {
+      if (verbose) write('debug: ', message);
+    },
+    info: (message) => write('', message),
+    warning: (message) => write('warning: ', message),
+    error: (message) => write('error: ', message),
+    async group(name, fn) {
+      write('', `▸ ${name}`);
+      return fn();
+    },
+  };
+}
+
+export interface MemoryLogger extends Logger {
+  readonly lines: string[];
+  text(): string;
+}
+
+export function memoryLogger(masker = new SecretMasker()): MemoryLogger {
+  const lines: string[] = [];
+  const push = (level: string) => (message: string) => lines.push(`${level}: ${masker.mask(message)}`);
+  return {
+    lines,
+    text: () => lines.join('\n'),
+    debug: push('debug'),
+    info: push('info'),
+    warning: push('warning'),
+    error: push('error'),
+    async group(name, fn) {
+      lines.push(`group: ${name}`);
+      return fn();
+    },
+  };
+}
+
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  group: (_name, fn) => fn(),
+};
