@@ -21,7 +21,8 @@ export function parseCliArgs(command: AnyCommand, args: readonly string[]): Inpu
     const arg = args[i]!;
     if (!arg.startsWith('--')) {
       const name = positional[nextPositional++];
-      if (!name) throw new InputError(`Unexpected argument '${arg}' for '${command.name}' (see --help)`);
+      if (!name)
+        throw new InputError(`Unexpected argument '${arg}' for '${command.name}' (see --help)`);
       values.set(name, arg);
       continue;
     }
@@ -54,7 +55,12 @@ export function commandHelp(command: AnyCommand): string {
   const positional = Object.entries(command.inputs)
     .filter(([, s]) => s.positional !== undefined)
     .map(([n]) => `<${n}>`);
-  const lines = [`iterate-campaign ${command.name} ${positional.join(' ')}`.trimEnd(), '', command.description, ''];
+  const lines = [
+    `iterate-campaign ${command.name} ${positional.join(' ')}`.trimEnd(),
+    '',
+    command.description,
+    '',
+  ];
   for (const [name, spec] of Object.entries(command.inputs)) {
     if (spec.positional !== undefined) continue;
     const flag = `--${spec.cliAlias ?? name}${spec.flag ? '' : ' <value>'}`;

@@ -43,7 +43,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     print: (text) => process.stdout.write(`${masker.mask(text)}\n`),
   };
   try {
-    const inputs = command ? parseCliArgs(command, args) : { get: () => undefined, givenNames: () => [] };
+    const inputs = command
+      ? parseCliArgs(command, args)
+      : { get: () => undefined, givenNames: () => [] };
     return await runCommand(COMMANDS, name, inputs, io);
   } catch (error) {
     logger.error(masker.mask((error as Error).message));

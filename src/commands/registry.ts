@@ -8,6 +8,9 @@ function registry(commands: AnyCommand[]): ReadonlyMap<string, AnyCommand> {
 /** Commands of the action (`command` input). The CLI adds its own (see cli-commands.ts). */
 export const ACTION_COMMANDS = registry([analyzeCommand as AnyCommand]);
 
-export function withCommands(base: ReadonlyMap<string, AnyCommand>, extra: AnyCommand[]): ReadonlyMap<string, AnyCommand> {
+export function withCommands(
+  base: ReadonlyMap<string, AnyCommand>,
+  extra: AnyCommand[],
+): ReadonlyMap<string, AnyCommand> {
   return registry([...base.values(), ...extra]);
 }

@@ -13,7 +13,9 @@ export async function runCommand(
   alwaysSetInputs: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   const command = registry.get(name);
-  const available = [...registry.values()].filter((c) => c.surfaces.includes(io.surface)).map((c) => c.name);
+  const available = [...registry.values()]
+    .filter((c) => c.surfaces.includes(io.surface))
+    .map((c) => c.name);
   if (!command || !command.surfaces.includes(io.surface)) {
     throw new InputError(`Unknown command '${name}' — expected one of: ${available.join(', ')}`);
   }

@@ -10,7 +10,12 @@ import {
 import type { CampaignData, WorkItemRecord } from './records.js';
 import { scoreTrial, type Outcome, type TrialScore } from './scoring.js';
 import { allSuccessTrialsNeeded, exactMean, wilsonInterval } from './stats.js';
-import { classifyFailedTrial, type FailureKind, type Symptom, type TrialSymptom } from './symptoms.js';
+import {
+  classifyFailedTrial,
+  type FailureKind,
+  type Symptom,
+  type TrialSymptom,
+} from './symptoms.js';
 import { describeEvidence, type TrialEvidence } from './evidence.js';
 import { toIsoString } from './time.js';
 
@@ -102,7 +107,13 @@ export interface CampaignAnalysis {
   avg_time_to_resolve_sec: number | null;
   total_commands: number;
   total_unique_commands: number;
-  work_items: { total: number; pending: number; running: number; completed: number; failed: number };
+  work_items: {
+    total: number;
+    pending: number;
+    running: number;
+    completed: number;
+    failed: number;
+  };
   finished: boolean;
   broken_work_items: BrokenWorkItem[];
   by_chaos_type: ComboStats[];
@@ -121,7 +132,15 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
 
   const details: TrialDetail[] = [];
   const anomalies: CampaignAnalysis['anomalies'] = [];
-  const totals = { successes: 0, failures: 0, timeouts: 0, agentTrials: 0, agentSuccesses: 0, commands: 0, unique: 0 };
+  const totals = {
+    successes: 0,
+    failures: 0,
+    timeouts: 0,
+    agentTrials: 0,
+    agentSuccesses: 0,
+    commands: 0,
+    unique: 0,
+  };
   for (const trial of data.trials) {
     const identity = identifyTrial(trial, itemsByTrial.get(trial.id));
     const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
@@ -186,7 +205,10 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     broken_work_items: broken,
     by_chaos_type: byChaosType,
     failing: byChaosType
-      .filter((c) => !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target))
+      .filter(
+        (c) =>
+          !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target),
+      )
       .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
     findings: buildFindings(details, byChaosType, broken, options.causes),
     trials_detail: details,
@@ -195,11 +217,25 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
 }
 
 function countTrial(
-  totals: { successes: number; failures: number; timeouts: number; agentTrials: number; agentSuccesses: number; commands: number; unique: number },
+  totals: {
+    successes: number;
+    failures: number;
+    timeouts: number;
+    agentTrials: number;
+    agentSuccesses: number;
+    commands: number;
+    unique: number;
+  },
   score: TrialScore,
   baseline: boolean,
 ): void {
-  totals[score.outcome === 'success' ? 'successes' : score.outcome === 'failure' ? 'failures' : 'timeouts'] += 1;
+  totals[
+    score.outcome === 'success'
+      ? 'successes'
+      : score.outcome === 'failure'
+        ? 'failures'
+        : 'timeouts'
+  ] += 1;
   if (!baseline) {
     totals.agentTrials += 1;
     if (score.outcome === 'success') totals.agentSuccesses += 1;
@@ -256,9 +292,14 @@ class ComboTable {
   constructor(private readonly target: number) {}
 
   /** The row of a combination, created on first sight so rows keep campaign file order. */
-  ensure(combination: Combination | { chaos_type: string; params: Record<string, unknown> }, baseline: boolean): ComboStats {
+  ensure(
+    combination: Combination | { chaos_type: string; params: Record<string, unknown> },
+    baseline: boolean,
+  ): ComboStats {
     const c: Combination =
-      'chaosType' in combination ? combination : { chaosType: combination.chaos_type, params: combination.params };
+      'chaosType' in combination
+        ? combination
+        : { chaosType: combination.chaos_type, params: combination.params };
     const key = comboKey(c.chaosType, c.params, baseline);
     let row = this.rows.get(key);
     if (!row) {
@@ -333,9 +374,13 @@ function buildFindings(
   );
 
   for (const combo of combos) {
-    const failed = failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
+    const failed =
+      failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
     const allNoTicket =
-      !combo.baseline && combo.trials > 0 && failed.length === combo.trials && failed.every((d) => d.symptoms.includes('no-ticket'));
+      !combo.baseline &&
+      combo.trials > 0 &&
+      failed.length === combo.trials &&
+      failed.every((d) => d.symptoms.includes('no-ticket'));
     if (allNoTicket) patterns.push(make('all-failed-no-ticket', combo, failed, [], 'pipeline'));
     const byPrimary = groupBy(failed, (d) => d.symptoms[0] ?? 'timeout');
     for (const [symptom, trials] of byPrimary) {
@@ -349,12 +394,20 @@ function buildFindings(
   if (pdCombos.length > 0 && pdCombos.every((c) => c.trials > 0 && c.successes === 0)) {
     const trials = details.filter((d) => !d.baseline && isPdRelatedChaosType(d.chaos_type));
     const names = [...new Set(pdCombos.map((c) => c.chaos_type))].join(', ');
-    patterns.push(make('pd-chaos-failing', { chaos_type: names, params: {} }, trials, [], 'pipeline'));
+    patterns.push(
+      make('pd-chaos-failing', { chaos_type: names, params: {} }, trials, [], 'pipeline'),
+    );
   }
 
   const brokenByCombo = groupBy(broken, (b) => comboKey(b.chaos_type, b.params, false));
   const brokenFindings = [...brokenByCombo.values()].map((items) =>
-    make('broken-work-item', items[0]!, [], items.map((i) => i.work_id), 'pipeline'),
+    make(
+      'broken-work-item',
+      items[0]!,
+      [],
+      items.map((i) => i.work_id),
+      'pipeline',
+    ),
   );
 
   const size = (f: Finding) => f.trial_ids.length + f.work_ids.length;

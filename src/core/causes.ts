@@ -21,7 +21,8 @@ export const DEFAULT_CAUSES: Readonly<Record<Symptom, Cause>> = {
     fixLocations: ['eval/src/eval/runner/worker.py (pre-chaos flow, restart_operator)'],
   },
   'no-ticket': {
-    likelyCause: 'The monitor never created a ticket: the invariant for this chaos type is missing or broken.',
+    likelyCause:
+      'The monitor never created a ticket: the invariant for this chaos type is missing or broken.',
     fixLocations: ['subjects/tikv/observer/src/tikv_observer/invariants.py'],
   },
   'ticket-no-commands': {
@@ -35,15 +36,21 @@ export const DEFAULT_CAUSES: Readonly<Record<Symptom, Cause>> = {
   'resolved-unhealthy': {
     likelyCause:
       'The ticket was resolved but the final state is unhealthy: state captured too early, or a scoring bug.',
-    fixLocations: ['eval/src/eval/runner/worker.py (wait_healthy)', 'eval/src/eval/analysis/scoring.py'],
+    fixLocations: [
+      'eval/src/eval/runner/worker.py (wait_healthy)',
+      'eval/src/eval/analysis/scoring.py',
+    ],
   },
   'unresolved-healthy': {
     likelyCause:
       'The subject recovered but the ticket was never resolved: the invariant fires during stabilization or never clears.',
-    fixLocations: ['subjects/tikv/observer/src/tikv_observer/invariants.py (threshold or grace period)'],
+    fixLocations: [
+      'subjects/tikv/observer/src/tikv_observer/invariants.py (threshold or grace period)',
+    ],
   },
   timeout: {
-    likelyCause: 'The agent worked the ticket but could not fix the fault within the resolution timeout.',
+    likelyCause:
+      'The agent worked the ticket but could not fix the fault within the resolution timeout.',
     fixLocations: [
       'packages/operator-core/ (agent behaviour)',
       'campaign chaos_types[].resolution_timeout',
@@ -58,7 +65,8 @@ export const DEFAULT_CAUSES: Readonly<Record<Symptom, Cause>> = {
     fixLocations: ['eval/src/eval/runner/remote_operator.py (PD endpoints)'],
   },
   'broken-work-item': {
-    likelyCause: 'The work item failed before a trial was recorded (worker, VM or subject setup error).',
+    likelyCause:
+      'The work item failed before a trial was recorded (worker, VM or subject setup error).',
     fixLocations: ['eval/src/eval/runner/worker.py', 'eval/src/eval/subjects/cloud/gcp/subject.py'],
   },
 };

@@ -14,7 +14,9 @@ const causeOverrideSchema = z
 
 const configSchema = z
   .object({
-    causes: z.partialRecord(z.enum(ALL_SYMPTOMS as [Symptom, ...Symptom[]]), causeOverrideSchema).optional(),
+    causes: z
+      .partialRecord(z.enum(ALL_SYMPTOMS as [Symptom, ...Symptom[]]), causeOverrideSchema)
+      .optional(),
     retry: z
       .object({
         dir: z.string().min(1).optional(),
@@ -45,7 +47,10 @@ export class ConfigError extends Error {}
 
 export const DEFAULT_RETRY_DIR = 'eval/campaigns/debug';
 
-export function parseProjectConfig(text: string | undefined, fileName = '.github/iterate-campaign.yml'): ProjectConfig {
+export function parseProjectConfig(
+  text: string | undefined,
+  fileName = '.github/iterate-campaign.yml',
+): ProjectConfig {
   let raw: unknown = {};
   if (text !== undefined && text.trim() !== '') {
     const doc = parseDocument(text, { uniqueKeys: true });
@@ -69,8 +74,15 @@ export function parseProjectConfig(text: string | undefined, fileName = '.github
 
 function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
   const overrides: Partial<Record<Symptom, CauseOverride>> = {};
-  for (const [symptom, o] of Object.entries(file.causes ?? {}) as [Symptom, z.infer<typeof causeOverrideSchema>][]) {
-    overrides[symptom] = { likelyCause: o.likely_cause, fixLocations: o.fix_locations, mode: o.mode };
+  for (const [symptom, o] of Object.entries(file.causes ?? {}) as [
+    Symptom,
+    z.infer<typeof causeOverrideSchema>,
+  ][]) {
+    overrides[symptom] = {
+      likelyCause: o.likely_cause,
+      fixLocations: o.fix_locations,
+      mode: o.mode,
+    };
   }
   return {
     causes: resolveCauses(overrides),

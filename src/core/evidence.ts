@@ -24,7 +24,10 @@ export interface TrialEvidence {
 const MAX_COMMANDS = 10;
 const MAX_COMMAND_LENGTH = 80;
 
-export function describeEvidence(trial: TrialRecord, workItem: WorkItemRecord | undefined): TrialEvidence {
+export function describeEvidence(
+  trial: TrialRecord,
+  workItem: WorkItemRecord | undefined,
+): TrialEvidence {
   const commands = decodeCommands(trial.commands);
   const { storesNotUp, finalState } = describeFinalState(trial.finalState);
   return {
@@ -90,7 +93,10 @@ function describeFinalState(value: unknown): {
   const stores = Array.isArray(state.stores) ? state.stores.filter(isPlainObject) : [];
   const storesNotUp = stores
     .filter((store) => store.state_name !== 'Up')
-    .map((store) => `store ${String(store.id ?? '?')} (${String(store.address ?? 'unknown address')}): ${String(store.state_name ?? 'no state')}`);
+    .map(
+      (store) =>
+        `store ${String(store.id ?? '?')} (${String(store.address ?? 'unknown address')}): ${String(store.state_name ?? 'no state')}`,
+    );
   if (typeof state.error === 'string') storesNotUp.push(`state capture error: ${state.error}`);
   return { storesNotUp, finalState: 'present' };
 }

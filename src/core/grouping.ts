@@ -39,7 +39,10 @@ export interface TrialIdentity extends Combination {
  * `chaos_metadata` (what the injector reported). Baseline trials have empty metadata, so without a
  * work item upstream calls them `unknown`; with one they are `none`.
  */
-export function identifyTrial(trial: TrialRecord, workItem: WorkItemRecord | undefined): TrialIdentity {
+export function identifyTrial(
+  trial: TrialRecord,
+  workItem: WorkItemRecord | undefined,
+): TrialIdentity {
   if (workItem) {
     const params = safeObject(workItem.chaosParams);
     return { chaosType: workItem.chaosType, params, baseline: workItem.baseline, workItem };
@@ -68,7 +71,9 @@ function safeObject(value: unknown): Record<string, unknown> {
 }
 
 /** Work items indexed by the trial they produced. */
-export function indexWorkItemsByTrial(items: readonly WorkItemRecord[]): Map<number, WorkItemRecord> {
+export function indexWorkItemsByTrial(
+  items: readonly WorkItemRecord[],
+): Map<number, WorkItemRecord> {
   const byTrial = new Map<number, WorkItemRecord>();
   for (const item of items) if (item.trialId !== null) byTrial.set(item.trialId, item);
   return byTrial;

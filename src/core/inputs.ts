@@ -11,7 +11,9 @@ export function shown(value: string): string {
 export function parseId(field: string, value: string): number {
   const trimmed = value.trim();
   if (!/^[1-9][0-9]{0,15}$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
-    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123`);
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123`,
+    );
   }
   return Number(trimmed);
 }
@@ -37,7 +39,9 @@ export function parseTargetRate(field: string, value: string): number {
   const trimmed = value.trim();
   const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(trimmed);
   const fail = () =>
-    new InputError(`Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`);
+    new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`,
+    );
   if (!match) throw fail();
   const number = Number(match[1]);
   const fraction = match[2] === '%' || number > 1 ? number / 100 : number;
@@ -52,10 +56,16 @@ export function parseBoolean(field: string, value: string): boolean {
   throw new InputError(`Invalid ${field}: '${shown(value)}' — expected true or false`);
 }
 
-export function parseChoice<T extends string>(field: string, value: string, choices: readonly T[]): T {
+export function parseChoice<T extends string>(
+  field: string,
+  value: string,
+  choices: readonly T[],
+): T {
   const v = value.trim() as T;
   if (!choices.includes(v)) {
-    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected one of ${choices.join(', ')}`);
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected one of ${choices.join(', ')}`,
+    );
   }
   return v;
 }

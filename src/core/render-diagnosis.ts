@@ -18,14 +18,20 @@ export interface RenderOptions {
   fullReportHint?: string;
 }
 
-export function renderDiagnosisMarkdown(analysis: CampaignAnalysis, options: RenderOptions = {}): string {
+export function renderDiagnosisMarkdown(
+  analysis: CampaignAnalysis,
+  options: RenderOptions = {},
+): string {
   const max = options.maxLength ?? GITHUB_BODY_LIMIT;
-  const wrap = (body: string) => [options.preamble, body, options.postamble].filter(Boolean).join('\n\n');
+  const wrap = (body: string) =>
+    [options.preamble, body, options.postamble].filter(Boolean).join('\n\n');
   for (const level of LEVELS) {
     const body = wrap(renderAt(analysis, level, options.fullReportHint));
     if (body.length <= max) return body;
   }
-  const minimal = wrap(renderHeadline(analysis) + '\n\n' + trimmedNote('headline', options.fullReportHint));
+  const minimal = wrap(
+    renderHeadline(analysis) + '\n\n' + trimmedNote('headline', options.fullReportHint),
+  );
   return minimal.length <= max ? minimal : minimal.slice(0, max);
 }
 
@@ -58,7 +64,8 @@ function seconds(value: number | null): string {
 
 export function targetVerdict(analysis: CampaignAnalysis): string {
   if (!analysis.meets_target) return 'missed';
-  if (analysis.ci_lower_bound_meets_target) return 'reached with confidence (95% lower bound above target)';
+  if (analysis.ci_lower_bound_meets_target)
+    return 'reached with confidence (95% lower bound above target)';
   const needed = analysis.all_success_trials_needed;
   return needed === null
     ? 'reached, but the 95% lower bound can never clear this target'
@@ -72,13 +79,30 @@ function renderHeadline(a: CampaignAnalysis): string {
     return `${title}\n\nNo trials were recorded for this campaign (${a.work_items.total} work items: ${a.work_items.pending} pending, ${a.work_items.running} running, ${a.work_items.failed} failed). There is nothing to score yet.`;
   }
   const rows: [string, string][] = [
-    ['Win rate (as `eval show` reports it)', `**${pct(a.win_rate)}** (${a.successes}/${a.trials}) · 95% CI ${pct(a.win_rate_ci[0])}–${pct(a.win_rate_ci[1])}`],
-    ['Agent win rate (baseline trials left out)', a.agent_win_rate === null ? '—' : `${pct(a.agent_win_rate)} (${a.agent_successes}/${a.agent_trials})`],
+    [
+      'Win rate (as `eval show` reports it)',
+      `**${pct(a.win_rate)}** (${a.successes}/${a.trials}) · 95% CI ${pct(a.win_rate_ci[0])}–${pct(a.win_rate_ci[1])}`,
+    ],
+    [
+      'Agent win rate (baseline trials left out)',
+      a.agent_win_rate === null
+        ? '—'
+        : `${pct(a.agent_win_rate)} (${a.agent_successes}/${a.agent_trials})`,
+    ],
     ['Target', `${pct(a.target_win_rate)} — ${targetVerdict(a)}`],
     ['Outcomes', `${a.successes} success · ${a.failures} failure · ${a.timeouts} timeout`],
-    ['Work items', `${a.work_items.total} total · ${a.broken_work_items.length} broken (no trial row)${a.finished ? '' : ` · **${a.work_items.pending + a.work_items.running} still pending or running**`}`],
-    ['Avg time to detect / resolve', `${seconds(a.avg_time_to_detect_sec)} / ${seconds(a.avg_time_to_resolve_sec)}`],
-    ['Subject · variant · commit', `${a.campaign.subject} · ${a.campaign.variant} · \`${a.campaign.git_commit.slice(0, 8) || 'unknown'}\``],
+    [
+      'Work items',
+      `${a.work_items.total} total · ${a.broken_work_items.length} broken (no trial row)${a.finished ? '' : ` · **${a.work_items.pending + a.work_items.running} still pending or running**`}`,
+    ],
+    [
+      'Avg time to detect / resolve',
+      `${seconds(a.avg_time_to_detect_sec)} / ${seconds(a.avg_time_to_resolve_sec)}`,
+    ],
+    [
+      'Subject · variant · commit',
+      `${a.campaign.subject} · ${a.campaign.variant} · \`${a.campaign.git_commit.slice(0, 8) || 'unknown'}\``,
+    ],
   ];
   return `${title}\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
 }
@@ -101,7 +125,8 @@ function renderComboTable(a: CampaignAnalysis): string {
 }
 
 function renderFindings(a: CampaignAnalysis, level: DetailLevel): string {
-  if (a.findings.length === 0) return a.trials > 0 ? '### Findings\n\nNo failures to diagnose.' : '';
+  if (a.findings.length === 0)
+    return a.trials > 0 ? '### Findings\n\nNo failures to diagnose.' : '';
   const details = new Map(a.trials_detail.map((t) => [t.trial_id, t]));
   const broken = new Map(a.broken_work_items.map((b) => [b.work_id, b]));
   const sections = a.findings.map((finding, index) => {
@@ -118,7 +143,9 @@ function renderFindings(a: CampaignAnalysis, level: DetailLevel): string {
       const limit = level === 'full' ? Infinity : 3;
       body.push(renderEvidence(finding, details, broken, limit));
     } else {
-      body.push(`Trials: ${idList(finding.trial_ids)}${finding.work_ids.length ? ` · work items: ${idList(finding.work_ids)}` : ''}`);
+      body.push(
+        `Trials: ${idList(finding.trial_ids)}${finding.work_ids.length ? ` · work items: ${idList(finding.work_ids)}` : ''}`,
+      );
     }
     return [head, ...body].join('\n\n');
   });
@@ -163,11 +190,16 @@ function renderTrialEvidence(t: TrialDetail): string {
     `- Symptoms: ${t.symptoms.map((s) => `\`${s}\``).join(', ') || '—'} · kind: ${t.kind ?? '—'}${e.chaos_target ? ` · target: \`${e.chaos_target}\`` : ''}`,
     `- Started ${e.started_at || '—'} · chaos ${e.chaos_injected_at || '—'} · ticket ${e.ticket_created_at ?? 'none'} · resolved ${e.resolved_at ?? 'not resolved'} · ended ${e.ended_at || '—'}`,
   ];
-  if (e.stores_not_up.length) lines.push(`- Final state not healthy: ${e.stores_not_up.map(escapeMd).join('; ')}`);
-  if (e.final_state !== 'present') lines.push(`- Final state: ${e.final_state === 'empty' ? '`{}` (empty)' : 'unparsable JSON'}`);
+  if (e.stores_not_up.length)
+    lines.push(`- Final state not healthy: ${e.stores_not_up.map(escapeMd).join('; ')}`);
+  if (e.final_state !== 'present')
+    lines.push(`- Final state: ${e.final_state === 'empty' ? '`{}` (empty)' : 'unparsable JSON'}`);
   if (e.work_item_error) lines.push(`- Work item error: ${fenceInline(e.work_item_error)}`);
   if (e.commands.length) {
-    const more = e.commands_total > e.commands.length ? `\n# …${e.commands_total - e.commands.length} more` : '';
+    const more =
+      e.commands_total > e.commands.length
+        ? `\n# …${e.commands_total - e.commands.length} more`
+        : '';
     lines.push(`- Commands run (${e.commands_total}):\n\n${fence(e.commands.join('\n') + more)}`);
   } else lines.push('- Commands run: none recorded');
   lines.push(`- Reproduce: \`${e.reproduce}\``);
@@ -185,7 +217,9 @@ function renderNotes(a: CampaignAnalysis): string {
     }
   }
   if (a.anomalies.length) {
-    notes.push(`${a.anomalies.length} trial row(s) have data upstream's scorer would crash on; they were scored as unhealthy (see the JSON output, \`anomalies\`).`);
+    notes.push(
+      `${a.anomalies.length} trial row(s) have data upstream's scorer would crash on; they were scored as unhealthy (see the JSON output, \`anomalies\`).`,
+    );
   }
   if (!a.finished) notes.push('The campaign is still running: these numbers are partial.');
   return notes.length ? `### Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';

@@ -69,8 +69,20 @@ export function scoreTrial(
   localUtcOffsetMinutes: number,
 ): TrialScore {
   const anomalies: string[] = [];
-  const timeToDetectSec = duration(trial.chaosInjectedAt, trial.ticketCreatedAt, localUtcOffsetMinutes, 'ticket_created_at', anomalies);
-  const timeToResolveSec = duration(trial.chaosInjectedAt, trial.resolvedAt, localUtcOffsetMinutes, 'resolved_at', anomalies);
+  const timeToDetectSec = duration(
+    trial.chaosInjectedAt,
+    trial.ticketCreatedAt,
+    localUtcOffsetMinutes,
+    'ticket_created_at',
+    anomalies,
+  );
+  const timeToResolveSec = duration(
+    trial.chaosInjectedAt,
+    trial.resolvedAt,
+    localUtcOffsetMinutes,
+    'resolved_at',
+    anomalies,
+  );
   const finalHealthy = isFinalStateHealthy(trial.finalState, subjectName, anomalies);
   const resolved = trial.resolvedAt !== null && finalHealthy;
   const outcome: Outcome = resolved

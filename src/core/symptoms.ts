@@ -16,7 +16,11 @@ export const TRIAL_SYMPTOMS = [
 export type TrialSymptom = (typeof TRIAL_SYMPTOMS)[number];
 
 /** Findings that are not one trial's symptom: campaign-level patterns and broken work items. */
-export const PATTERN_SYMPTOMS = ['all-failed-no-ticket', 'pd-chaos-failing', 'broken-work-item'] as const;
+export const PATTERN_SYMPTOMS = [
+  'all-failed-no-ticket',
+  'pd-chaos-failing',
+  'broken-work-item',
+] as const;
 export type PatternSymptom = (typeof PATTERN_SYMPTOMS)[number];
 export type Symptom = TrialSymptom | PatternSymptom;
 export const ALL_SYMPTOMS: readonly Symptom[] = [...PATTERN_SYMPTOMS, ...TRIAL_SYMPTOMS];
@@ -85,7 +89,9 @@ function failureKind(trial: TrialRecord, score: TrialScore, emptyFinal: boolean)
 function hasChaosType(metadata: unknown): boolean {
   try {
     const decoded = decodeJsonColumn(metadata, {});
-    return isPlainObject(decoded) && typeof decoded.chaos_type === 'string' && decoded.chaos_type !== '';
+    return (
+      isPlainObject(decoded) && typeof decoded.chaos_type === 'string' && decoded.chaos_type !== ''
+    );
   } catch {
     return false;
   }

@@ -49,7 +49,8 @@ function parseCanonical(text: string): ParsedTimestamp | null {
   const hour = two(text, 11);
   const minute = two(text, 14);
   const second = two(text, 17);
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23)) return null;
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23))
+    return null;
   if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fraction >= 0)) return null;
   const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
   return { micros: seconds * 1_000_000 + fraction, aware: true };
@@ -60,7 +61,14 @@ function parseGeneral(text: string): ParsedTimestamp {
   if (!match) throw new TimestampError(`Invalid isoformat string: '${text}'`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', offset] = match;
   const fraction = Number((frac + '000000').slice(0, 6));
-  const wallMillis = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const wallMillis = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+  );
   if (Number.isNaN(wallMillis)) throw new TimestampError(`Invalid isoformat string: '${text}'`);
   const wallMicros = wallMillis * 1000 + fraction;
   if (offset === undefined) return { micros: wallMicros, aware: false };
@@ -120,7 +128,9 @@ function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -46,6 +46,9 @@ export function createEvalReader(db: Queryable): EvalReader {
 }
 
 async function loadAll(db: Queryable, id: number): Promise<CampaignData> {
+  if (!Number.isInteger(id) || id < 1) {
+    throw new DatabaseError(`invalid campaign id ${id}: expected a positive integer`);
+  }
   const campaign = await selectCampaign(db, id);
   if (!campaign) throw await notFound(db, id);
   // Work items before trials: a completed item's trial row is inserted before the item completes.

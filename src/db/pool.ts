@@ -94,8 +94,12 @@ export async function openEvalDatabase(
   options: EvalDatabaseOptions = {},
 ): Promise<EvalDatabase> {
   validateDatabaseUrl(url);
-  const settings = { ...DEFAULTS, ...options };
-  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const settings = {
+    statementTimeoutMs: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+    retryBudgetMs: options.retryBudgetMs ?? DEFAULTS.retryBudgetMs,
+  };
+  const log = options.log ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   const context = connectContextFor(url, settings.connectTimeoutMs);
   checkClientConfig(url, context);
   const pool = createPool(url, settings, options.max ?? 3, context, log);
@@ -178,7 +182,7 @@ function createPool(
   // An idle client losing its server emits 'error' on the pool; unhandled, that would crash.
   pool.on('error', (error) => {
     log(
-      `warning: idle connection to ${describe(context.target)} failed: ${safeMessage(error, context)}`,
+      `idle connection to ${describe(context.target)} failed: ${safeMessage(error, context)}`,
     );
   });
   return pool;
@@ -187,7 +191,12 @@ function createPool(
 /** pg lets connection-string parameters override the config, so merge into a URL `options=`. */
 function withSessionOptions(url: string): string {
   if (!/[?&]options=/.test(url)) return url;
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url; // e.g. an empty host with ?host=: pg parses it its own way; keep the URL as given
+  }
   const existing = parsed.searchParams.get('options') ?? '';
   parsed.searchParams.set('options', `${existing} ${SESSION_OPTIONS}`.trim());
   return parsed.toString();
@@ -210,7 +219,7 @@ async function connectWithRetry(
         throw connectError(error, context, attempt, elapsed);
       }
       log(
-        `warning: ${describe(context.target)} not reachable (${classify(error, context).reason}); retrying in ${delay} ms`,
+        `${describe(context.target)} not reachable (${classify(error, context).reason}); retrying in ${delay} ms`,
       );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -265,6 +274,12 @@ function classify(error: unknown, context: ConnectContext): { reason: string; hi
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return { reason: `host not found (DNS lookup of "${host}" failed)` };
+  }
+  if (/timeout exceeded when trying to connect/i.test(message)) {
+    return {
+      reason: `no pooled connection became free within ${context.connectTimeoutMs} ms`,
+      hint: 'too many concurrent queries for the pool size',
+    };
   }
   if (code === 'CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
     return { reason: `connection timed out (no answer within ${context.connectTimeoutMs} ms)` };

@@ -36,13 +36,20 @@ const MODEL: Record<string, TrialProfile[]> = {
 };
 
 export function profileFor(chaosType: string, params: unknown, ordinal: number): TrialProfile {
-  const paramsKey = params && typeof params === 'object' && Object.keys(params).length ? `|${canonicalJson(params)}` : '';
+  const paramsKey =
+    params && typeof params === 'object' && Object.keys(params).length
+      ? `|${canonicalJson(params)}`
+      : '';
   const profiles = MODEL[`${chaosType}${paramsKey}`] ?? MODEL[chaosType] ?? ['success'];
   return profiles[ordinal % profiles.length]!;
 }
 
 /** A retry after a fix: the chaos types the simulated fix repaired now succeed. */
-export function profileAfterFix(profile: TrialProfile, chaosType: string, fixed: ReadonlySet<string>): TrialProfile {
+export function profileAfterFix(
+  profile: TrialProfile,
+  chaosType: string,
+  fixed: ReadonlySet<string>,
+): TrialProfile {
   return fixed.has(chaosType) && profile !== 'baseline' ? 'success' : profile;
 }
 
@@ -67,10 +74,25 @@ const SHAPES: Record<Exclude<TrialProfile, 'broken'>, Shape> = {
   'negative-detect': { ticket: -35, resolved: true, commands: true, finalState: 'store-down' },
   'zero-detect': { ticket: 0, resolved: false, commands: true, finalState: 'store-down' },
   'no-ticket': { ticket: null, resolved: false, commands: false, finalState: 'store-down' },
-  'ticket-no-commands': { ticket: 'detect', resolved: false, commands: false, finalState: 'store-down' },
+  'ticket-no-commands': {
+    ticket: 'detect',
+    resolved: false,
+    commands: false,
+    finalState: 'store-down',
+  },
   'empty-final-state': { ticket: 'detect', resolved: true, commands: true, finalState: 'empty' },
-  'resolved-unhealthy': { ticket: 'detect', resolved: true, commands: true, finalState: 'store-down' },
-  'unresolved-healthy': { ticket: 'detect', resolved: false, commands: true, finalState: 'healthy' },
+  'resolved-unhealthy': {
+    ticket: 'detect',
+    resolved: true,
+    commands: true,
+    finalState: 'store-down',
+  },
+  'unresolved-healthy': {
+    ticket: 'detect',
+    resolved: false,
+    commands: true,
+    finalState: 'healthy',
+  },
   'agent-timeout': { ticket: 'detect', resolved: false, commands: true, finalState: 'store-down' },
   // Without an operator the worker marks a baseline resolved when the subject is healthy.
   baseline: { ticket: null, resolved: true, commands: false, finalState: 'healthy' },
@@ -99,11 +121,22 @@ export function simulateTrial(
   const metadata = baseline ? {} : chaosMetadata(chaosType, params, random);
   const shape = SHAPES[profile];
   const ticketCreatedAt =
-    shape.ticket === null ? null : sqliteText(new Date(chaosAt.getTime() + (shape.ticket === 'detect' ? detectSec : shape.ticket) * 1000));
-  const resolvedAt = shape.resolved ? sqliteText(new Date(chaosAt.getTime() + resolveSec * 1000)) : null;
-  const endedAt = at(shape.resolved ? 2.5 * MINUTE + (resolveSec + 45) * 1000 : 2.5 * MINUTE + 25 * MINUTE + 40_000);
+    shape.ticket === null
+      ? null
+      : sqliteText(
+          new Date(
+            chaosAt.getTime() + (shape.ticket === 'detect' ? detectSec : shape.ticket) * 1000,
+          ),
+        );
+  const resolvedAt = shape.resolved
+    ? sqliteText(new Date(chaosAt.getTime() + resolveSec * 1000))
+    : null;
+  const endedAt = at(
+    shape.resolved ? 2.5 * MINUTE + (resolveSec + 45) * 1000 : 2.5 * MINUTE + 25 * MINUTE + 40_000,
+  );
   const commandCount = shape.commands ? 3 + Math.floor(random() * 6) : 0;
-  const finalState = shape.finalState === 'empty' ? {} : tikvState(shape.finalState === 'store-down');
+  const finalState =
+    shape.finalState === 'empty' ? {} : tikvState(shape.finalState === 'store-down');
   return {
     trial: {
       startedAt: start.toISOString().replace('Z', '000+00:00'),
@@ -141,13 +174,26 @@ function chaosMetadata(chaosType: string, params: Record<string, unknown>, rando
   const target = `tikv${Math.floor(random() * 3)}`;
   switch (chaosType) {
     case 'latency':
-      return { chaos_type: chaosType, target_container: target, min_ms: params.min_ms ?? 50, max_ms: params.max_ms ?? 150 };
+      return {
+        chaos_type: chaosType,
+        target_container: target,
+        min_ms: params.min_ms ?? 50,
+        max_ms: params.max_ms ?? 150,
+      };
     case 'packet_loss':
       return { chaos_type: chaosType, target_container: target, percent: params.percent ?? 30 };
     case 'asymmetric_partition':
-      return { chaos_type: chaosType, target_container: target, target_ip: `10.0.0.${11 + Math.floor(random() * 3)}` };
+      return {
+        chaos_type: chaosType,
+        target_container: target,
+        target_ip: `10.0.0.${11 + Math.floor(random() * 3)}`,
+      };
     case 'pd_leader_kill':
-      return { chaos_type: chaosType, target_container: 'pd0', original_restart_policy: 'on-failure' };
+      return {
+        chaos_type: chaosType,
+        target_container: 'pd0',
+        original_restart_policy: 'on-failure',
+      };
     case 'leader_concentration':
       return { chaos_type: chaosType, target_store_id: 1, regions_transferred: 16 };
     default:
@@ -156,13 +202,31 @@ function chaosMetadata(chaosType: string, params: Record<string, unknown>, rando
 }
 
 const PLAYBOOK: Record<string, string[]> = {
-  node_kill: ['docker ps -a --filter name=tikv', 'pd-ctl store', 'docker start {target}', 'pd-ctl store'],
-  latency: ['pd-ctl store', 'tc qdisc show dev eth0', 'tc qdisc del dev eth0 root', 'curl -s localhost:20180/metrics | grep grpc'],
+  node_kill: [
+    'docker ps -a --filter name=tikv',
+    'pd-ctl store',
+    'docker start {target}',
+    'pd-ctl store',
+  ],
+  latency: [
+    'pd-ctl store',
+    'tc qdisc show dev eth0',
+    'tc qdisc del dev eth0 root',
+    'curl -s localhost:20180/metrics | grep grpc',
+  ],
   network_partition: ['iptables -L -n', 'iptables -F', 'pd-ctl store'],
   process_pause: ['docker top {target}', 'kill -CONT 1', 'pd-ctl store'],
   packet_loss: ['tc qdisc show', 'tc qdisc del dev eth0 root netem', 'pd-ctl store'],
-  asymmetric_partition: ['iptables -L OUTPUT -n', 'iptables -D OUTPUT -d 10.0.0.12 -j DROP', 'pd-ctl store'],
-  pd_leader_kill: ['pd-ctl -u http://localhost:2379 member', 'docker ps -a --filter name=pd', 'docker start pd0'],
+  asymmetric_partition: [
+    'iptables -L OUTPUT -n',
+    'iptables -D OUTPUT -d 10.0.0.12 -j DROP',
+    'pd-ctl store',
+  ],
+  pd_leader_kill: [
+    'pd-ctl -u http://localhost:2379 member',
+    'docker ps -a --filter name=pd',
+    'docker start pd0',
+  ],
   leader_concentration: ['pd-ctl scheduler show', 'pd-ctl scheduler add balance-leader-scheduler'],
 };
 
@@ -170,7 +234,9 @@ function commands(chaosType: string, count: number, chaosAt: Date, detectSec: nu
   const playbook = PLAYBOOK[chaosType] ?? ['pd-ctl store'];
   return Array.from({ length: count }, (_, i) => ({
     tool_name: 'shell',
-    tool_params: JSON.stringify({ command: playbook[i % playbook.length]!.replace('{target}', 'tikv1') }),
+    tool_params: JSON.stringify({
+      command: playbook[i % playbook.length]!.replace('{target}', 'tikv1'),
+    }),
     exit_code: 0,
     timestamp: new Date(chaosAt.getTime() + (detectSec + 20 + i * 25) * 1000).toISOString(),
   }));

@@ -28,7 +28,10 @@ export async function runSimulatedWorker(options: SimulatedWorkerOptions): Promi
     await updateVmName(options.db, item.id, `tikv-eval-0-${options.workerId.replace(/\W/g, '')}`);
     const result = options.simulate(item, clock);
     if (result.trial) {
-      const trialId = await insertTrial(options.db, { campaignId: options.campaignId, ...result.trial });
+      const trialId = await insertTrial(options.db, {
+        campaignId: options.campaignId,
+        ...result.trial,
+      });
       await complete(options.db, item.id, { trialId });
       clock = new Date(Date.parse(result.trial.endedAt) + options.cooldownSeconds * 1000);
     } else {

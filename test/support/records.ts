@@ -37,7 +37,10 @@ const commands = (n: number) =>
   }));
 
 /** A successful TiKV trial: ticket 20 s after chaos, resolved after 300 s, 4 commands. */
-export function trial(id: number, overrides: Partial<TrialRecord> & { commandCount?: number } = {}): TrialRecord {
+export function trial(
+  id: number,
+  overrides: Partial<TrialRecord> & { commandCount?: number } = {},
+): TrialRecord {
   const { commandCount = 4, ...rest } = overrides;
   return {
     id,

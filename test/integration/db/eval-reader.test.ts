@@ -214,6 +214,16 @@ describe('loadCampaignData', () => {
     expect(await reader.listCampaignIdsNear(0, 2)).toEqual([1, 2]);
   });
 
+  test('a non-positive or fractional id is rejected as invalid', async () => {
+    const { db } = await upstreamDatabase();
+    const reader = createEvalReader(db);
+    for (const id of [0, -3, 1.5, Number.NaN]) {
+      await expect(reader.loadCampaignData(id)).rejects.toThrow(
+        `invalid campaign id ${id}: expected a positive integer`,
+      );
+    }
+  });
+
   test('unknown campaign in an empty database says there are none', async () => {
     const { db } = await upstreamDatabase();
     await expect(createEvalReader(db).loadCampaignData(1)).rejects.toThrow(
@@ -264,14 +274,13 @@ describe('loadCampaignData', () => {
       Array.from({ length: 100_000 }, () => ({})),
     );
     const reader = createEvalReader(db);
-    // Best of three: the first run warms the buffer cache and the JIT; the machine may be shared.
+    // Best of five: the first run warms the buffer cache and the JIT; other test files share the CPUs.
     let best = Infinity;
     let data = await reader.loadCampaignData(campaignId);
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5 && best >= 1_000; run++) {
       const started = performance.now();
       data = await reader.loadCampaignData(campaignId);
       best = Math.min(best, performance.now() - started);
-      console.log("run", performance.now() - started, process.memoryUsage().heapUsed / 1e6);
     }
     expect(data.trials).toHaveLength(100_000);
     expect(data.workItems).toHaveLength(100_000);

@@ -7,7 +7,17 @@ import { campaign, DOWN_STATE, trial, workItem } from '../../support/records.js'
 const options = { target: 0.9, causes: resolveCauses(), localUtcOffsetMinutes: 0 };
 
 /** Builds trials and their work items together: item i produced trial 1000 + i. */
-function build(rows: { chaos: string; params?: Record<string, unknown>; baseline?: boolean; trial?: Partial<TrialRecord> | null; error?: string }[]): CampaignData {
+type TrialOverrides = Parameters<typeof trial>[1];
+
+function build(
+  rows: {
+    chaos: string;
+    params?: Record<string, unknown>;
+    baseline?: boolean;
+    trial?: TrialOverrides | null;
+    error?: string;
+  }[],
+): CampaignData {
   const trials: TrialRecord[] = [];
   const workItems: WorkItemRecord[] = [];
   rows.forEach((row, i) => {
@@ -24,7 +34,9 @@ function build(rows: { chaos: string; params?: Record<string, unknown>; baseline
       }),
     );
     if (trialId !== null) {
-      const metadata = row.baseline ? {} : { chaos_type: row.chaos, target_container: 'tikv1', ...(row.params ?? {}) };
+      const metadata = row.baseline
+        ? {}
+        : { chaos_type: row.chaos, target_container: 'tikv1', ...(row.params ?? {}) };
       trials.push(trial(trialId, { chaosMetadata: metadata, ...(row.trial ?? {}) }));
     }
   });
@@ -32,7 +44,12 @@ function build(rows: { chaos: string; params?: Record<string, unknown>; baseline
 }
 
 const timeout = { resolvedAt: null, finalState: DOWN_STATE };
-const noTicket = { ticketCreatedAt: null, resolvedAt: null, finalState: DOWN_STATE, commandCount: 0 } as Partial<TrialRecord>;
+const noTicket: TrialOverrides = {
+  ticketCreatedAt: null,
+  resolvedAt: null,
+  finalState: DOWN_STATE,
+  commandCount: 0,
+};
 
 describe('analyzeCampaign', () => {
   const data = build([
@@ -44,7 +61,11 @@ describe('analyzeCampaign', () => {
     { chaos: 'network_partition', trial: noTicket },
     { chaos: 'network_partition', trial: noTicket },
     { chaos: 'pd_leader_kill', trial: timeout },
-    { chaos: 'asymmetric_partition', trial: null, error: 'ssh: connect to host: Connection timed out' },
+    {
+      chaos: 'asymmetric_partition',
+      trial: null,
+      error: 'ssh: connect to host: Connection timed out',
+    },
     { chaos: 'none', baseline: true, trial: { ticketCreatedAt: null, commandCount: 0 } },
   ]);
   const a = analyzeCampaign(data, options);
@@ -57,7 +78,11 @@ describe('analyzeCampaign', () => {
     expect(a.agent_win_rate).toBeCloseTo(3 / 8, 15);
     expect(a.meets_target).toBe(false);
     expect(a.broken_work_items).toEqual([
-      expect.objectContaining({ work_id: 9, chaos_type: 'asymmetric_partition', error: 'ssh: connect to host: Connection timed out' }),
+      expect.objectContaining({
+        work_id: 9,
+        chaos_type: 'asymmetric_partition',
+        error: 'ssh: connect to host: Connection timed out',
+      }),
     ]);
   });
 
@@ -67,7 +92,11 @@ describe('analyzeCampaign', () => {
       [{ min_ms: 50, max_ms: 150 }, 1, 2],
       [{ min_ms: 200, max_ms: 500 }, 0, 1],
     ]);
-    expect(a.by_chaos_type.find((c) => c.chaos_type === 'none')).toMatchObject({ baseline: true, trials: 1, successes: 1 });
+    expect(a.by_chaos_type.find((c) => c.chaos_type === 'none')).toMatchObject({
+      baseline: true,
+      trials: 1,
+      successes: 1,
+    });
   });
 
   test('lists failing combinations for the retry, including one whose only item broke', () => {
@@ -97,12 +126,19 @@ describe('analyzeCampaign', () => {
       ]),
     );
     const noTicketFinding = a.findings[0]!;
-    expect(noTicketFinding.fix_locations).toEqual(DEFAULT_CAUSES['all-failed-no-ticket'].fixLocations);
+    expect(noTicketFinding.fix_locations).toEqual(
+      DEFAULT_CAUSES['all-failed-no-ticket'].fixLocations,
+    );
   });
 
   test('trial detail carries symptoms, kind and evidence for failures only', () => {
     const failed = a.trials_detail.find((t) => t.trial_id === 1006)!;
-    expect(failed).toMatchObject({ outcome: 'timeout', symptoms: ['no-ticket'], kind: 'pipeline', commands: 0 });
+    expect(failed).toMatchObject({
+      outcome: 'timeout',
+      symptoms: ['no-ticket'],
+      kind: 'pipeline',
+      commands: 0,
+    });
     expect(failed.evidence).toMatchObject({
       reproduce: 'uv run eval show --trial 1006 --remote',
       stores_not_up: ['store 4 (tikv4:20160): Disconnected'],
@@ -125,20 +161,53 @@ describe('analyzeCampaign', () => {
 
   test('a trial without a work item falls back to chaos_metadata for type and params', () => {
     const orphan = analyzeCampaign(
-      { campaign: campaign(), workItems: [], trials: [trial(7, { chaosMetadata: { chaos_type: 'latency', target_container: 'tikv2', min_ms: 200, max_ms: 500 } })] },
+      {
+        campaign: campaign(),
+        workItems: [],
+        trials: [
+          trial(7, {
+            chaosMetadata: {
+              chaos_type: 'latency',
+              target_container: 'tikv2',
+              min_ms: 200,
+              max_ms: 500,
+            },
+          }),
+        ],
+      },
       options,
     );
-    expect(orphan.by_chaos_type).toEqual([expect.objectContaining({ chaos_type: 'latency', params: { min_ms: 200, max_ms: 500 } })]);
+    expect(orphan.by_chaos_type).toEqual([
+      expect.objectContaining({ chaos_type: 'latency', params: { min_ms: 200, max_ms: 500 } }),
+    ]);
   });
 
   test('a campaign with no trials is a clear empty report', () => {
-    const empty = analyzeCampaign({ campaign: campaign(), trials: [], workItems: [workItem(1, { status: 'pending' })] }, options);
-    expect(empty).toMatchObject({ trials: 0, win_rate: 0, finished: false, failing: [], findings: [] });
+    const empty = analyzeCampaign(
+      { campaign: campaign(), trials: [], workItems: [workItem(1, { status: 'pending' })] },
+      options,
+    );
+    expect(empty).toMatchObject({
+      trials: 0,
+      win_rate: 0,
+      finished: false,
+      failing: [],
+      findings: [],
+    });
   });
 
   test('a config override replaces or extends fix locations', () => {
-    const causes = resolveCauses({ timeout: { fixLocations: ['prompts/sre.md'], mode: 'extend' }, 'no-ticket': { likelyCause: 'custom' } });
-    expect(causes.timeout.fixLocations).toEqual([...DEFAULT_CAUSES.timeout.fixLocations, 'prompts/sre.md']);
-    expect(causes['no-ticket']).toEqual({ likelyCause: 'custom', fixLocations: DEFAULT_CAUSES['no-ticket'].fixLocations });
+    const causes = resolveCauses({
+      timeout: { fixLocations: ['prompts/sre.md'], mode: 'extend' },
+      'no-ticket': { likelyCause: 'custom' },
+    });
+    expect(causes.timeout.fixLocations).toEqual([
+      ...DEFAULT_CAUSES.timeout.fixLocations,
+      'prompts/sre.md',
+    ]);
+    expect(causes['no-ticket']).toEqual({
+      likelyCause: 'custom',
+      fixLocations: DEFAULT_CAUSES['no-ticket'].fixLocations,
+    });
   });
 });

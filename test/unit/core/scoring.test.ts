@@ -23,7 +23,9 @@ describe('isFinalStateHealthy (upstream is_final_state_healthy)', () => {
 
   test('chat-db-app: app.status healthy and no app.error', () => {
     expect(isFinalStateHealthy({ app: { status: 'healthy' } }, 'chat-db-app')).toBe(true);
-    expect(isFinalStateHealthy({ app: { status: 'healthy', error: 'x' } }, 'chat-db-app-shard')).toBe(false);
+    expect(
+      isFinalStateHealthy({ app: { status: 'healthy', error: 'x' } }, 'chat-db-app-shard'),
+    ).toBe(false);
     expect(isFinalStateHealthy({ health: { status: 'healthy' } }, 'chat-db-app')).toBe(false);
   });
 
@@ -42,7 +44,13 @@ describe('isFinalStateHealthy (upstream is_final_state_healthy)', () => {
 describe('scoreTrial (upstream score_trial)', () => {
   test('resolved and healthy is success, with detect and resolve measured from chaos', () => {
     const score = scoreTrial(trial(1), 'tikv', 0);
-    expect(score).toMatchObject({ outcome: 'success', timeToDetectSec: 20, timeToResolveSec: 300, commandCount: 4, uniqueCommands: 4 });
+    expect(score).toMatchObject({
+      outcome: 'success',
+      timeToDetectSec: 20,
+      timeToResolveSec: 300,
+      commandCount: 4,
+      uniqueCommands: 4,
+    });
   });
 
   test('resolved but unhealthy is failure', () => {
@@ -61,7 +69,11 @@ describe('scoreTrial (upstream score_trial)', () => {
 
   test('unique commands count distinct tool_params; double-encoded commands are decoded', () => {
     const call = { tool_name: 'shell', tool_params: '{"command":"pd-ctl store"}' };
-    const score = scoreTrial(trial(1, { commands: JSON.stringify([call, call, { tool_name: 'x' }]) }), 'tikv', 0);
+    const score = scoreTrial(
+      trial(1, { commands: JSON.stringify([call, call, { tool_name: 'x' }]) }),
+      'tikv',
+      0,
+    );
     expect(score.commandCount).toBe(3);
     expect(score.uniqueCommands).toBe(2);
   });

@@ -8,19 +8,34 @@ const classify = (t: TrialRecord) => classifyFailedTrial(t, scoreTrial(t, 'tikv'
 
 describe('classifyFailedTrial', () => {
   test('negative detect time comes first: a pre-chaos ticket leaked', () => {
-    const c = classify(trial(1, { ticketCreatedAt: '2026-02-10 12:01:55+00', finalState: DOWN_STATE }));
+    const c = classify(
+      trial(1, { ticketCreatedAt: '2026-02-10 12:01:55+00', finalState: DOWN_STATE }),
+    );
     expect(c.symptoms).toEqual(['negative-detect-time', 'resolved-unhealthy']);
     expect(c.kind).toBe('pipeline');
   });
 
   test('a ticket at the chaos second is zero-detect (pre-existing ticket)', () => {
-    const c = classify(trial(1, { ticketCreatedAt: '2026-02-10 12:02:30', resolvedAt: null, finalState: DOWN_STATE }));
+    const c = classify(
+      trial(1, {
+        ticketCreatedAt: '2026-02-10 12:02:30',
+        resolvedAt: null,
+        finalState: DOWN_STATE,
+      }),
+    );
     expect(c.symptoms).toEqual(['zero-detect-time', 'timeout']);
     expect(c.kind).toBe('pipeline');
   });
 
   test('no ticket and no command: missing invariant', () => {
-    const c = classify(trial(1, { ticketCreatedAt: null, resolvedAt: null, commandCount: 0, finalState: DOWN_STATE }));
+    const c = classify(
+      trial(1, {
+        ticketCreatedAt: null,
+        resolvedAt: null,
+        commandCount: 0,
+        finalState: DOWN_STATE,
+      }),
+    );
     expect(c.symptoms).toEqual(['no-ticket']);
     expect(c.kind).toBe('pipeline');
   });

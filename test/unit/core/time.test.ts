@@ -1,10 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { computeDurationSeconds, parseTimestamp, TimestampError, toIsoString } from '../../../src/core/time.js';
+import {
+  computeDurationSeconds,
+  parseTimestamp,
+  TimestampError,
+  toIsoString,
+} from '../../../src/core/time.js';
 
 describe('parseTimestamp', () => {
   test('reads PostgreSQL text output with microseconds and a short offset', () => {
     const parsed = parseTimestamp('2026-02-10 12:34:56.123456+00');
-    expect(parsed).toEqual({ micros: Date.UTC(2026, 1, 10, 12, 34, 56) * 1000 + 123456, aware: true });
+    expect(parsed).toEqual({
+      micros: Date.UTC(2026, 1, 10, 12, 34, 56) * 1000 + 123456,
+      aware: true,
+    });
   });
 
   test('applies offsets and Z like datetime.fromisoformat', () => {
@@ -24,7 +32,9 @@ describe('parseTimestamp', () => {
 
 describe('computeDurationSeconds (upstream compute_duration_seconds)', () => {
   test('keeps microsecond precision', () => {
-    expect(computeDurationSeconds('2026-01-01T00:00:00.000001+00:00', '2026-01-01T00:00:01+00:00', 0)).toBe(0.999999);
+    expect(
+      computeDurationSeconds('2026-01-01T00:00:00.000001+00:00', '2026-01-01T00:00:01+00:00', 0),
+    ).toBe(0.999999);
   });
 
   test('an empty start or a None end gives None', () => {
@@ -38,12 +48,18 @@ describe('computeDurationSeconds (upstream compute_duration_seconds)', () => {
 
   test('a naive end beside an aware start is local time at the current offset', () => {
     // Local time UTC+2: the naive 14:00:20 is 12:00:20 UTC.
-    expect(computeDurationSeconds('2026-01-01T12:00:00+00:00', '2026-01-01 14:00:20', 120)).toBe(20);
-    expect(computeDurationSeconds('2026-01-01 14:00:00', '2026-01-01T12:00:20+00:00', 120)).toBe(20);
+    expect(computeDurationSeconds('2026-01-01T12:00:00+00:00', '2026-01-01 14:00:20', 120)).toBe(
+      20,
+    );
+    expect(computeDurationSeconds('2026-01-01 14:00:00', '2026-01-01T12:00:20+00:00', 120)).toBe(
+      20,
+    );
   });
 
   test('can be negative when the ticket predates the chaos', () => {
-    expect(computeDurationSeconds('2026-01-01T12:00:00+00:00', '2026-01-01T11:59:25+00:00', 0)).toBe(-35);
+    expect(
+      computeDurationSeconds('2026-01-01T12:00:00+00:00', '2026-01-01T11:59:25+00:00', 0),
+    ).toBe(-35);
   });
 });
 
@@ -54,7 +70,12 @@ test('toIsoString prints Python isoformat()', () => {
 });
 
 test('the fast path for PostgreSQL text agrees with the general parser', () => {
-  const samples = ['2026-02-10 12:34:56.123456+00', '2026-02-10 12:34:56.5+00', '1999-12-31 23:59:59+00', '2024-02-29 00:00:00.000001+00'];
+  const samples = [
+    '2026-02-10 12:34:56.123456+00',
+    '2026-02-10 12:34:56.5+00',
+    '1999-12-31 23:59:59+00',
+    '2024-02-29 00:00:00.000001+00',
+  ];
   for (const sample of samples) {
     const iso = sample.replace(' ', 'T').replace(/\+00$/, '+00:00');
     expect(parseTimestamp(sample)).toEqual(parseTimestamp(iso));

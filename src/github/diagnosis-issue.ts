@@ -1,0 +1,337 @@
+/**
+ * The one diagnosis issue per campaign series: found by its hidden marker and the bot's identity
+ * over a label-filtered issue listing (never the Search API, whose index lags), then created,
+ * updated, closed or reopened as `decideDiagnosisAction` says. Every write is idempotent: bodies are
+ * compared before a PATCH, comments carry a marker and are looked up before posting, and a create
+ * that failed ambiguously (5xx, timeout) is re-read before it is retried once.
+ */
+import type { CampaignAnalysis } from '../core/analysis.js';
+import {
+  closeComment,
+  decideDiagnosisAction,
+  diagnosisIssueTitle,
+  duplicateComment,
+  hasDiagnosisMarker,
+  nextDiagnosisState,
+  readDiagnosisState,
+  renderDiagnosisIssueBody,
+  reopenComment,
+  verdictOf,
+  withRevision,
+  type DiagnosisAction,
+  type DiagnosisState,
+  type ExistingDiagnosis,
+} from '../core/diagnosis-state.js';
+import type { ClientLogger, GitHubClient } from './client.js';
+import { describeGitHubError, githubStatus, isAmbiguousWriteFailure } from './errors.js';
+
+/** Who the token acts as. GITHUB_TOKEN cannot read `GET /user` (403): it is github-actions[bot]. */
+export interface BotIdentity {
+  login: string;
+  /** True when `GET /user` confirmed the login (a PAT); false when assumed for GITHUB_TOKEN. */
+  confirmed: boolean;
+}
+
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+
+export interface DiagnosisIssueTarget {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  /** Put on the issue; the first one is the lookup filter. */
+  labels: readonly string[];
+  identity: BotIdentity;
+  logger: ClientLogger;
+}
+
+export interface DiagnosisIssueRequest {
+  analysis: CampaignAnalysis;
+  retryYaml?: string;
+  runUrl?: string;
+  /** Read and decide, but write nothing. */
+  dryRun: boolean;
+}
+
+export interface IssueRef {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+}
+
+export interface DiagnosisIssueOutcome {
+  action: DiagnosisAction;
+  reason: string;
+  /** The series' issue after this run; undefined when there is none (yet, in a dry run). */
+  issue: IssueRef | undefined;
+  /** The body written, or that a dry run would write; undefined when the body is not touched. */
+  body: string | undefined;
+  /** True when something was written to GitHub. */
+  written: boolean;
+}
+
+interface SeriesIssue extends IssueRef {
+  body: string;
+  stateReason: string | null;
+}
+
+const LABEL_COLOR = '5319e7';
+const LABEL_DESCRIPTION = 'Diagnosis of a chaos-evaluation campaign series (iterate-campaign)';
+
+export async function resolveBotIdentity(client: GitHubClient): Promise<BotIdentity> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { login: data.login, confirmed: true };
+  } catch (error) {
+    if (githubStatus(error) === 403) return { login: GITHUB_ACTIONS_LOGIN, confirmed: false };
+    throw error;
+  }
+}
+
+export async function syncDiagnosisIssue(
+  target: DiagnosisIssueTarget,
+  request: DiagnosisIssueRequest,
+): Promise<DiagnosisIssueOutcome> {
+  return sync(target, request, { afterRace: false });
+}
+
+async function sync(
+  target: DiagnosisIssueTarget,
+  request: DiagnosisIssueRequest,
+  options: { afterRace: boolean },
+): Promise<DiagnosisIssueOutcome> {
+  const series = request.analysis.campaign.name;
+  const primary = await keepOneSeriesIssue(target, series, request.dryRun);
+  const existing = primary ? existingDiagnosis(primary, series, target.logger) : undefined;
+  const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
+  const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
+  const next = withRevision(state, state.revision + 1);
+  const render = (s: DiagnosisState) =>
+    renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
+  const outcome = { action: decision.action, reason: decision.reason, issue: primary };
+  if (decision.action === 'nothing' || decision.action === 'skip-older') {
+    return { ...refOnly(outcome), body: undefined, written: false };
+  }
+  if (decision.action === 'create') {
+    const body = render(next);
+    if (request.dryRun) return { ...refOnly(outcome), issue: undefined, body, written: false };
+    if (options.afterRace) throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
+    const created = await createSeriesIssue(target, series, body);
+    const kept = await keepOneSeriesIssue(target, series, false, created);
+    if (kept && kept.number !== created.number) return sync(target, request, { afterRace: true });
+    return { ...outcome, issue: refOf(created), body, written: true };
+  }
+  const issue = primary!;
+  if (decision.action === 'update' && render(state) === issue.body) {
+    return { ...refOnly(outcome), reason: `${decision.reason} (issue #${issue.number} is up to date)`, body: undefined, written: false };
+  }
+  const body = render(next);
+  if (request.dryRun) return { ...refOnly(outcome), body, written: false };
+  const updated = await applyDecision(target, issue, decision.action, body, request.analysis);
+  return { ...outcome, issue: updated, body, written: true };
+}
+
+function refOnly(outcome: { action: DiagnosisAction; reason: string; issue: SeriesIssue | undefined }) {
+  return { action: outcome.action, reason: outcome.reason, issue: outcome.issue && refOf(outcome.issue) };
+}
+
+function refOf(issue: IssueRef): IssueRef {
+  return { number: issue.number, url: issue.url, state: issue.state };
+}
+
+function existingDiagnosis(issue: SeriesIssue, series: string, logger: ClientLogger): ExistingDiagnosis {
+  const read = readDiagnosisState(issue.body, series);
+  if (read.kind !== 'ok') {
+    const why = read.kind === 'absent' ? 'has no state block' : `has an unreadable state block (${read.reason})`;
+    logger.warning(`Issue #${issue.number} ${why}; it is rewritten and run ordering cannot be checked this once.`);
+  }
+  return { number: issue.number, open: issue.state === 'open', state: read.kind === 'ok' ? read.state : undefined };
+}
+
+async function applyDecision(
+  target: DiagnosisIssueTarget,
+  issue: SeriesIssue,
+  action: Exclude<DiagnosisAction, 'create' | 'nothing' | 'skip-older'>,
+  body: string,
+  analysis: CampaignAnalysis,
+): Promise<IssueRef> {
+  if (action === 'close') {
+    await ensureComment(target, issue.number, closeComment(analysis));
+    return patchIssue(target, issue.number, { body, state: 'closed', state_reason: 'completed' });
+  }
+  if (action === 'reopen') {
+    await ensureComment(target, issue.number, reopenComment(analysis));
+    return patchIssue(target, issue.number, { body, state: 'open' });
+  }
+  return patchIssue(target, issue.number, { body });
+}
+
+// ── finding ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every issue of the series written by the bot, lowest number first: the label-filtered listing
+ * (paginated, pull requests left out), then marker and author checked here. Issues closed as
+ * duplicates do not count.
+ */
+async function listSeriesIssues(target: DiagnosisIssueTarget, series: string): Promise<SeriesIssue[]> {
+  const { client, owner, repo, identity } = target;
+  const items = await client.paginate(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    state: 'all',
+    labels: target.labels[0],
+    ...(identity.confirmed ? { creator: identity.login } : {}),
+    sort: 'created',
+    direction: 'asc',
+    per_page: 100,
+  });
+  return items
+    .filter((item) => !item.pull_request && sameLogin(item.user?.login, identity.login))
+    .filter((item) => hasDiagnosisMarker(item.body, series) && item.state_reason !== 'duplicate')
+    .map((item) => ({
+      number: item.number,
+      url: item.html_url,
+      state: item.state === 'closed' ? ('closed' as const) : ('open' as const),
+      body: item.body ?? '',
+      stateReason: item.state_reason ?? null,
+    }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The series' issue. When concurrent runs each created one, the lowest number is kept and the
+ * others are closed as duplicates (not in a dry run). `justCreated` covers a listing that does not
+ * show the new issue yet.
+ */
+async function keepOneSeriesIssue(
+  target: DiagnosisIssueTarget,
+  series: string,
+  dryRun: boolean,
+  justCreated?: SeriesIssue,
+): Promise<SeriesIssue | undefined> {
+  const listed = await listSeriesIssues(target, series);
+  if (justCreated && !listed.some((i) => i.number === justCreated.number)) listed.push(justCreated);
+  listed.sort((a, b) => a.number - b.number);
+  const [kept, ...duplicates] = listed;
+  for (const duplicate of duplicates) {
+    target.logger.warning(`Issue #${duplicate.number} duplicates #${kept!.number} for '${series}'${dryRun ? '' : '; closing it'}.`);
+    if (!dryRun) await closeAsDuplicate(target, duplicate.number, kept!.number);
+  }
+  return kept;
+}
+
+async function closeAsDuplicate(target: DiagnosisIssueTarget, duplicate: number, kept: number): Promise<void> {
+  await ensureComment(target, duplicate, duplicateComment(kept));
+  await patchIssue(target, duplicate, { state: 'closed', state_reason: 'duplicate' });
+}
+
+function sameLogin(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+// ── writing ────────────────────────────────────────────────────────────────────────────────────
+
+async function createSeriesIssue(target: DiagnosisIssueTarget, series: string, body: string): Promise<SeriesIssue> {
+  const { client, owner, repo } = target;
+  await ensureLabels(target);
+  const create = async (): Promise<SeriesIssue> => {
+    const { data } = await client.rest.issues.create({
+      owner,
+      repo,
+      title: diagnosisIssueTitle(series),
+      body,
+      labels: [...target.labels],
+    });
+    return { number: data.number, url: data.html_url, state: 'open', body, stateReason: null };
+  };
+  return createOnce(target.logger, `creating the diagnosis issue of '${series}'`, create, async () =>
+    (await listSeriesIssues(target, series))[0],
+  );
+}
+
+/**
+ * Runs a non-idempotent create. When it fails ambiguously (GitHub may have applied it), looks for
+ * the result first and only then tries once more.
+ */
+export async function createOnce<T>(
+  logger: ClientLogger,
+  what: string,
+  create: () => Promise<T>,
+  findExisting: () => Promise<T | undefined>,
+): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!isAmbiguousWriteFailure(error)) throw error;
+    logger.warning(`${describeGitHubError(error)} — re-reading before retrying ${what}`);
+    const existing = await findExisting();
+    if (existing !== undefined) {
+      logger.info(`The write had been applied; ${what} is not repeated.`);
+      return existing;
+    }
+    return create();
+  }
+}
+
+async function patchIssue(
+  target: DiagnosisIssueTarget,
+  issueNumber: number,
+  patch: { body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'duplicate' },
+): Promise<IssueRef> {
+  const { data } = await target.client.rest.issues.update({
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: issueNumber,
+    ...patch,
+    // The same PATCH applied twice leaves the same issue: safe to retry after a 5xx.
+    request: { retryNonIdempotent: true },
+  });
+  return { number: data.number, url: data.html_url, state: data.state === 'closed' ? 'closed' : 'open' };
+}
+
+/** Posts `body` unless a comment by the bot already carries its first line (the event marker). */
+async function ensureComment(target: DiagnosisIssueTarget, issueNumber: number, body: string): Promise<void> {
+  const marker = body.split('\n')[0]!;
+  const { client, owner, repo } = target;
+  const find = async () => {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    });
+    return comments.find((c) => sameLogin(c.user?.login, target.identity.login) && c.body?.includes(marker));
+  };
+  if (await find()) return;
+  await createOnce(target.logger, `commenting on #${issueNumber}`, async () => {
+    const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    return data;
+  }, find);
+}
+
+/** Creates the labels the repository does not have yet (a concurrent create counts as done). */
+async function ensureLabels(target: DiagnosisIssueTarget): Promise<void> {
+  const { client, owner, repo } = target;
+  for (const name of target.labels) {
+    try {
+      await client.rest.issues.getLabel({ owner, repo, name });
+      continue;
+    } catch (error) {
+      if (githubStatus(error) !== 404) throw error;
+    }
+    try {
+      await client.rest.issues.createLabel({
+        owner,
+        repo,
+        name,
+        color: LABEL_COLOR,
+        description: LABEL_DESCRIPTION,
+        // A retried create that had succeeded answers 422 already_exists, handled below.
+        request: { retryNonIdempotent: true },
+      });
+      target.logger.info(`Created label '${name}'.`);
+    } catch (error) {
+      if (githubStatus(error) !== 422) throw error;
+    }
+  }
+}
+
