@@ -1,6 +1,1536 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 785:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -46317,7 +47847,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4947);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2730);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -46326,7 +47856,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4947:
+/***/ 2730:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49395,1289 +50925,6 @@ function actionIO(env) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/core/chaos-types.js
-/**
- * Chaos types and subjects of the upstream eval harness (pikehouse/operator `eval/`).
- *
- * `CHAOS_TYPES` is the exact `valid_types` list of `ChaosSpec.validate_chaos_type` in
- * `eval/src/eval/runner/campaign.py` @ c766b4b, in upstream order. The per-subject lists come from
- * the subject implementations (eval-harness.md §6); upstream does not check them when it loads a
- * campaign, so a mismatch only fails at injection time on the worker.
- */
-const CHAOS_TYPES = [
-    'node_kill',
-    'latency',
-    'disk_pressure',
-    'network_partition',
-    'memory_exhaustion',
-    'cpu_starvation',
-    'process_pause',
-    'packet_loss',
-    'asymmetric_partition',
-    'pd_leader_kill',
-    'leader_concentration',
-    'load_pressure',
-    'db_kill',
-    'debug_code_edit',
-    'missing_index',
-    'pool_exhaustion',
-    'streaming_txn',
-    'counter_race',
-    'fulltext_search',
-    'read_scale',
-    'unbounded_results',
-    'write_contention',
-    'write_amplification',
-    'correlated_subquery',
-    'notification_fanout',
-    'notification_counter',
-    'notification_realtime',
-    'notification_poll_idle',
-    'notification_mark_read',
-    'notification_n_plus_one',
-    'notification_payload',
-    'notification_cleanup',
-    'notification_serialize',
-    'db_sharding',
-    'db_sharding_nudge',
-    'db_sharding_direct',
-    'shard_fanout',
-    'blob_storage',
-    'online_migration',
-];
-/** `chaos_type` of the baseline work items (`expand_campaign_matrix`); not a valid `ChaosSpec.type`. */
-const chaos_types_BASELINE_CHAOS_TYPE = 'none';
-const SUBJECTS = ['tikv', 'chat-db-app', 'chat-db-app-shard'];
-const DEFAULT_SUBJECTS = (/* unused pure expression or super */ null && (['tikv']));
-/** TiKV types the local subject can inject (eval-harness.md §6.1). */
-const TIKV_LOCAL_CHAOS_TYPES = [
-    'node_kill',
-    'latency',
-    'network_partition',
-    'process_pause',
-    'packet_loss',
-    'asymmetric_partition',
-    'pd_leader_kill',
-    'leader_concentration',
-];
-/** TiKV types the eval CLI rejects without `--cloud`. */
-const TIKV_CLOUD_ONLY_CHAOS_TYPES = [
-    'disk_pressure',
-    'memory_exhaustion',
-    'cpu_starvation',
-];
-/** The 19 load profiles of `chat_db_app/profiles.py`. */
-const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
-    'missing_index',
-    'pool_exhaustion',
-    'streaming_txn',
-    'counter_race',
-    'fulltext_search',
-    'read_scale',
-    'unbounded_results',
-    'write_contention',
-    'write_amplification',
-    'correlated_subquery',
-    'notification_fanout',
-    'notification_counter',
-    'notification_realtime',
-    'notification_poll_idle',
-    'notification_mark_read',
-    'notification_n_plus_one',
-    'notification_payload',
-    'notification_cleanup',
-    'notification_serialize',
-];
-/** `SHARD_CHAOS_PROFILES` keys of `chat_db_app_shard/subject.py`. */
-const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
-    'db_sharding',
-    'db_sharding_nudge',
-    'db_sharding_direct',
-    'shard_fanout',
-    'blob_storage',
-    'online_migration',
-];
-/**
- * Types each subject can inject. `db_kill` is accepted by the campaign validator but no current
- * subject implements it (a legacy chat-db-app name), so it appears in no list here.
- */
-const CHAOS_TYPES_BY_SUBJECT = {
-    tikv: [...TIKV_LOCAL_CHAOS_TYPES, ...TIKV_CLOUD_ONLY_CHAOS_TYPES],
-    'chat-db-app': [...CHAT_DB_APP_PROFILE_CHAOS_TYPES, 'load_pressure', 'debug_code_edit'],
-    'chat-db-app-shard': CHAT_DB_APP_SHARD_CHAOS_TYPES,
-};
-/** chat-db-app resolves these names to another profile before injecting (`profiles.py`). */
-const CHAOS_TYPE_ALIASES = {
-    load_pressure: 'pool_exhaustion',
-};
-/**
- * TiKV chaos types that take down or cut off PD itself — the failures the iterate-campaign skill
- * attributes to "Monitor uses single PD endpoint" (`remote_operator.py`).
- *
- * Only `pd_leader_kill` kills a PD service. Deliberately excluded:
- * - `network_partition`: isolates a TiKV node (cloud: drops TiKV port 20160 only); PD stays up and
- *   reachable by the monitor.
- * - `leader_concentration`: injected through PD's operator API and detected from PD region stats,
- *   but PD stays healthy, so a single PD endpoint is not a failure cause.
- */
-const PD_RELATED_CHAOS_TYPES = ['pd_leader_kill'];
-const chaosTypeSet = new Set(CHAOS_TYPES);
-const subjectSet = new Set(SUBJECTS);
-const pdRelatedSet = new Set(PD_RELATED_CHAOS_TYPES);
-function isChaosType(value) {
-    return typeof value === 'string' && chaosTypeSet.has(value);
-}
-function isSubject(value) {
-    return typeof value === 'string' && subjectSet.has(value);
-}
-function isPdRelatedChaosType(chaosType) {
-    return pdRelatedSet.has(chaosType);
-}
-function subjectSupportsChaosType(subject, chaosType) {
-    return CHAOS_TYPES_BY_SUBJECT[subject].includes(chaosType);
-}
-function subjectsSupportingChaosType(chaosType) {
-    return SUBJECTS.filter((subject) => subjectSupportsChaosType(subject, chaosType));
-}
-
-;// CONCATENATED MODULE: ./lib/core/json.js
-/** Thrown when a JSON column cannot be decoded (upstream would raise json.JSONDecodeError). */
-class JsonColumnError extends Error {
-}
-/**
- * Upstream `safe_json_loads` (eval/src/eval/types.py): empty → default; parse; when the result
- * is itself a string (a JSONB round-trip double encoded it) parse once more.
- */
-function safeJsonLoads(text, fallback) {
-    if (!text)
-        return fallback;
-    const first = parseOrThrow(text);
-    return typeof first === 'string' ? parseOrThrow(first) : first;
-}
-/**
- * Decodes a JSON column as the driver returned it. The driver already parsed the JSONB once; a
- * string value means the stored JSON was a JSON string (double encoding), which upstream parses
- * again with `safe_json_loads`. NULL becomes the column's default.
- */
-function decodeJsonColumn(value, fallback) {
-    if (value === null || value === undefined)
-        return fallback;
-    if (typeof value === 'string')
-        return safeJsonLoads(value, fallback);
-    return value;
-}
-function parseOrThrow(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new JsonColumnError(error.message);
-    }
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Python truthiness of a decoded JSON value (`bool(state)`). */
-function pythonTruthy(value) {
-    if (value === null || value === undefined || value === false)
-        return false;
-    if (typeof value === 'number')
-        return value !== 0;
-    if (typeof value === 'string')
-        return value.length > 0;
-    if (Array.isArray(value))
-        return value.length > 0;
-    if (typeof value === 'object')
-        return Object.keys(value).length > 0;
-    return true;
-}
-/** Stable JSON text (sorted keys) used to compare params across rows. */
-function canonicalJson(value) {
-    if (isPlainObject(value) && isEmpty(value))
-        return '{}';
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (isPlainObject(value)) {
-        const keys = Object.keys(value).sort();
-        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-function isEmpty(object) {
-    for (const _ in object)
-        return false;
-    return true;
-}
-
-;// CONCATENATED MODULE: ./lib/core/grouping.js
-
-/**
- * Metadata keys that echo a campaign `params` entry, per chaos type (eval-harness.md §6). Used only
- * when a trial has no work item; other metadata keys (target container, IPs) vary per trial.
- */
-const PARAM_KEYS_IN_METADATA = {
-    latency: ['min_ms', 'max_ms'],
-    packet_loss: ['percent'],
-    disk_pressure: ['fill_percent'],
-    memory_exhaustion: ['consume_mb'],
-    cpu_starvation: ['cores'],
-};
-function combinationKey(combination) {
-    return `${combination.chaosType}|${canonicalJson(combination.params)}`;
-}
-function describeCombination({ chaosType, params }) {
-    const entries = Object.entries(params);
-    if (entries.length === 0)
-        return chaosType;
-    return `${chaosType} (${entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
-}
-/**
- * Chaos type and params of a trial: from its work item (what the campaign asked for), else from
- * `chaos_metadata` (what the injector reported). Baseline trials have empty metadata, so without a
- * work item upstream calls them `unknown`; with one they are `none`.
- */
-function identifyTrial(trial, workItem) {
-    if (workItem) {
-        const params = safeObject(workItem.chaosParams);
-        return { chaosType: workItem.chaosType, params, baseline: workItem.baseline, workItem };
-    }
-    const metadata = safeObject(trial.chaosMetadata);
-    const chaosType = typeof metadata.chaos_type === 'string' ? metadata.chaos_type : 'unknown';
-    const params = {};
-    for (const key of PARAM_KEYS_IN_METADATA[chaosType] ?? []) {
-        if (metadata[key] !== undefined)
-            params[key] = metadata[key];
-    }
-    const baseline = Object.keys(metadata).length === 0;
-    return { chaosType: baseline ? 'none' : chaosType, params, baseline, workItem };
-}
-function workItemCombination(item) {
-    return { chaosType: item.chaosType, params: safeObject(item.chaosParams) };
-}
-function safeObject(value) {
-    try {
-        const decoded = decodeJsonColumn(value, {});
-        return isPlainObject(decoded) ? decoded : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** Work items indexed by the trial they produced. */
-function indexWorkItemsByTrial(items) {
-    const byTrial = new Map();
-    for (const item of items)
-        if (item.trialId !== null)
-            byTrial.set(item.trialId, item);
-    return byTrial;
-}
-
-;// CONCATENATED MODULE: ./lib/core/time.js
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;
-class TimestampError extends Error {
-}
-function parseTimestamp(text) {
-    return parseCanonical(text) ?? parseGeneral(text);
-}
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(y, m, d) {
-    const yy = m <= 2 ? y - 1 : y;
-    const era = Math.floor(yy / 400);
-    const yoe = yy - era * 400;
-    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-const digit = (text, i) => text.charCodeAt(i) - 48;
-const two = (text, i) => digit(text, i) * 10 + digit(text, i + 1);
-/**
- * Fast path for what PostgreSQL prints for TIMESTAMPTZ in a UTC session
- * (`YYYY-MM-DD HH:MM:SS[.ffffff]+00`): 100,000-trial campaigns parse half a million of these.
- */
-function parseCanonical(text) {
-    if (text.length < 22 || text.charCodeAt(10) !== 32 || !text.endsWith('+00'))
-        return null;
-    let fraction = 0;
-    const end = text.length - 3;
-    if (end > 19) {
-        if (text.charCodeAt(19) !== 46 || end - 20 > 6)
-            return null;
-        for (let i = 20; i < 26; i++)
-            fraction = fraction * 10 + (i < end ? digit(text, i) : 0);
-    }
-    else if (end !== 19)
-        return null;
-    const year = two(text, 0) * 100 + two(text, 2);
-    const month = two(text, 5);
-    const day = two(text, 8);
-    const hour = two(text, 11);
-    const minute = two(text, 14);
-    const second = two(text, 17);
-    if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23))
-        return null;
-    if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fraction >= 0))
-        return null;
-    const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
-    return { micros: seconds * 1_000_000 + fraction, aware: true };
-}
-function parseGeneral(text) {
-    const match = PATTERN.exec(text.trim());
-    if (!match)
-        throw new TimestampError(`Invalid isoformat string: '${text}'`);
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', offset] = match;
-    const fraction = Number((frac + '000000').slice(0, 6));
-    const wallMillis = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-    if (Number.isNaN(wallMillis))
-        throw new TimestampError(`Invalid isoformat string: '${text}'`);
-    const wallMicros = wallMillis * 1000 + fraction;
-    if (offset === undefined)
-        return { micros: wallMicros, aware: false };
-    return { micros: wallMicros - offsetMinutes(offset) * 60_000_000, aware: true };
-}
-function offsetMinutes(offset) {
-    if (offset === 'Z')
-        return 0;
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const digits = offset.slice(1).replace(/:/g, '');
-    const hours = Number(digits.slice(0, 2));
-    const minutes = Number(digits.slice(2, 4) || '0');
-    const seconds = Number(digits.slice(4, 6) || '0');
-    return sign * (hours * 60 + minutes + seconds / 60);
-}
-/**
- * Upstream `compute_duration_seconds` (eval/src/eval/analysis/scoring.py): None when the start is
- * empty or the end is None; a naive value beside an aware one is taken as the analysing machine's
- * local time at its *current* UTC offset (upstream uses `datetime.now().astimezone().tzinfo`);
- * two naive values are both UTC.
- */
-function computeDurationSeconds(start, end, localUtcOffsetMinutes) {
-    if (!start || end === null)
-        return null;
-    const a = parseTimestamp(start);
-    const b = parseTimestamp(end);
-    const localShift = localUtcOffsetMinutes * 60_000_000;
-    const startMicros = !a.aware && b.aware ? a.micros - localShift : a.micros;
-    const endMicros = a.aware && !b.aware ? b.micros - localShift : b.micros;
-    // Same arithmetic as timedelta.total_seconds(): integer microseconds / 10**6.
-    return (endMicros - startMicros) / 1e6;
-}
-/** ISO 8601 text in Python's `isoformat()` shape, e.g. `2026-02-10T12:34:56.123456+00:00`. */
-function toIsoString(text) {
-    if (!text)
-        return text;
-    const { micros, aware } = parseTimestamp(text);
-    const seconds = Math.floor(micros / 1_000_000);
-    const fraction = micros - seconds * 1_000_000;
-    const days = Math.floor(seconds / 86_400);
-    const secondOfDay = seconds - days * 86_400;
-    const [y, m, d] = civilFromDays(days);
-    const date = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
-    const time = `${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor(secondOfDay / 60) % 60)}:${pad2(secondOfDay % 60)}`;
-    const frac = fraction ? `.${String(fraction).padStart(6, '0')}` : '';
-    return `${date}T${time}${frac}${aware ? '+00:00' : ''}`;
-}
-const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
-/** Inverse of daysFromCivil (Howard Hinnant's civil_from_days). */
-function civilFromDays(days) {
-    const z = days + 719468;
-    const era = Math.floor(z / 146097);
-    const doe = z - era * 146097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const m = mp + (mp < 10 ? 3 : -9);
-    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
-;// CONCATENATED MODULE: ./lib/core/scoring.js
-
-
-/**
- * Upstream `is_final_state_healthy`: TiKV needs a non-empty `stores` list all `Up`; chat-db-app
- * needs `app.status == "healthy"` without `app.error`; other subjects are healthy when the state
- * is truthy. Unparsable JSON is unhealthy.
- */
-function isFinalStateHealthy(finalState, subjectName, anomalies = []) {
-    let state;
-    try {
-        state = decodeJsonColumn(finalState, {});
-    }
-    catch (error) {
-        if (error instanceof JsonColumnError)
-            return false;
-        throw error;
-    }
-    const subject = subjectName.toLowerCase();
-    if (subject === 'tikv') {
-        if (!isPlainObject(state))
-            return unscorable(anomalies, 'final_state is not a JSON object');
-        const stores = state.stores ?? [];
-        if (!pythonTruthy(stores))
-            return false;
-        if (!Array.isArray(stores) || !stores.every(isPlainObject)) {
-            return unscorable(anomalies, 'final_state.stores is not a list of objects');
-        }
-        return stores.every((store) => store.state_name === 'Up');
-    }
-    if (subject === 'chat-db-app' || subject === 'chat-db-app-shard') {
-        if (!isPlainObject(state))
-            return unscorable(anomalies, 'final_state is not a JSON object');
-        const app = state.app ?? {};
-        if (isPlainObject(app) && pythonTruthy(app.error))
-            return false;
-        return isPlainObject(app) && app.status === 'healthy';
-    }
-    return pythonTruthy(state);
-}
-function unscorable(anomalies, reason) {
-    anomalies.push(`${reason} (upstream scoring raises here; scored as unhealthy)`);
-    return false;
-}
-/** Upstream `score_trial` with the deterministic (non-LLM) command counts. */
-function scoreTrial(trial, subjectName, localUtcOffsetMinutes) {
-    const anomalies = [];
-    const timeToDetectSec = duration(trial.chaosInjectedAt, trial.ticketCreatedAt, localUtcOffsetMinutes, 'ticket_created_at', anomalies);
-    const timeToResolveSec = duration(trial.chaosInjectedAt, trial.resolvedAt, localUtcOffsetMinutes, 'resolved_at', anomalies);
-    const finalHealthy = isFinalStateHealthy(trial.finalState, subjectName, anomalies);
-    const resolved = trial.resolvedAt !== null && finalHealthy;
-    const outcome = resolved
-        ? 'success'
-        : trial.resolvedAt === null && !finalHealthy
-            ? 'timeout'
-            : 'failure';
-    const commands = decodeCommands(trial.commands, anomalies);
-    return {
-        trialId: trial.id,
-        outcome,
-        resolved,
-        finalHealthy,
-        timeToDetectSec,
-        timeToResolveSec,
-        commandCount: commands.length,
-        uniqueCommands: countUniqueToolParams(commands),
-        anomalies,
-    };
-}
-function duration(start, end, offset, field, anomalies) {
-    try {
-        return computeDurationSeconds(start, end, offset);
-    }
-    catch (error) {
-        if (!(error instanceof TimestampError))
-            throw error;
-        anomalies.push(`${field}: ${error.message} (upstream raises; time left empty)`);
-        return null;
-    }
-}
-/** The agent's tool calls; an unreadable column counts as none and is reported. */
-function decodeCommands(value, anomalies = []) {
-    try {
-        const commands = decodeJsonColumn(value, []);
-        if (Array.isArray(commands))
-            return commands;
-        anomalies.push('commands_json is not a JSON list (upstream raises; counted as 0 commands)');
-    }
-    catch (error) {
-        if (!(error instanceof JsonColumnError))
-            throw error;
-        anomalies.push(`commands_json is not valid JSON: ${error.message}`);
-    }
-    return [];
-}
-/** `len(set(c.get("tool_params", "") for c in commands))`. */
-function countUniqueToolParams(commands) {
-    const seen = new Set();
-    for (const command of commands) {
-        const params = isPlainObject(command) && 'tool_params' in command ? command.tool_params : '';
-        seen.add(typeof params === 'string' ? `s:${params}` : `j:${JSON.stringify(params)}`);
-    }
-    return seen.size;
-}
-
-;// CONCATENATED MODULE: ./lib/core/stats.js
-/**
- * Small exact statistics helpers: Wilson score intervals, Fisher's exact test on 2×2 tables and a
- * mean that matches Python's `statistics.mean` bit for bit.
- */
-const Z_95 = 1.959963984540054;
-function assertCount(name, value) {
-    if (!Number.isSafeInteger(value) || value < 0) {
-        throw new RangeError(`${name} must be a non-negative integer, got ${String(value)}`);
-    }
-}
-function assertSuccesses(successes, trials, label = '') {
-    assertCount(`successes${label}`, successes);
-    assertCount(`trials${label}`, trials);
-    if (successes > trials) {
-        throw new RangeError(`successes${label} (${successes}) exceed trials${label} (${trials})`);
-    }
-}
-/**
- * Inverse of the standard normal CDF: Wichura's AS 241 (PPND16), about 1e-16 relative accuracy —
- * the algorithm behind R's `qnorm`.
- */
-function normalQuantile(p) {
-    if (!(p > 0 && p < 1)) {
-        if (p === 0)
-            return -Infinity;
-        if (p === 1)
-            return Infinity;
-        throw new RangeError(`probability must be in [0, 1], got ${String(p)}`);
-    }
-    const q = p - 0.5;
-    if (Math.abs(q) <= 0.425) {
-        const r = 0.180625 - q * q;
-        return ((q *
-            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r +
-                45921.95393154987) *
-                r +
-                13731.69376550946) *
-                r +
-                1971.5909503065513) *
-                r +
-                133.14166789178438) *
-                r +
-                3.3871328727963665)) /
-            (((((((5226.495278852546 * r + 28729.085735721943) * r + 39307.89580009271) * r +
-                21213.794301586597) *
-                r +
-                5394.196021424751) *
-                r +
-                687.1870074920579) *
-                r +
-                42.31333070160091) *
-                r +
-                1));
-    }
-    let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-    let value;
-    if (r <= 5) {
-        r -= 1.6;
-        value =
-            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r +
-                1.2704582524523684) *
-                r +
-                3.6478483247632045) *
-                r +
-                5.769497221460691) *
-                r +
-                4.630337846156546) *
-                r +
-                1.4234371107496835) /
-                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r +
-                    0.14810397642748008) *
-                    r +
-                    0.6897673349851) *
-                    r +
-                    1.6763848301838038) *
-                    r +
-                    2.053191626637759) *
-                    r +
-                    1);
-    }
-    else {
-        r -= 5;
-        value =
-            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r +
-                0.026532189526576124) *
-                r +
-                0.29656057182850487) *
-                r +
-                1.7848265399172913) *
-                r +
-                5.463784911164114) *
-                r +
-                6.657904643501103) /
-                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r +
-                    0.0007868691311456133) *
-                    r +
-                    0.014875361290850615) *
-                    r +
-                    0.1369298809227358) *
-                    r +
-                    0.599832206555888) *
-                    r +
-                    1);
-    }
-    return q < 0 ? -value : value;
-}
-/** Two-sided critical value z for a confidence level in (0, 1). */
-function zForConfidence(confidence) {
-    if (!(confidence > 0 && confidence < 1)) {
-        throw new RangeError(`confidence must be in (0, 1), got ${String(confidence)}`);
-    }
-    return confidence === 0.95 ? Z_95 : normalQuantile((1 + confidence) / 2);
-}
-/**
- * Wilson score interval (without continuity correction) for a binomial proportion.
- * n = 0 gives the uninformative [0, 1].
- */
-function wilsonInterval(successes, trials, confidence = 0.95) {
-    assertSuccesses(successes, trials);
-    const z = zForConfidence(confidence);
-    if (trials === 0)
-        return [0, 1];
-    const n = trials;
-    const p = successes / n;
-    const z2 = z * z;
-    const denom = 1 + z2 / n;
-    const upper = successes === n
-        ? 1
-        : Math.min(1, (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom);
-    // The bounds are the roots of denom·P² − (2p + z²/n)·P + p² = 0, so lower = p² / (denom·upper);
-    // this avoids the cancellation of `center − half` when the lower bound is tiny.
-    const lower = successes === 0 ? 0 : Math.max(0, Math.min(1, (p * p) / (denom * upper)));
-    return [lower, upper];
-}
-function wilsonLower(successes, trials, confidence) {
-    return wilsonInterval(successes, trials, confidence)[0];
-}
-/**
- * Smallest m ≥ 0 such that, after m more trials that all succeed, the Wilson lower bound of
- * (successes + m) / (trials + m) reaches `target`. The bound is increasing in m, so this is an
- * exponential then binary search. `null` when no finite (safe-integer) m reaches the target —
- * always the case for target 1, since the lower bound of k/n is below 1 for every finite n.
- */
-function allSuccessTrialsNeeded(successes, trials, target, confidence = 0.95) {
-    assertSuccesses(successes, trials);
-    if (!(target >= 0 && target <= 1)) {
-        throw new RangeError(`target must be in [0, 1], got ${String(target)}`);
-    }
-    zForConfidence(confidence);
-    const reaches = (m) => wilsonLower(successes + m, trials + m, confidence) >= target;
-    if (reaches(0))
-        return 0;
-    if (target >= 1)
-        return null;
-    const limit = Number.MAX_SAFE_INTEGER - trials;
-    let lo = 0;
-    let hi = 1;
-    while (!reaches(hi)) {
-        if (hi >= limit)
-            return null;
-        lo = hi;
-        hi = Math.min(limit, hi * 2);
-    }
-    // Invariant: reaches(hi) and !reaches(lo).
-    while (hi - lo > 1) {
-        const mid = lo + Math.floor((hi - lo) / 2);
-        if (reaches(mid))
-            hi = mid;
-        else
-            lo = mid;
-    }
-    return hi;
-}
-const FACTORIAL_TABLE_SIZE = 171;
-const LOG_FACTORIALS = (() => {
-    const table = new Float64Array(FACTORIAL_TABLE_SIZE);
-    let factorial = 1;
-    for (let i = 1; i < FACTORIAL_TABLE_SIZE; i += 1) {
-        factorial *= i;
-        table[i] = Math.log(factorial);
-    }
-    return table;
-})();
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-/** ln(n!) — a table below 171, Stirling's series (error < 1e-17 relative there) above. */
-function logFactorial(n) {
-    if (n < FACTORIAL_TABLE_SIZE)
-        return LOG_FACTORIALS[n] ?? NaN;
-    const x = n + 1;
-    const x2 = x * x;
-    const series = (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * x2)) / x2) / x2) / x;
-    return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series;
-}
-// R's fisher.test uses `relErr <- 1 + 10^(-7)` so tables tied with the observed one up to
-// rounding count as "as extreme".
-const FISHER_RELATIVE_TOLERANCE = (/* unused pure expression or super */ null && (1 + 1e-7));
-/**
- * Fisher's exact test for before k1/n1 vs after k2/n2 successes. Conditional on the margins, the
- * after-successes X follow a hypergeometric law; probabilities are computed relative to the
- * mode from log-factorials and normalised by their sum, so n up to ~1e5 per arm is fine.
- */
-function fisherExact(k1, n1, k2, n2) {
-    assertSuccesses(k1, n1, ' (before)');
-    assertSuccesses(k2, n2, ' (after)');
-    const total = n1 + n2;
-    const successes = k1 + k2;
-    const failures = total - successes;
-    const lo = Math.max(0, n2 - failures);
-    const hi = Math.min(successes, n2);
-    if (lo === hi)
-        return { pImprovement: 1, pRegression: 1, pTwoSided: 1 };
-    const logWeight = (x) => -logFactorial(x) -
-        logFactorial(successes - x) -
-        logFactorial(n2 - x) -
-        logFactorial(failures - n2 + x);
-    const mode = Math.min(hi, Math.max(lo, Math.floor(((n2 + 1) * (successes + 1)) / (total + 2))));
-    const logMode = logWeight(mode);
-    const weights = new Float64Array(hi - lo + 1);
-    let sum = 0;
-    for (let x = lo; x <= hi; x += 1) {
-        const w = Math.exp(logWeight(x) - logMode);
-        weights[x - lo] = w;
-        sum += w;
-    }
-    const observed = weights[k2 - lo] ?? 0;
-    const threshold = observed * FISHER_RELATIVE_TOLERANCE;
-    let upperTail = 0;
-    let lowerTail = 0;
-    let twoSided = 0;
-    for (let x = lo; x <= hi; x += 1) {
-        const w = weights[x - lo] ?? 0;
-        if (x >= k2)
-            upperTail += w;
-        if (x <= k2)
-            lowerTail += w;
-        if (w <= threshold)
-            twoSided += w;
-    }
-    const clamp = (value) => Math.min(1, value / sum);
-    return {
-        pImprovement: clamp(upperTail),
-        pRegression: clamp(lowerTail),
-        pTwoSided: clamp(twoSided),
-    };
-}
-// Bin b holds mantissas whose lsb is 2^(b − 1074): b = biased exponent − 1 (0 for subnormals).
-const EXPONENT_BINS = 2046;
-const MIN_EXPONENT = -1074;
-const SPLIT = 2 ** 26;
-// Each bin adds at most one 26/27-bit half per value, so 2^25 values keep it below 2^53.
-const FLUSH_EVERY = 2 ** 25;
-/**
- * Arithmetic mean exactly as Python's `statistics.mean` returns it for floats: the exact rational
- * mean of the binary values, correctly rounded (half to even). Empty input throws, like Python's
- * StatisticsError; non-finite inputs follow float arithmetic (inf, or NaN for NaN / inf − inf).
- */
-function exactMean(values) {
-    const count = values.length;
-    if (count === 0)
-        throw new RangeError('mean requires at least one data point');
-    let hasNaN = false;
-    let hasPosInf = false;
-    let hasNegInf = false;
-    for (const v of values) {
-        if (typeof v !== 'number')
-            throw new TypeError(`mean expects numbers, got ${typeof v}`);
-        if (Number.isNaN(v))
-            hasNaN = true;
-        else if (v === Infinity)
-            hasPosInf = true;
-        else if (v === -Infinity)
-            hasNegInf = true;
-    }
-    if (hasNaN || (hasPosInf && hasNegInf))
-        return NaN;
-    if (hasPosInf)
-        return Infinity;
-    if (hasNegInf)
-        return -Infinity;
-    // Every finite double is m·2^e with integer m < 2^53. Mantissas are accumulated per exponent in
-    // two 26/27-bit halves (exact in doubles), and only the bins are combined with BigInt.
-    const high = new Float64Array(EXPONENT_BINS);
-    const low = new Float64Array(EXPONENT_BINS);
-    const view = new DataView(new ArrayBuffer(8));
-    let total = 0n;
-    const flush = () => {
-        for (let bin = 0; bin < EXPONENT_BINS; bin += 1) {
-            const h = high[bin] ?? 0;
-            const l = low[bin] ?? 0;
-            if (h === 0 && l === 0)
-                continue;
-            total += (BigInt(h) << BigInt(bin + 26)) + (BigInt(l) << BigInt(bin));
-            high[bin] = 0;
-            low[bin] = 0;
-        }
-    };
-    for (let i = 0; i < count; i += 1) {
-        const v = values[i];
-        if (v === 0)
-            continue;
-        view.setFloat64(0, v);
-        const hiWord = view.getUint32(0);
-        const biased = (hiWord >>> 20) & 0x7ff;
-        let mantissa = (hiWord & 0xfffff) * 2 ** 32 + view.getUint32(4);
-        let bin = 0;
-        if (biased !== 0) {
-            mantissa += 2 ** 52;
-            bin = biased - 1;
-        }
-        const h = Math.floor(mantissa / SPLIT);
-        const l = mantissa - h * SPLIT;
-        if (v < 0) {
-            high[bin] = (high[bin] ?? 0) - h;
-            low[bin] = (low[bin] ?? 0) - l;
-        }
-        else {
-            high[bin] = (high[bin] ?? 0) + h;
-            low[bin] = (low[bin] ?? 0) + l;
-        }
-        if ((i + 1) % FLUSH_EVERY === 0)
-            flush();
-    }
-    flush();
-    if (total === 0n)
-        return 0;
-    return roundRatioToDouble(total, BigInt(count), MIN_EXPONENT);
-}
-function bitLength(value) {
-    return value === 0n ? 0 : value.toString(2).length;
-}
-/**
- * Correctly rounded (half to even) double nearest to num/den·2^exp2, for den > 0. Results below
- * the smallest subnormal round to ±0 and above the largest double to ±Infinity.
- */
-function roundRatioToDouble(num, den, exp2) {
-    if (den <= 0n)
-        throw new RangeError('denominator must be positive');
-    if (num === 0n)
-        return 0;
-    const negative = num < 0n;
-    const magnitude = negative ? -num : num;
-    // Scale so the integer quotient has at least 55 bits: 53 kept, a guard bit, and more.
-    const shift = 55 - (bitLength(magnitude) - bitLength(den));
-    const scaledNum = shift > 0 ? magnitude << BigInt(shift) : magnitude;
-    const scaledDen = shift < 0 ? den << BigInt(-shift) : den;
-    const quotient = scaledNum / scaledDen;
-    const sticky = quotient * scaledDen !== scaledNum;
-    // value = (quotient + fraction) · 2^lsbExponent
-    const lsbExponent = exp2 - shift;
-    const length = bitLength(quotient);
-    const msbExponent = lsbExponent + length - 1;
-    if (msbExponent > 1023)
-        return negative ? -Infinity : Infinity;
-    // Keep 53 significant bits, or fewer when the result is subnormal (lsb fixed at 2^-1074).
-    const drop = Math.max(length - 53, MIN_EXPONENT - lsbExponent);
-    if (drop > length)
-        return negative ? -0 : 0;
-    let kept = quotient >> BigInt(drop);
-    const remainder = quotient - (kept << BigInt(drop));
-    const half = drop > 0 ? 1n << BigInt(drop - 1) : 0n;
-    if (drop > 0 && (remainder > half || (remainder === half && (sticky || (kept & 1n) === 1n)))) {
-        kept += 1n;
-    }
-    const exponent = lsbExponent + drop;
-    // kept ≤ 2^53 converts exactly; split the power of two so neither factor over/underflows.
-    const exponentHalf = Math.trunc(exponent / 2);
-    const result = Number(kept) * 2 ** exponentHalf * 2 ** (exponent - exponentHalf);
-    return negative ? -result : result;
-}
-
-;// CONCATENATED MODULE: ./lib/core/symptoms.js
-
-/** Per-trial symptoms, in precedence order: the first that applies is the primary symptom. */
-const TRIAL_SYMPTOMS = [
-    'negative-detect-time',
-    'zero-detect-time',
-    'no-ticket',
-    'ticket-no-commands',
-    'empty-final-state',
-    'resolved-unhealthy',
-    'unresolved-healthy',
-    'timeout',
-];
-/** Findings that are not one trial's symptom: campaign-level patterns and broken work items. */
-const PATTERN_SYMPTOMS = ['all-failed-no-ticket', 'pd-chaos-failing', 'broken-work-item'];
-const ALL_SYMPTOMS = [...PATTERN_SYMPTOMS, ...TRIAL_SYMPTOMS];
-/**
- * Detect times under one second count as zero: chaos and ticket timestamps have one-second
- * precision, and the monitor polls every 5 s, so a real detection is never that fast.
- */
-const ZERO_DETECT_BELOW_SEC = 1;
-function isEmptyFinalState(finalState) {
-    try {
-        const state = decodeJsonColumn(finalState, {});
-        return isPlainObject(state) && Object.keys(state).length === 0;
-    }
-    catch (error) {
-        if (error instanceof JsonColumnError)
-            return false;
-        throw error;
-    }
-}
-/** Symptoms of a trial that did not score `success`, primary first. */
-function classifyFailedTrial(trial, score) {
-    const ttd = score.timeToDetectSec;
-    const hasTicket = trial.ticketCreatedAt !== null;
-    const emptyFinal = isEmptyFinalState(trial.finalState);
-    const checks = {
-        'negative-detect-time': ttd !== null && ttd < 0,
-        'zero-detect-time': ttd !== null && ttd >= 0 && ttd < ZERO_DETECT_BELOW_SEC,
-        'no-ticket': !hasTicket && score.commandCount === 0,
-        'ticket-no-commands': hasTicket && score.commandCount === 0,
-        'empty-final-state': emptyFinal,
-        'resolved-unhealthy': trial.resolvedAt !== null && !score.finalHealthy,
-        'unresolved-healthy': trial.resolvedAt === null && score.finalHealthy,
-        timeout: trial.resolvedAt === null && !score.finalHealthy && score.commandCount > 0,
-    };
-    const symptoms = TRIAL_SYMPTOMS.filter((symptom) => checks[symptom]);
-    return { symptoms, kind: failureKind(trial, score, emptyFinal) };
-}
-/**
- * Upstream's success criteria (iterate-campaign SKILL.md @ b347467): a trial is a working pipeline
- * when it ran to `ended_at`, chaos was injected with valid metadata, the monitor filed a ticket
- * with a positive time to detect, and the agent worked it. Only then is a failure the agent's.
- * An empty final state means state capture failed, which is the harness's fault too.
- */
-function failureKind(trial, score, emptyFinal) {
-    const ttd = score.timeToDetectSec;
-    const pipelineOk = trial.endedAt !== '' &&
-        hasChaosType(trial.chaosMetadata) &&
-        ttd !== null &&
-        ttd >= ZERO_DETECT_BELOW_SEC &&
-        score.commandCount > 0 &&
-        !emptyFinal;
-    return pipelineOk ? 'agent' : 'pipeline';
-}
-function hasChaosType(metadata) {
-    try {
-        const decoded = decodeJsonColumn(metadata, {});
-        return isPlainObject(decoded) && typeof decoded.chaos_type === 'string' && decoded.chaos_type !== '';
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/core/evidence.js
-
-
-
-const MAX_COMMANDS = 10;
-const MAX_COMMAND_LENGTH = 80;
-function describeEvidence(trial, workItem) {
-    const commands = decodeCommands(trial.commands);
-    const { storesNotUp, finalState } = describeFinalState(trial.finalState);
-    return {
-        started_at: iso(trial.startedAt),
-        chaos_injected_at: iso(trial.chaosInjectedAt),
-        ticket_created_at: trial.ticketCreatedAt === null ? null : iso(trial.ticketCreatedAt),
-        resolved_at: trial.resolvedAt === null ? null : iso(trial.resolvedAt),
-        ended_at: iso(trial.endedAt),
-        chaos_target: chaosTarget(trial.chaosMetadata),
-        commands: commands.slice(0, MAX_COMMANDS).map(commandText),
-        commands_total: commands.length,
-        stores_not_up: storesNotUp,
-        final_state: finalState,
-        work_item_error: workItem?.error ?? null,
-        worker_id: workItem?.workerId ?? null,
-        vm_name: workItem?.vmName ?? null,
-        reproduce: `uv run eval show --trial ${trial.id} --remote`,
-    };
-}
-function iso(text) {
-    try {
-        return toIsoString(text);
-    }
-    catch {
-        return text;
-    }
-}
-function commandText(command) {
-    let text;
-    if (!isPlainObject(command))
-        text = JSON.stringify(command) ?? '';
-    else {
-        const params = parseMaybeJson(command.tool_params);
-        if (isPlainObject(params) && typeof params.command === 'string')
-            text = params.command;
-        else if (typeof params === 'string' && params)
-            text = params;
-        else
-            text = `${String(command.tool_name ?? 'tool')} ${JSON.stringify(params ?? {})}`;
-    }
-    text = text.replace(/\s+/g, ' ').trim();
-    return text.length > MAX_COMMAND_LENGTH ? `${text.slice(0, MAX_COMMAND_LENGTH)}...` : text;
-}
-function parseMaybeJson(value) {
-    if (typeof value !== 'string')
-        return value;
-    try {
-        return JSON.parse(value);
-    }
-    catch {
-        return value;
-    }
-}
-function describeFinalState(value) {
-    let state;
-    try {
-        state = decodeJsonColumn(value, {});
-    }
-    catch {
-        return { storesNotUp: [], finalState: 'unparsable' };
-    }
-    if (!isPlainObject(state))
-        return { storesNotUp: [], finalState: 'present' };
-    if (Object.keys(state).length === 0)
-        return { storesNotUp: [], finalState: 'empty' };
-    const stores = Array.isArray(state.stores) ? state.stores.filter(isPlainObject) : [];
-    const storesNotUp = stores
-        .filter((store) => store.state_name !== 'Up')
-        .map((store) => `store ${String(store.id ?? '?')} (${String(store.address ?? 'unknown address')}): ${String(store.state_name ?? 'no state')}`);
-    if (typeof state.error === 'string')
-        storesNotUp.push(`state capture error: ${state.error}`);
-    return { storesNotUp, finalState: 'present' };
-}
-function chaosTarget(metadata) {
-    try {
-        const decoded = decodeJsonColumn(metadata, {});
-        if (!isPlainObject(decoded))
-            return null;
-        for (const key of ['target_container', 'target_ip', 'target_store_id', 'chaos_container']) {
-            if (decoded[key] !== undefined && decoded[key] !== null)
-                return String(decoded[key]);
-        }
-    }
-    catch {
-        // unreadable metadata has no target to show
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./lib/core/analysis.js
-
-
-
-
-
-
-
-function analyzeCampaign(data, options) {
-    const { campaign, workItems } = data;
-    const itemsByTrial = indexWorkItemsByTrial(workItems);
-    const combos = new ComboTable(options.target);
-    for (const item of workItems)
-        combos.ensure(workItemCombination(item), item.baseline);
-    const details = [];
-    const anomalies = [];
-    const totals = { successes: 0, failures: 0, timeouts: 0, agentTrials: 0, agentSuccesses: 0, commands: 0, unique: 0 };
-    for (const trial of data.trials) {
-        const identity = identifyTrial(trial, itemsByTrial.get(trial.id));
-        const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
-        countTrial(totals, score, identity.baseline);
-        for (const message of score.anomalies)
-            anomalies.push({ trial_id: trial.id, message });
-        const failed = score.outcome !== 'success';
-        const classification = failed ? classifyFailedTrial(trial, score) : undefined;
-        const detail = {
-            trial_id: trial.id,
-            work_id: identity.workItem?.id ?? null,
-            chaos_type: identity.chaosType,
-            params: identity.params,
-            baseline: identity.baseline,
-            outcome: score.outcome,
-            time_to_detect_sec: score.timeToDetectSec,
-            time_to_resolve_sec: score.timeToResolveSec,
-            commands: score.commandCount,
-            symptoms: classification?.symptoms ?? [],
-            kind: classification?.kind ?? null,
-        };
-        if (failed)
-            detail.evidence = describeEvidence(trial, identity.workItem);
-        details.push(detail);
-        addTrial(combos.ensure(identity, identity.baseline), detail);
-    }
-    const broken = brokenWorkItems(workItems);
-    for (const item of broken)
-        combos.ensure(item, false).broken_work_items += 1;
-    const { successes, agentTrials, agentSuccesses } = totals;
-    const winRate = details.length ? successes / details.length : 0;
-    const ci = wilsonInterval(successes, details.length);
-    const byChaosType = combos.finish();
-    return {
-        campaign: {
-            id: campaign.id,
-            name: campaign.name,
-            subject: campaign.subjectName,
-            git_commit: campaign.gitCommitHash,
-            created_at: safeIso(campaign.createdAt),
-            variant: campaign.variantName,
-        },
-        target_win_rate: options.target,
-        trials: details.length,
-        successes,
-        failures: totals.failures,
-        timeouts: totals.timeouts,
-        win_rate: winRate,
-        win_rate_ci: ci,
-        meets_target: winRate >= options.target,
-        ci_lower_bound_meets_target: ci[0] >= options.target,
-        all_success_trials_needed: allSuccessTrialsNeeded(successes, details.length, options.target),
-        agent_trials: agentTrials,
-        agent_successes: agentSuccesses,
-        agent_win_rate: agentTrials ? agentSuccesses / agentTrials : null,
-        avg_time_to_detect_sec: meanOrNull(details.map((d) => d.time_to_detect_sec)),
-        avg_time_to_resolve_sec: meanOrNull(details.map((d) => d.time_to_resolve_sec)),
-        total_commands: totals.commands,
-        total_unique_commands: totals.unique,
-        work_items: countStatuses(workItems),
-        finished: workItems.every((item) => item.status !== 'pending' && item.status !== 'running'),
-        broken_work_items: broken,
-        by_chaos_type: byChaosType,
-        failing: byChaosType
-            .filter((c) => !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target))
-            .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
-        findings: buildFindings(details, byChaosType, broken, options.causes),
-        trials_detail: details,
-        anomalies,
-    };
-}
-function countTrial(totals, score, baseline) {
-    totals[score.outcome === 'success' ? 'successes' : score.outcome === 'failure' ? 'failures' : 'timeouts'] += 1;
-    if (!baseline) {
-        totals.agentTrials += 1;
-        if (score.outcome === 'success')
-            totals.agentSuccesses += 1;
-    }
-    totals.commands += score.commandCount;
-    totals.unique += score.uniqueCommands;
-}
-/** Upstream averages over every trial with a value (not only successes), via statistics.mean. */
-function meanOrNull(values) {
-    const present = values.filter((v) => v !== null);
-    return present.length ? exactMean(present) : null;
-}
-function safeIso(text) {
-    try {
-        return toIsoString(text);
-    }
-    catch {
-        return text;
-    }
-}
-const KNOWN_STATUSES = ['pending', 'running', 'completed', 'failed'];
-function countStatuses(items) {
-    const counts = { total: items.length, pending: 0, running: 0, completed: 0, failed: 0 };
-    for (const item of items) {
-        const status = item.status;
-        if (KNOWN_STATUSES.includes(status))
-            counts[status] += 1;
-    }
-    return counts;
-}
-/** Failed work items that left no trial row: upstream does not count them at all. */
-function brokenWorkItems(items) {
-    return items
-        .filter((item) => item.status === 'failed' && item.trialId === null)
-        .map((item) => ({
-        work_id: item.id,
-        ...comboFields(workItemCombination(item)),
-        worker_id: item.workerId,
-        vm_name: item.vmName,
-        error: item.error ?? '',
-    }));
-}
-function comboFields(c) {
-    return { chaos_type: c.chaosType, params: c.params };
-}
-class ComboTable {
-    target;
-    rows = new Map();
-    constructor(target) {
-        this.target = target;
-    }
-    /** The row of a combination, created on first sight so rows keep campaign file order. */
-    ensure(combination, baseline) {
-        const c = 'chaosType' in combination ? combination : { chaosType: combination.chaos_type, params: combination.params };
-        const key = comboKey(c.chaosType, c.params, baseline);
-        let row = this.rows.get(key);
-        if (!row) {
-            row = {
-                ...comboFields(c),
-                baseline,
-                trials: 0,
-                successes: 0,
-                failures: 0,
-                timeouts: 0,
-                broken_work_items: 0,
-                win_rate: 0,
-                ci: [0, 1],
-                meets_target: false,
-                failed_trial_ids: [],
-            };
-            this.rows.set(key, row);
-        }
-        return row;
-    }
-    finish() {
-        return [...this.rows.values()].map((row) => ({
-            ...row,
-            win_rate: row.trials ? row.successes / row.trials : 0,
-            ci: wilsonInterval(row.successes, row.trials),
-            meets_target: row.trials > 0 && row.successes / row.trials >= this.target,
-        }));
-    }
-}
-function addTrial(row, detail) {
-    row.trials += 1;
-    if (detail.outcome === 'success')
-        row.successes += 1;
-    else
-        row.failed_trial_ids.push(detail.trial_id);
-    if (detail.outcome === 'failure')
-        row.failures += 1;
-    if (detail.outcome === 'timeout')
-        row.timeouts += 1;
-}
-function comboKey(chaosType, params, baseline) {
-    return combinationKey({ chaosType, params }) + (baseline ? '|baseline' : '');
-}
-function buildFindings(details, combos, broken, causes) {
-    const make = (symptom, combo, trials, workIds, kind) => ({
-        symptom,
-        chaos_type: combo.chaos_type,
-        params: combo.params,
-        trial_ids: trials.map((t) => t.trial_id),
-        work_ids: workIds,
-        kind,
-        likely_cause: causes[symptom].likelyCause,
-        fix_locations: causes[symptom].fixLocations,
-    });
-    const patterns = [];
-    const perTrial = [];
-    const failedByCombo = groupBy(details.filter((d) => d.outcome !== 'success'), (d) => comboKey(d.chaos_type, d.params, d.baseline));
-    for (const combo of combos) {
-        const failed = failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
-        const allNoTicket = !combo.baseline && combo.trials > 0 && failed.length === combo.trials && failed.every((d) => d.symptoms.includes('no-ticket'));
-        if (allNoTicket)
-            patterns.push(make('all-failed-no-ticket', combo, failed, [], 'pipeline'));
-        const byPrimary = groupBy(failed, (d) => d.symptoms[0] ?? 'timeout');
-        for (const [symptom, trials] of byPrimary) {
-            if (allNoTicket && symptom === 'no-ticket')
-                continue;
-            const kind = trials.every((t) => t.kind === 'agent') ? 'agent' : 'pipeline';
-            perTrial.push(make(symptom, combo, trials, [], kind));
-        }
-    }
-    const pdCombos = combos.filter((c) => !c.baseline && isPdRelatedChaosType(c.chaos_type));
-    if (pdCombos.length > 0 && pdCombos.every((c) => c.trials > 0 && c.successes === 0)) {
-        const trials = details.filter((d) => !d.baseline && isPdRelatedChaosType(d.chaos_type));
-        const names = [...new Set(pdCombos.map((c) => c.chaos_type))].join(', ');
-        patterns.push(make('pd-chaos-failing', { chaos_type: names, params: {} }, trials, [], 'pipeline'));
-    }
-    const brokenByCombo = groupBy(broken, (b) => comboKey(b.chaos_type, b.params, false));
-    const brokenFindings = [...brokenByCombo.values()].map((items) => make('broken-work-item', items[0], [], items.map((i) => i.work_id), 'pipeline'));
-    const size = (f) => f.trial_ids.length + f.work_ids.length;
-    perTrial.sort((a, b) => (a.kind === b.kind ? size(b) - size(a) : a.kind === 'pipeline' ? -1 : 1));
-    return [...patterns, ...brokenFindings, ...perTrial];
-}
-function groupBy(items, key) {
-    const groups = new Map();
-    for (const item of items) {
-        const k = key(item);
-        const group = groups.get(k);
-        if (group)
-            group.push(item);
-        else
-            groups.set(k, [item]);
-    }
-    return groups;
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -50916,7 +51163,7 @@ const util_allowsEval = /* @__PURE__*/ cached(() => {
         return false;
     }
 });
-function util_isPlainObject(o) {
+function isPlainObject(o) {
     if (util_isObject(o) === false)
         return false;
     // modified constructor
@@ -50936,7 +51183,7 @@ function util_isPlainObject(o) {
     return true;
 }
 function shallowClone(o) {
-    if (util_isPlainObject(o))
+    if (isPlainObject(o))
         return { ...o };
     if (Array.isArray(o))
         return [...o];
@@ -51130,7 +51377,7 @@ function omit(schema, mask) {
     return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to extend: expected a plain object");
     }
     const checks = schema._zod.def.checks;
@@ -51154,7 +51401,7 @@ function extended(schema, shape) {
     return newShape;
 }
 function safeExtend(schema, shape) {
-    if (!util_isPlainObject(shape)) {
+    if (!isPlainObject(shape)) {
         throw new Error("Invalid input to safeExtend: expected a plain object");
     }
     return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -52028,7 +52275,7 @@ function nanoidOfLength(length) {
     return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
 /** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const regexes_duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 /** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
 const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 /** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
@@ -53114,7 +53361,7 @@ const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = regexes_duration);
+    def.pattern ?? (def.pattern = duration);
     $ZodStringFormat.init(inst, def);
 });
 const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
@@ -54219,7 +54466,7 @@ function mergeValues(a, b) {
     if (a instanceof Date && b instanceof Date && +a === +b) {
         return { valid: true, data: a };
     }
-    if (util_isPlainObject(a) && util_isPlainObject(b)) {
+    if (isPlainObject(a) && isPlainObject(b)) {
         const bKeys = Object.keys(b);
         const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
         const newObj = { ...a, ...b };
@@ -54459,7 +54706,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util_isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -59077,7 +59324,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -60215,6 +60462,151 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/core/chaos-types.js
+/**
+ * Chaos types and subjects of the upstream eval harness (pikehouse/operator `eval/`).
+ *
+ * `CHAOS_TYPES` is the exact `valid_types` list of `ChaosSpec.validate_chaos_type` in
+ * `eval/src/eval/runner/campaign.py` @ c766b4b, in upstream order. The per-subject lists come from
+ * the subject implementations (eval-harness.md §6); upstream does not check them when it loads a
+ * campaign, so a mismatch only fails at injection time on the worker.
+ */
+const CHAOS_TYPES = [
+    'node_kill',
+    'latency',
+    'disk_pressure',
+    'network_partition',
+    'memory_exhaustion',
+    'cpu_starvation',
+    'process_pause',
+    'packet_loss',
+    'asymmetric_partition',
+    'pd_leader_kill',
+    'leader_concentration',
+    'load_pressure',
+    'db_kill',
+    'debug_code_edit',
+    'missing_index',
+    'pool_exhaustion',
+    'streaming_txn',
+    'counter_race',
+    'fulltext_search',
+    'read_scale',
+    'unbounded_results',
+    'write_contention',
+    'write_amplification',
+    'correlated_subquery',
+    'notification_fanout',
+    'notification_counter',
+    'notification_realtime',
+    'notification_poll_idle',
+    'notification_mark_read',
+    'notification_n_plus_one',
+    'notification_payload',
+    'notification_cleanup',
+    'notification_serialize',
+    'db_sharding',
+    'db_sharding_nudge',
+    'db_sharding_direct',
+    'shard_fanout',
+    'blob_storage',
+    'online_migration',
+];
+/** `chaos_type` of the baseline work items (`expand_campaign_matrix`); not a valid `ChaosSpec.type`. */
+const chaos_types_BASELINE_CHAOS_TYPE = 'none';
+const SUBJECTS = ['tikv', 'chat-db-app', 'chat-db-app-shard'];
+const DEFAULT_SUBJECTS = (/* unused pure expression or super */ null && (['tikv']));
+/** TiKV types the local subject can inject (eval-harness.md §6.1). */
+const TIKV_LOCAL_CHAOS_TYPES = [
+    'node_kill',
+    'latency',
+    'network_partition',
+    'process_pause',
+    'packet_loss',
+    'asymmetric_partition',
+    'pd_leader_kill',
+    'leader_concentration',
+];
+/** TiKV types the eval CLI rejects without `--cloud`. */
+const TIKV_CLOUD_ONLY_CHAOS_TYPES = [
+    'disk_pressure',
+    'memory_exhaustion',
+    'cpu_starvation',
+];
+/** The 19 load profiles of `chat_db_app/profiles.py`. */
+const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
+    'missing_index',
+    'pool_exhaustion',
+    'streaming_txn',
+    'counter_race',
+    'fulltext_search',
+    'read_scale',
+    'unbounded_results',
+    'write_contention',
+    'write_amplification',
+    'correlated_subquery',
+    'notification_fanout',
+    'notification_counter',
+    'notification_realtime',
+    'notification_poll_idle',
+    'notification_mark_read',
+    'notification_n_plus_one',
+    'notification_payload',
+    'notification_cleanup',
+    'notification_serialize',
+];
+/** `SHARD_CHAOS_PROFILES` keys of `chat_db_app_shard/subject.py`. */
+const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
+    'db_sharding',
+    'db_sharding_nudge',
+    'db_sharding_direct',
+    'shard_fanout',
+    'blob_storage',
+    'online_migration',
+];
+/**
+ * Types each subject can inject. `db_kill` is accepted by the campaign validator but no current
+ * subject implements it (a legacy chat-db-app name), so it appears in no list here.
+ */
+const CHAOS_TYPES_BY_SUBJECT = {
+    tikv: [...TIKV_LOCAL_CHAOS_TYPES, ...TIKV_CLOUD_ONLY_CHAOS_TYPES],
+    'chat-db-app': [...CHAT_DB_APP_PROFILE_CHAOS_TYPES, 'load_pressure', 'debug_code_edit'],
+    'chat-db-app-shard': CHAT_DB_APP_SHARD_CHAOS_TYPES,
+};
+/** chat-db-app resolves these names to another profile before injecting (`profiles.py`). */
+const CHAOS_TYPE_ALIASES = {
+    load_pressure: 'pool_exhaustion',
+};
+/**
+ * TiKV chaos types that take down or cut off PD itself — the failures the iterate-campaign skill
+ * attributes to "Monitor uses single PD endpoint" (`remote_operator.py`).
+ *
+ * Only `pd_leader_kill` kills a PD service. Deliberately excluded:
+ * - `network_partition`: isolates a TiKV node (cloud: drops TiKV port 20160 only); PD stays up and
+ *   reachable by the monitor.
+ * - `leader_concentration`: injected through PD's operator API and detected from PD region stats,
+ *   but PD stays healthy, so a single PD endpoint is not a failure cause.
+ */
+const PD_RELATED_CHAOS_TYPES = ['pd_leader_kill'];
+const chaosTypeSet = new Set(CHAOS_TYPES);
+const subjectSet = new Set(SUBJECTS);
+const pdRelatedSet = new Set(PD_RELATED_CHAOS_TYPES);
+function isChaosType(value) {
+    return typeof value === 'string' && chaosTypeSet.has(value);
+}
+function isSubject(value) {
+    return typeof value === 'string' && subjectSet.has(value);
+}
+function isPdRelatedChaosType(chaosType) {
+    return pdRelatedSet.has(chaosType);
+}
+function subjectSupportsChaosType(subject, chaosType) {
+    return CHAOS_TYPES_BY_SUBJECT[subject].includes(chaosType);
+}
+function subjectsSupportingChaosType(chaosType) {
+    return SUBJECTS.filter((subject) => subjectSupportsChaosType(subject, chaosType));
+}
+
 ;// CONCATENATED MODULE: ./lib/core/campaign-yaml.js
 /**
  * Campaign YAML of the upstream eval harness (`eval/src/eval/runner/campaign.py` @ c766b4b):
@@ -60820,7 +61212,7 @@ function semanticWarnings(config) {
     }
     const seenSpecs = new Map();
     config.chaos_types.forEach((spec, index) => {
-        const key = campaign_yaml_canonicalJson([spec.type, spec.params]);
+        const key = canonicalJson([spec.type, spec.params]);
         const first = seenSpecs.get(key);
         if (first !== undefined) {
             notes.push({
@@ -60866,7 +61258,7 @@ function matrixSize(config) {
     return config.subjects.length * perSubject;
 }
 /** JSON with sorted object keys, for order-insensitive comparison of params. */
-function campaign_yaml_canonicalJson(value) {
+function canonicalJson(value) {
     return JSON.stringify(value, (_key, v) => {
         if (!isRecord(v))
             return v;
@@ -60967,7 +61359,7 @@ function buildRetryCampaign(options) {
     const chaosTypes = [];
     for (const combination of options.combinations) {
         const params = structuredClone({ ...(combination.params ?? {}) });
-        const key = campaign_yaml_canonicalJson([combination.chaosType, params]);
+        const key = canonicalJson([combination.chaosType, params]);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -61139,62 +61531,136 @@ function firstDifference(a, b, path) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./lib/core/inputs.js
-/** Parsers for user-supplied values; every error names the field, the value and the expected form. */
-class InputError extends Error {
-}
-const MAX_SHOWN = 60;
-function shown(value) {
-    const oneLine = value.replace(/\s+/g, ' ');
-    return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN)}…` : oneLine;
-}
-function parseId(field, value) {
-    const trimmed = value.trim();
-    if (!/^[1-9][0-9]{0,15}$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
-        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123`);
-    }
-    return Number(trimmed);
-}
-function parseCampaignSelector(field, value) {
-    if (value.trim().toLowerCase() === 'latest')
-        return { kind: 'latest' };
-    try {
-        return { kind: 'id', id: parseId(field, value) };
-    }
-    catch {
-        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123, or 'latest'`);
-    }
+;// CONCATENATED MODULE: ./lib/core/json.js
+/** Thrown when a JSON column cannot be decoded (upstream would raise json.JSONDecodeError). */
+class JsonColumnError extends Error {
 }
 /**
- * A target win rate written as `90`, `90%` or `0.9`. Values up to 1 are fractions (so `1` is
- * 100%); larger values are percentages.
+ * Upstream `safe_json_loads` (eval/src/eval/types.py): empty → default; parse; when the result
+ * is itself a string (a JSONB round-trip double encoded it) parse once more.
  */
-function parseTargetRate(field, value) {
-    const trimmed = value.trim();
-    const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(trimmed);
-    const fail = () => new InputError(`Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`);
-    if (!match)
-        throw fail();
-    const number = Number(match[1]);
-    const fraction = match[2] === '%' || number > 1 ? number / 100 : number;
-    if (!(fraction > 0 && fraction <= 1))
-        throw fail();
-    return fraction;
+function safeJsonLoads(text, fallback) {
+    if (!text)
+        return fallback;
+    const first = parseOrThrow(text);
+    return typeof first === 'string' ? parseOrThrow(first) : first;
 }
-function parseBoolean(field, value) {
-    const v = value.trim();
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected true or false`);
+/**
+ * Decodes a JSON column as the driver returned it. The driver already parsed the JSONB once; a
+ * string value means the stored JSON was a JSON string (double encoding), which upstream parses
+ * again with `safe_json_loads`. NULL becomes the column's default.
+ */
+function decodeJsonColumn(value, fallback) {
+    if (value === null || value === undefined)
+        return fallback;
+    if (typeof value === 'string')
+        return safeJsonLoads(value, fallback);
+    return value;
 }
-function parseChoice(field, value, choices) {
-    const v = value.trim();
-    if (!choices.includes(v)) {
-        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected one of ${choices.join(', ')}`);
+function parseOrThrow(text) {
+    try {
+        return JSON.parse(text);
     }
-    return v;
+    catch (error) {
+        throw new JsonColumnError(error.message);
+    }
+}
+function json_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Python truthiness of a decoded JSON value (`bool(state)`). */
+function pythonTruthy(value) {
+    if (value === null || value === undefined || value === false)
+        return false;
+    if (typeof value === 'number')
+        return value !== 0;
+    if (typeof value === 'string')
+        return value.length > 0;
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (typeof value === 'object')
+        return Object.keys(value).length > 0;
+    return true;
+}
+/** Stable JSON text (sorted keys) used to compare params across rows. */
+function json_canonicalJson(value) {
+    if (json_isPlainObject(value) && isEmpty(value))
+        return '{}';
+    if (Array.isArray(value))
+        return `[${value.map(json_canonicalJson).join(',')}]`;
+    if (json_isPlainObject(value)) {
+        const keys = Object.keys(value).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${json_canonicalJson(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+function isEmpty(object) {
+    for (const _ in object)
+        return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/core/grouping.js
+
+/**
+ * Metadata keys that echo a campaign `params` entry, per chaos type (eval-harness.md §6). Used only
+ * when a trial has no work item; other metadata keys (target container, IPs) vary per trial.
+ */
+const PARAM_KEYS_IN_METADATA = {
+    latency: ['min_ms', 'max_ms'],
+    packet_loss: ['percent'],
+    disk_pressure: ['fill_percent'],
+    memory_exhaustion: ['consume_mb'],
+    cpu_starvation: ['cores'],
+};
+function combinationKey(combination) {
+    return `${combination.chaosType}|${json_canonicalJson(combination.params)}`;
+}
+function describeCombination({ chaosType, params }) {
+    const entries = Object.entries(params);
+    if (entries.length === 0)
+        return chaosType;
+    return `${chaosType} (${entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
+}
+/**
+ * Chaos type and params of a trial: from its work item (what the campaign asked for), else from
+ * `chaos_metadata` (what the injector reported). Baseline trials have empty metadata, so without a
+ * work item upstream calls them `unknown`; with one they are `none`.
+ */
+function identifyTrial(trial, workItem) {
+    if (workItem) {
+        const params = safeObject(workItem.chaosParams);
+        return { chaosType: workItem.chaosType, params, baseline: workItem.baseline, workItem };
+    }
+    const metadata = safeObject(trial.chaosMetadata);
+    const chaosType = typeof metadata.chaos_type === 'string' ? metadata.chaos_type : 'unknown';
+    const params = {};
+    for (const key of PARAM_KEYS_IN_METADATA[chaosType] ?? []) {
+        if (metadata[key] !== undefined)
+            params[key] = metadata[key];
+    }
+    const baseline = Object.keys(metadata).length === 0;
+    return { chaosType: baseline ? 'none' : chaosType, params, baseline, workItem };
+}
+function workItemCombination(item) {
+    return { chaosType: item.chaosType, params: safeObject(item.chaosParams) };
+}
+function safeObject(value) {
+    try {
+        const decoded = decodeJsonColumn(value, {});
+        return json_isPlainObject(decoded) ? decoded : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Work items indexed by the trial they produced. */
+function indexWorkItemsByTrial(items) {
+    const byTrial = new Map();
+    for (const item of items)
+        if (item.trialId !== null)
+            byTrial.set(item.trialId, item);
+    return byTrial;
 }
 
 ;// CONCATENATED MODULE: ./lib/core/render-diagnosis.js
@@ -61256,13 +61722,30 @@ function renderHeadline(a) {
         return `${title}\n\nNo trials were recorded for this campaign (${a.work_items.total} work items: ${a.work_items.pending} pending, ${a.work_items.running} running, ${a.work_items.failed} failed). There is nothing to score yet.`;
     }
     const rows = [
-        ['Win rate (as `eval show` reports it)', `**${pct(a.win_rate)}** (${a.successes}/${a.trials}) · 95% CI ${pct(a.win_rate_ci[0])}–${pct(a.win_rate_ci[1])}`],
-        ['Agent win rate (baseline trials left out)', a.agent_win_rate === null ? '—' : `${pct(a.agent_win_rate)} (${a.agent_successes}/${a.agent_trials})`],
+        [
+            'Win rate (as `eval show` reports it)',
+            `**${pct(a.win_rate)}** (${a.successes}/${a.trials}) · 95% CI ${pct(a.win_rate_ci[0])}–${pct(a.win_rate_ci[1])}`,
+        ],
+        [
+            'Agent win rate (baseline trials left out)',
+            a.agent_win_rate === null
+                ? '—'
+                : `${pct(a.agent_win_rate)} (${a.agent_successes}/${a.agent_trials})`,
+        ],
         ['Target', `${pct(a.target_win_rate)} — ${targetVerdict(a)}`],
         ['Outcomes', `${a.successes} success · ${a.failures} failure · ${a.timeouts} timeout`],
-        ['Work items', `${a.work_items.total} total · ${a.broken_work_items.length} broken (no trial row)${a.finished ? '' : ` · **${a.work_items.pending + a.work_items.running} still pending or running**`}`],
-        ['Avg time to detect / resolve', `${seconds(a.avg_time_to_detect_sec)} / ${seconds(a.avg_time_to_resolve_sec)}`],
-        ['Subject · variant · commit', `${a.campaign.subject} · ${a.campaign.variant} · \`${a.campaign.git_commit.slice(0, 8) || 'unknown'}\``],
+        [
+            'Work items',
+            `${a.work_items.total} total · ${a.broken_work_items.length} broken (no trial row)${a.finished ? '' : ` · **${a.work_items.pending + a.work_items.running} still pending or running**`}`,
+        ],
+        [
+            'Avg time to detect / resolve',
+            `${seconds(a.avg_time_to_detect_sec)} / ${seconds(a.avg_time_to_resolve_sec)}`,
+        ],
+        [
+            'Subject · variant · commit',
+            `${a.campaign.subject} · ${a.campaign.variant} · \`${a.campaign.git_commit.slice(0, 8) || 'unknown'}\``,
+        ],
     ];
     return `${title}\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
 }
@@ -61315,10 +61798,15 @@ function idList(ids, max = 20) {
 }
 function renderEvidence(finding, details, broken, limit) {
     const blocks = [];
-    for (const id of finding.trial_ids.slice(0, limit)) {
+    const shown = [];
+    for (const id of finding.trial_ids) {
+        if (shown.length >= limit)
+            break;
         const detail = details.get(id);
-        if (detail)
+        if (detail?.evidence) {
             blocks.push(renderTrialEvidence(detail));
+            shown.push(id);
+        }
     }
     for (const id of finding.work_ids.slice(0, limit)) {
         const item = broken.get(id);
@@ -61328,8 +61816,9 @@ function renderEvidence(finding, details, broken, limit) {
         }
     }
     const hidden = finding.trial_ids.length + finding.work_ids.length - blocks.length;
+    const rest = finding.trial_ids.filter((id) => !shown.includes(id));
     if (hidden > 0)
-        blocks.push(`…and ${hidden} more (${idList(finding.trial_ids.slice(limit))}).`);
+        blocks.push(`…and ${hidden} more${rest.length ? ` (trials ${idList(rest)})` : ''}.`);
     return blocks.join('\n');
 }
 function renderTrialEvidence(t) {
@@ -61348,7 +61837,9 @@ function renderTrialEvidence(t) {
     if (e.work_item_error)
         lines.push(`- Work item error: ${fenceInline(e.work_item_error)}`);
     if (e.commands.length) {
-        const more = e.commands_total > e.commands.length ? `\n# …${e.commands_total - e.commands.length} more` : '';
+        const more = e.commands_total > e.commands.length
+            ? `\n# …${e.commands_total - e.commands.length} more`
+            : '';
         lines.push(`- Commands run (${e.commands_total}):\n\n${fence(e.commands.join('\n') + more)}`);
     }
     else
@@ -61387,6 +61878,365 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+;// CONCATENATED MODULE: ./lib/core/diagnosis-state.js
+/**
+ * The diagnosis issue of a campaign series, as data: the hidden marker that identifies it, the
+ * machine-readable state block later runs (and other commands) read back, the iteration-history
+ * table, the issue body, and the decision of what one analysis does to the issue. Pure: no I/O.
+ */
+
+
+
+const STATE_VERSION = 1;
+/** Iterations kept in the state block and the history table (oldest dropped first). */
+const MAX_ITERATIONS = 25;
+/** Failing combinations named per iteration; the rest are counted. */
+const MAX_FAILING_NAMED = 8;
+const MARKER_PREFIX = '<!-- iterate-campaign:diagnosis series=';
+const STATE_OPEN = '<!-- iterate-campaign:state';
+const STATE_CLOSE = '-->';
+// ── marker ─────────────────────────────────────────────────────────────────────────────────────
+/** `<!-- iterate-campaign:diagnosis series=tikv-all-chaos-cloud -->`; the series is URI-encoded. */
+function diagnosisMarker(series) {
+    return `${MARKER_PREFIX}${encodeURIComponent(series)} -->`;
+}
+/** True when the body carries this series' marker on a line of its own. */
+function hasDiagnosisMarker(body, series) {
+    if (!body)
+        return false;
+    const marker = diagnosisMarker(series);
+    return body.split(/\r?\n/).some((line) => line.trim() === marker);
+}
+/** Marker of a comment the bot writes once per event (close, reopen, duplicate). */
+function eventMarker(event, key) {
+    return `<!-- iterate-campaign:${event} ${encodeURIComponent(String(key))} -->`;
+}
+// ── state block ────────────────────────────────────────────────────────────────────────────────
+const combinationSchema = object({
+    chaos_type: schemas_string(),
+    params: record(schemas_string(), unknown()),
+});
+const iterationSchema = object({
+    campaign_id: schemas_number().int().positive(),
+    /** When the campaign was created (ISO 8601), not when it was analyzed: re-runs stay identical. */
+    date: schemas_string(),
+    win_rate: schemas_number().min(0).max(1),
+    target_win_rate: schemas_number().gt(0).max(1),
+    meets_target: schemas_boolean(),
+    trials: schemas_number().int().min(0),
+    failing: array(schemas_string()),
+    failing_count: schemas_number().int().min(0),
+    /** The workflow run that first recorded this iteration. */
+    run_url: url().optional(),
+});
+const stateSchema = object({
+    version: literal(STATE_VERSION),
+    series: schemas_string().min(1),
+    revision: schemas_number().int().min(0),
+    target_win_rate: schemas_number().gt(0).max(1),
+    latest_campaign_id: schemas_number().int().positive(),
+    campaign_ids: array(schemas_number().int().positive()),
+    failing: array(combinationSchema),
+    iterations: array(iterationSchema).min(1).max(MAX_ITERATIONS),
+})
+    .strict()
+    .superRefine((state, ctx) => {
+    const ids = state.iterations.map((i) => i.campaign_id);
+    if (ids.join() !== state.campaign_ids.join()) {
+        ctx.addIssue({ code: 'custom', message: 'campaign_ids must list the iterations in order' });
+    }
+    if (ids.some((id, index) => index > 0 && id <= ids[index - 1])) {
+        ctx.addIssue({ code: 'custom', message: 'iterations must be in ascending campaign order' });
+    }
+    if (ids.at(-1) !== state.latest_campaign_id) {
+        ctx.addIssue({ code: 'custom', message: 'latest_campaign_id must be the last iteration' });
+    }
+});
+/**
+ * The state block as a hidden HTML comment. `<`, `>` and `&` are written as JSON unicode escapes so
+ * no string inside (a chaos type, a series name) can end the comment early.
+ */
+function serializeDiagnosisState(state) {
+    const json = JSON.stringify(stateSchema.parse(state), null, 1)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026');
+    return `${STATE_OPEN}\n${json}\n${STATE_CLOSE}`;
+}
+/** Reads the state block back from an issue body, validating it (for `series` when given). */
+function readDiagnosisState(body, series) {
+    const text = body ?? '';
+    const start = text.indexOf(`${STATE_OPEN}\n`);
+    if (start < 0)
+        return { kind: 'absent' };
+    const jsonStart = start + STATE_OPEN.length + 1;
+    const end = text.indexOf(`\n${STATE_CLOSE}`, jsonStart);
+    if (end < 0)
+        return { kind: 'invalid', reason: 'the state block is not terminated' };
+    let raw;
+    try {
+        raw = JSON.parse(text.slice(jsonStart, end));
+    }
+    catch (error) {
+        return { kind: 'invalid', reason: `the state block is not JSON (${error.message})` };
+    }
+    const parsed = stateSchema.safeParse(raw);
+    if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'state'}: ${i.message}`);
+        return { kind: 'invalid', reason: problems.join('; ') };
+    }
+    if (series !== undefined && parsed.data.series !== series) {
+        return { kind: 'invalid', reason: `the state belongs to series '${parsed.data.series}'` };
+    }
+    return { kind: 'ok', state: parsed.data };
+}
+// ── state transitions ──────────────────────────────────────────────────────────────────────────
+/** What one analysis adds to the history. */
+function iterationOf(analysis, runUrl) {
+    const failing = analysis.failing.map((combo) => describeCombination({ chaosType: combo.chaos_type, params: combo.params }));
+    return {
+        campaign_id: analysis.campaign.id,
+        date: analysis.campaign.created_at,
+        win_rate: roundRate(analysis.win_rate),
+        target_win_rate: analysis.target_win_rate,
+        meets_target: analysis.meets_target,
+        trials: analysis.trials,
+        failing: failing.slice(0, MAX_FAILING_NAMED),
+        failing_count: failing.length,
+        ...(runUrl ? { run_url: runUrl } : {}),
+    };
+}
+/**
+ * The state after recording `analysis`. The campaign's iteration replaces an earlier record of the
+ * same campaign (keeping the run that first recorded it), iterations stay in campaign order and the
+ * oldest are dropped past MAX_ITERATIONS. `revision` is unchanged: bump it only when writing.
+ */
+function nextDiagnosisState(previous, analysis, runUrl) {
+    const earlier = previous?.iterations.find((i) => i.campaign_id === analysis.campaign.id);
+    const iteration = iterationOf(analysis, earlier?.run_url ?? runUrl);
+    const others = (previous?.iterations ?? []).filter((i) => i.campaign_id !== iteration.campaign_id);
+    const iterations = [...others, iteration]
+        .sort((a, b) => a.campaign_id - b.campaign_id)
+        .slice(-MAX_ITERATIONS);
+    const latest = iterations.at(-1);
+    const latestIsThis = latest.campaign_id === analysis.campaign.id;
+    return {
+        version: STATE_VERSION,
+        series: analysis.campaign.name,
+        revision: previous?.revision ?? 0,
+        target_win_rate: latestIsThis ? analysis.target_win_rate : previous.target_win_rate,
+        latest_campaign_id: latest.campaign_id,
+        campaign_ids: iterations.map((i) => i.campaign_id),
+        failing: latestIsThis
+            ? analysis.failing.map((f) => ({ chaos_type: f.chaos_type, params: f.params }))
+            : previous.failing,
+        iterations,
+    };
+}
+function withRevision(state, revision) {
+    return { ...state, revision };
+}
+function roundRate(rate) {
+    return Math.round(rate * 10_000) / 10_000;
+}
+function verdictOf(analysis) {
+    return {
+        campaignId: analysis.campaign.id,
+        meetsTarget: analysis.meets_target,
+        finished: analysis.finished,
+        scorable: analysis.trials > 0 || analysis.broken_work_items.length > 0,
+    };
+}
+/**
+ * What one analysis does to the series' issue. Runs are ordered by campaign id: an older campaign
+ * never overwrites, closes or reopens what a newer one wrote. No issue and the target met: nothing
+ * (no noise). Open: update while the target is missed, close once it is met. Closed: record a
+ * passing campaign quietly, reopen on a regression.
+ */
+function decideDiagnosisAction(existing, verdict) {
+    const id = verdict.campaignId;
+    if (!verdict.finished) {
+        return nothing(`campaign ${id} is still running; partial numbers are not written to the issue`);
+    }
+    if (!verdict.scorable)
+        return nothing(`campaign ${id} has no trials and no broken work items`);
+    if (!existing) {
+        return verdict.meetsTarget
+            ? nothing(`campaign ${id} meets the target and the series has no diagnosis issue`)
+            : { action: 'create', reason: `campaign ${id} missed the target` };
+    }
+    const latest = existing.state?.latest_campaign_id;
+    if (latest !== undefined && id < latest) {
+        return {
+            action: 'skip-older',
+            reason: `issue #${existing.number} already shows campaign ${latest}, newer than ${id}`,
+        };
+    }
+    if (existing.open) {
+        return verdict.meetsTarget
+            ? { action: 'close', reason: `campaign ${id} meets the target` }
+            : { action: 'update', reason: `campaign ${id} still misses the target` };
+    }
+    return verdict.meetsTarget
+        ? { action: 'update', reason: `campaign ${id} meets the target; the issue stays closed` }
+        : { action: 'reopen', reason: `campaign ${id} regressed below the target` };
+}
+function nothing(reason) {
+    return { action: 'nothing', reason };
+}
+// ── rendering ──────────────────────────────────────────────────────────────────────────────────
+/** Newest first; `limit` keeps the newest rows and notes how many were left out. */
+function renderIterationHistory(state, limit = MAX_ITERATIONS) {
+    const rows = [...state.iterations].reverse();
+    const shown = rows.slice(0, limit);
+    const lines = shown.map((i) => {
+        const status = i.meets_target ? '✅' : '❌';
+        const failing = failingCell(i);
+        const run = i.run_url ? `[run](${i.run_url})` : '—';
+        const id = i.campaign_id === state.latest_campaign_id ? `**${i.campaign_id}**` : `${i.campaign_id}`;
+        return `| ${id} | ${i.date.slice(0, 10)} | ${status} ${pct(i.win_rate)} | ${pct(i.target_win_rate)} | ${failing} | ${run} |`;
+    });
+    const more = rows.length > shown.length ? `\n\n${rows.length - shown.length} older iteration(s) not shown.` : '';
+    return [
+        '### Iteration history',
+        '',
+        '| Campaign | Date | Win rate | Target | Failing combinations | Run |',
+        '|---|---|---|---|---|---|',
+        ...lines,
+    ].join('\n') + more;
+}
+function failingCell(iteration) {
+    if (iteration.failing_count === 0)
+        return '—';
+    const named = iteration.failing
+        .map((f) => `\`${f.replace(/`/g, "'").replace(/\|/g, '\\|')}\``)
+        .join(', ');
+    const rest = iteration.failing_count - iteration.failing.length;
+    return rest > 0 ? `${named} and ${rest} more` : named;
+}
+/**
+ * The issue body: marker and state block first (never dropped), then the diagnosis, the history
+ * and the retry YAML. Detail is dropped in stages until it fits: the renderer's levels first, then
+ * the retry YAML, then older history rows — never a cut through a table.
+ */
+function renderDiagnosisIssueBody(analysis, state, options = {}) {
+    const maxLength = options.maxLength ?? GITHUB_BODY_LIMIT;
+    const preamble = [diagnosisMarker(state.series), serializeDiagnosisState(state), issueIntro(state)].join('\n');
+    const yaml = options.retryYaml ? retryYamlSection(options.retryYaml) : '';
+    const stages = [
+        [renderIterationHistory(state), yaml],
+        [renderIterationHistory(state)],
+        [renderIterationHistory(state, 5)],
+        [renderIterationHistory(state, 1)],
+    ];
+    let body = '';
+    for (const parts of stages) {
+        const postamble = parts.filter(Boolean).join('\n\n');
+        body = renderDiagnosisMarkdown(analysis, {
+            preamble,
+            postamble,
+            maxLength,
+            fullReportHint: 'The job summary of the run has the full report.',
+        });
+        if (body.length <= maxLength && body.endsWith(postamble))
+            return body;
+    }
+    return body;
+}
+function issueIntro(state) {
+    return (`> Diagnosis of the campaign series \`${escapeMd(state.series)}\`, kept up to date by ` +
+        'iterate-campaign: updated in place after each campaign, closed when one meets the target, ' +
+        'reopened on a regression. Edits to this body are overwritten.');
+}
+function retryYamlSection(yaml) {
+    const ticks = '`'.repeat(Math.max(3, ...[...yaml.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return `<details><summary>Targeted retry campaign</summary>\n\n${ticks}yaml\n${yaml.trimEnd()}\n${ticks}\n</details>`;
+}
+/** Stable issue title: body edits do not notify, title edits add timeline noise. */
+function diagnosisIssueTitle(series) {
+    const title = `Campaign diagnosis: ${series}`;
+    return title.length <= 256 ? title : `${title.slice(0, 255)}…`;
+}
+/** Comment posted when a campaign closes the issue. */
+function closeComment(analysis) {
+    return [
+        eventMarker('close', analysis.campaign.id),
+        `✅ Campaign ${analysis.campaign.id} meets the target: win rate ${pct(analysis.win_rate)} ≥ ${pct(analysis.target_win_rate)}. Closing; a later regression reopens this issue.`,
+    ].join('\n');
+}
+/** Comment posted when a campaign reopens the issue. */
+function reopenComment(analysis) {
+    return [
+        eventMarker('reopen', analysis.campaign.id),
+        `❌ Regression: campaign ${analysis.campaign.id} is at ${pct(analysis.win_rate)}, below the target ${pct(analysis.target_win_rate)}. Reopening with the new diagnosis.`,
+    ].join('\n');
+}
+/** Comment posted on an issue closed as a duplicate of the series' issue. */
+function duplicateComment(keptNumber) {
+    return [
+        eventMarker('duplicate', keptNumber),
+        `Duplicate of #${keptNumber}: two runs created the diagnosis issue at the same time; #${keptNumber} is kept.`,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/core/inputs.js
+/** Parsers for user-supplied values; every error names the field, the value and the expected form. */
+class InputError extends Error {
+}
+const MAX_SHOWN = 60;
+function shown(value) {
+    const oneLine = value.replace(/\s+/g, ' ');
+    return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN)}…` : oneLine;
+}
+function parseId(field, value) {
+    const trimmed = value.trim();
+    if (!/^[1-9][0-9]{0,15}$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123`);
+    }
+    return Number(trimmed);
+}
+function parseCampaignSelector(field, value) {
+    if (value.trim().toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    try {
+        return { kind: 'id', id: parseId(field, value) };
+    }
+    catch {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123, or 'latest'`);
+    }
+}
+/**
+ * A target win rate written as `90`, `90%` or `0.9`. Values up to 1 are fractions (so `1` is
+ * 100%); larger values are percentages.
+ */
+function parseTargetRate(field, value) {
+    const trimmed = value.trim();
+    const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(trimmed);
+    const fail = () => new InputError(`Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`);
+    if (!match)
+        throw fail();
+    const number = Number(match[1]);
+    const fraction = match[2] === '%' || number > 1 ? number / 100 : number;
+    if (!(fraction > 0 && fraction <= 1))
+        throw fail();
+    return fraction;
+}
+function parseBoolean(field, value) {
+    const v = value.trim();
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected true or false`);
+}
+function parseChoice(field, value, choices) {
+    const v = value.trim();
+    if (!choices.includes(v)) {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected one of ${choices.join(', ')}`);
+    }
+    return v;
+}
+
 ;// CONCATENATED MODULE: ./lib/core/causes.js
 /**
  * The seed skill's root-cause checklist and key-files table (../shared/seed, iterate-campaign
@@ -61415,11 +62265,16 @@ const DEFAULT_CAUSES = {
     },
     'resolved-unhealthy': {
         likelyCause: 'The ticket was resolved but the final state is unhealthy: state captured too early, or a scoring bug.',
-        fixLocations: ['eval/src/eval/runner/worker.py (wait_healthy)', 'eval/src/eval/analysis/scoring.py'],
+        fixLocations: [
+            'eval/src/eval/runner/worker.py (wait_healthy)',
+            'eval/src/eval/analysis/scoring.py',
+        ],
     },
     'unresolved-healthy': {
         likelyCause: 'The subject recovered but the ticket was never resolved: the invariant fires during stabilization or never clears.',
-        fixLocations: ['subjects/tikv/observer/src/tikv_observer/invariants.py (threshold or grace period)'],
+        fixLocations: [
+            'subjects/tikv/observer/src/tikv_observer/invariants.py (threshold or grace period)',
+        ],
     },
     timeout: {
         likelyCause: 'The agent worked the ticket but could not fix the fault within the resolution timeout.',
@@ -61455,7 +62310,241 @@ function resolveCauses(overrides = {}) {
     return causes;
 }
 
+;// CONCATENATED MODULE: ./lib/core/image-plan.js
+/**
+ * Which container images a merged fix PR must rebuild, and which test suites cover it.
+ *
+ * Upstream (eval/.claude/skills/run-campaign/SKILL.md step 2, iterate-campaign step 4/5):
+ * `operator` ← `subjects/tikv/Dockerfile.operator`, `worker` ← `eval/Dockerfile`, both with the
+ * repository root as build context, built for `linux/amd64` and tagged by the short git SHA.
+ * Shared code outside an image's folder (operator-core, protocols, every subject's observer or
+ * service) is listed explicitly, because a naive "folder of the Dockerfile" filter misses it.
+ *
+ * Pure: no I/O. picomatch is a pure matcher.
+ */
+
+const IMAGE_PLATFORM = 'linux/amd64';
+/** Upstream's image map and per-package test commands. */
+const DEFAULT_IMAGE_MAP = {
+    images: [
+        {
+            name: 'operator',
+            dockerfile: 'subjects/tikv/Dockerfile.operator',
+            context: '.',
+            triggers: [
+                'packages/operator-core/**',
+                'packages/operator-protocols/**',
+                'subjects/*/observer/**',
+            ],
+        },
+        {
+            name: 'worker',
+            dockerfile: 'eval/Dockerfile',
+            context: '.',
+            triggers: ['eval/src/**', 'eval/Dockerfile', 'subjects/*/service/**'],
+        },
+    ],
+    tests: [
+        {
+            name: 'operator-core',
+            command: 'uv run pytest packages/operator-core/tests/ -x -q',
+            triggers: ['packages/operator-core/**', 'packages/operator-protocols/**'],
+        },
+        {
+            name: 'tikv-observer',
+            command: 'uv run pytest subjects/tikv/observer/tests/ -x -q',
+            triggers: ['subjects/tikv/observer/**'],
+        },
+        {
+            name: 'eval',
+            command: 'cd eval && uv run pytest tests/ -x -q --ignore=tests/test_chat_db_app_e2e.py',
+            triggers: ['eval/**'],
+        },
+    ],
+};
+const SHORT_SHA = /^[0-9a-f]{4,40}$/;
+const DEFAULT_MAX_REASONS = 20;
+function touchedPaths(file) {
+    const paths = [{ path: file.filename, description: file.status }];
+    const previous = file.previous_filename;
+    if (previous && previous !== file.filename) {
+        paths[0] = { path: file.filename, description: `${file.status} from ${previous}` };
+        paths.push({ path: previous, description: `${file.status} to ${file.filename}` });
+    }
+    return paths;
+}
+function normalizePath(path) {
+    return path.replace(/^\.\//, '');
+}
+function compileTriggers(triggers) {
+    return triggers.map((pattern) => ({
+        pattern,
+        test: picomatch(normalizePath(pattern), { dot: true }),
+    }));
+}
+function matchReasons(touched, triggers, maxReasons) {
+    const matchers = compileTriggers(triggers);
+    const reasons = [];
+    for (const { path, description } of touched) {
+        const hit = matchers.find((m) => m.test(path));
+        if (hit)
+            reasons.push(`${path} (${description}) matches ${hit.pattern}`);
+    }
+    const count = reasons.length;
+    if (count > maxReasons) {
+        const rest = count - maxReasons;
+        return {
+            reasons: [...reasons.slice(0, maxReasons), `… and ${plural(rest, 'more matching path')}`],
+            count,
+        };
+    }
+    return { reasons, count };
+}
+function validateTarget(target) {
+    const registry = target.registry.trim().replace(/\/+$/, '');
+    if (!registry || /\s|:\/\//.test(registry)) {
+        throw new Error(`Invalid registry ${JSON.stringify(target.registry.slice(0, 200))}: expected host[:port]/path without a scheme`);
+    }
+    if (!SHORT_SHA.test(target.shortSha)) {
+        throw new Error(`Invalid shortSha ${JSON.stringify(target.shortSha.slice(0, 80))}: expected 4–40 lowercase hex digits`);
+    }
+    return { registry, shortSha: target.shortSha };
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/**
+ * Plans the rebuild for a set of changed files. Images come in config order, reasons sorted by
+ * path, so the same input always gives the same plan.
+ */
+function planImages(changedFiles, config, target) {
+    const { registry, shortSha } = validateTarget(target);
+    const maxReasons = target.maxReasons ?? DEFAULT_MAX_REASONS;
+    const touched = changedFiles
+        .flatMap(touchedPaths)
+        .map((t) => ({ ...t, path: normalizePath(t.path) }))
+        .sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.description.localeCompare(b.description));
+    const images = [];
+    const counts = [];
+    for (const spec of config.images) {
+        const triggers = [normalizePath(spec.dockerfile), ...spec.triggers];
+        const { reasons, count } = matchReasons(touched, triggers, maxReasons);
+        if (count === 0)
+            continue;
+        counts.push(`${spec.name} (${plural(count, 'path')})`);
+        images.push({
+            name: spec.name,
+            dockerfile: spec.dockerfile,
+            context: spec.context,
+            platform: IMAGE_PLATFORM,
+            tag: `${registry}/${spec.repository ?? spec.name}:${shortSha}`,
+            reasons,
+        });
+    }
+    const testCommands = [];
+    for (const suite of config.tests) {
+        if (testCommands.includes(suite.command))
+            continue;
+        if (matchReasons(touched, suite.triggers, 0).count > 0)
+            testCommands.push(suite.command);
+    }
+    let summary;
+    if (changedFiles.length === 0) {
+        summary = 'No changed files: no images to rebuild.';
+    }
+    else if (images.length === 0) {
+        summary = `${plural(changedFiles.length, 'changed file')}, none under an image's source paths: no images to rebuild.`;
+    }
+    else {
+        summary = `${plural(images.length, 'image')} to rebuild at ${shortSha}: ${counts.join(', ')}.`;
+    }
+    if (testCommands.length > 0)
+        summary += ` ${plural(testCommands.length, 'test command')} to run.`;
+    return { images, testCommands, summary };
+}
+
+;// CONCATENATED MODULE: ./lib/core/symptoms.js
+
+/** Per-trial symptoms, in precedence order: the first that applies is the primary symptom. */
+const TRIAL_SYMPTOMS = [
+    'negative-detect-time',
+    'zero-detect-time',
+    'no-ticket',
+    'ticket-no-commands',
+    'empty-final-state',
+    'resolved-unhealthy',
+    'unresolved-healthy',
+    'timeout',
+];
+/** Findings that are not one trial's symptom: campaign-level patterns and broken work items. */
+const PATTERN_SYMPTOMS = [
+    'all-failed-no-ticket',
+    'pd-chaos-failing',
+    'broken-work-item',
+];
+const ALL_SYMPTOMS = [...PATTERN_SYMPTOMS, ...TRIAL_SYMPTOMS];
+/**
+ * Detect times under one second count as zero: chaos and ticket timestamps have one-second
+ * precision, and the monitor polls every 5 s, so a real detection is never that fast.
+ */
+const ZERO_DETECT_BELOW_SEC = 1;
+function isEmptyFinalState(finalState) {
+    try {
+        const state = decodeJsonColumn(finalState, {});
+        return json_isPlainObject(state) && Object.keys(state).length === 0;
+    }
+    catch (error) {
+        if (error instanceof JsonColumnError)
+            return false;
+        throw error;
+    }
+}
+/** Symptoms of a trial that did not score `success`, primary first. */
+function classifyFailedTrial(trial, score) {
+    const ttd = score.timeToDetectSec;
+    const hasTicket = trial.ticketCreatedAt !== null;
+    const emptyFinal = isEmptyFinalState(trial.finalState);
+    const checks = {
+        'negative-detect-time': ttd !== null && ttd < 0,
+        'zero-detect-time': ttd !== null && ttd >= 0 && ttd < ZERO_DETECT_BELOW_SEC,
+        'no-ticket': !hasTicket && score.commandCount === 0,
+        'ticket-no-commands': hasTicket && score.commandCount === 0,
+        'empty-final-state': emptyFinal,
+        'resolved-unhealthy': trial.resolvedAt !== null && !score.finalHealthy,
+        'unresolved-healthy': trial.resolvedAt === null && score.finalHealthy,
+        timeout: trial.resolvedAt === null && !score.finalHealthy && score.commandCount > 0,
+    };
+    const symptoms = TRIAL_SYMPTOMS.filter((symptom) => checks[symptom]);
+    return { symptoms, kind: failureKind(trial, score, emptyFinal) };
+}
+/**
+ * Upstream's success criteria (iterate-campaign SKILL.md @ b347467): a trial is a working pipeline
+ * when it ran to `ended_at`, chaos was injected with valid metadata, the monitor filed a ticket
+ * with a positive time to detect, and the agent worked it. Only then is a failure the agent's.
+ * An empty final state means state capture failed, which is the harness's fault too.
+ */
+function failureKind(trial, score, emptyFinal) {
+    const ttd = score.timeToDetectSec;
+    const pipelineOk = trial.endedAt !== '' &&
+        hasChaosType(trial.chaosMetadata) &&
+        ttd !== null &&
+        ttd >= ZERO_DETECT_BELOW_SEC &&
+        score.commandCount > 0 &&
+        !emptyFinal;
+    return pipelineOk ? 'agent' : 'pipeline';
+}
+function hasChaosType(metadata) {
+    try {
+        const decoded = decodeJsonColumn(metadata, {});
+        return (json_isPlainObject(decoded) && typeof decoded.chaos_type === 'string' && decoded.chaos_type !== '');
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/core/config.js
+
 
 
 
@@ -61467,14 +62556,47 @@ const causeOverrideSchema = object({
     mode: schemas_enum(['replace', 'extend']).optional(),
 })
     .strict();
+/** An image name is also a repository path component (`<registry>/<name>:<sha>`). */
+const IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const imageSpecSchema = object({
+    name: schemas_string().regex(IMAGE_NAME, 'expected a lowercase name such as operator or worker'),
+    dockerfile: schemas_string().min(1),
+    context: schemas_string().min(1).optional(),
+    triggers: array(schemas_string().min(1)),
+    repository: schemas_string().min(1).optional(),
+})
+    .strict();
+const testSuiteSchema = object({
+    name: schemas_string().min(1),
+    command: schemas_string().min(1),
+    triggers: array(schemas_string().min(1)),
+})
+    .strict();
 const configSchema = object({
-    causes: partialRecord(schemas_enum(ALL_SYMPTOMS), causeOverrideSchema).optional(),
+    causes: partialRecord(schemas_enum(ALL_SYMPTOMS), causeOverrideSchema)
+        .optional(),
     retry: object({
         dir: schemas_string().min(1).optional(),
         trials_per_combination: schemas_number().int().min(1).max(100).optional(),
         parallel: schemas_number().int().min(1).max(10).optional(),
         cooldown_seconds: schemas_number().int().min(0).optional(),
         operator_image: schemas_string().min(1).optional(),
+        include_baseline: schemas_boolean().optional(),
+        eval_directory: schemas_string().min(1).optional(),
+        worker_poll_seconds: schemas_number().positive().max(3600).optional(),
+        worker_grace_seconds: schemas_number().min(0).max(600).optional(),
+    })
+        .strict()
+        .optional(),
+    images: object({
+        registry: schemas_string().min(1).optional(),
+        map: array(imageSpecSchema)
+            .refine((list) => new Set(list.map((i) => i.name)).size === list.length, {
+            message: 'image names must be unique',
+        })
+            .optional(),
+        tests: array(testSuiteSchema).optional(),
+        build_timeout_minutes: schemas_number().int().min(1).max(360).optional(),
     })
         .strict()
         .optional(),
@@ -61505,7 +62627,11 @@ function parseProjectConfig(text, fileName = '.github/iterate-campaign.yml') {
 function toProjectConfig(file) {
     const overrides = {};
     for (const [symptom, o] of Object.entries(file.causes ?? {})) {
-        overrides[symptom] = { likelyCause: o.likely_cause, fixLocations: o.fix_locations, mode: o.mode };
+        overrides[symptom] = {
+            likelyCause: o.likely_cause,
+            fixLocations: o.fix_locations,
+            mode: o.mode,
+        };
     }
     return {
         causes: resolveCauses(overrides),
@@ -61515,8 +62641,28 @@ function toProjectConfig(file) {
             parallel: file.retry?.parallel ?? 3,
             cooldownSeconds: file.retry?.cooldown_seconds ?? 10,
             operatorImage: file.retry?.operator_image,
+            includeBaseline: file.retry?.include_baseline ?? false,
+            evalDirectory: file.retry?.eval_directory ?? DEFAULT_EVAL_DIRECTORY,
+            workerPollSeconds: file.retry?.worker_poll_seconds ?? 15,
+            workerGraceSeconds: file.retry?.worker_grace_seconds ?? 30,
+        },
+        images: {
+            registry: file.images?.registry,
+            map: {
+                images: file.images?.map
+                    ? file.images.map.map((i) => ({ ...i, context: i.context ?? '.' }))
+                    : DEFAULT_IMAGE_MAP.images,
+                tests: file.images?.tests ?? DEFAULT_IMAGE_MAP.tests,
+            },
+            buildTimeoutMinutes: file.images?.build_timeout_minutes ?? 60,
         },
     };
+}
+const DEFAULT_EVAL_DIRECTORY = 'eval';
+/** Upstream's registry (run-campaign skill step 2): Artifact Registry `eval` in us-central1. */
+function upstreamRegistry(gcpProject) {
+    const project = gcpProject?.trim();
+    return project ? `us-central1-docker.pkg.dev/${project}/eval` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/config/project-config.js
@@ -61732,7 +62878,7 @@ function nonBlank(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
+var node_modules_picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -61810,8 +62956,12 @@ const TRANSIENT_CODES = new Set([
  */
 async function openEvalDatabase(url, options = {}) {
     validateDatabaseUrl(url);
-    const settings = { ...DEFAULTS, ...options };
-    const log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
+    const settings = {
+        statementTimeoutMs: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+        connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+        retryBudgetMs: options.retryBudgetMs ?? DEFAULTS.retryBudgetMs,
+    };
+    const log = options.log ?? ((message) => process.stderr.write(`warning: ${message}\n`));
     const context = connectContextFor(url, settings.connectTimeoutMs);
     checkClientConfig(url, context);
     const pool = createPool(url, settings, options.max ?? 3, context, log);
@@ -61879,7 +63029,7 @@ function createPool(url, settings, max, context, log) {
     });
     // An idle client losing its server emits 'error' on the pool; unhandled, that would crash.
     pool.on('error', (error) => {
-        log(`warning: idle connection to ${pool_describe(context.target)} failed: ${safeMessage(error, context)}`);
+        log(`idle connection to ${pool_describe(context.target)} failed: ${safeMessage(error, context)}`);
     });
     return pool;
 }
@@ -61887,7 +63037,13 @@ function createPool(url, settings, max, context, log) {
 function withSessionOptions(url) {
     if (!/[?&]options=/.test(url))
         return url;
-    const parsed = new URL(url);
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return url; // e.g. an empty host with ?host=: pg parses it its own way; keep the URL as given
+    }
     const existing = parsed.searchParams.get('options') ?? '';
     parsed.searchParams.set('options', `${existing} ${SESSION_OPTIONS}`.trim());
     return parsed.toString();
@@ -61904,7 +63060,7 @@ async function connectWithRetry(pool, context, budgetMs, log) {
             if (!isTransient(error) || elapsed + delay > budgetMs) {
                 throw connectError(error, context, attempt, elapsed);
             }
-            log(`warning: ${pool_describe(context.target)} not reachable (${classify(error, context).reason}); retrying in ${delay} ms`);
+            log(`${pool_describe(context.target)} not reachable (${classify(error, context).reason}); retrying in ${delay} ms`);
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
@@ -61951,6 +63107,12 @@ function classify(error, context) {
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
         return { reason: `host not found (DNS lookup of "${host}" failed)` };
+    }
+    if (/timeout exceeded when trying to connect/i.test(message)) {
+        return {
+            reason: `no pooled connection became free within ${context.connectTimeoutMs} ms`,
+            hint: 'too many concurrent queries for the pool size',
+        };
     }
     if (code === 'CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
         return { reason: `connection timed out (no answer within ${context.connectTimeoutMs} ms)` };
@@ -62030,8 +63192,17 @@ const MAX_INT4 = 2_147_483_647;
 const CAMPAIGN_COLUMNS = `id, subject_name, chaos_type, name, trial_count, baseline, continuous, notable,
   notes, variant_name, git_commit_hash, created_at`;
 // Only the columns TrialRecord needs: initial_state and operator_data_json can be megabytes per row.
+// Commands are counted here for JSON arrays, as upstream's score_trial counts them (len and the
+// distinct `tool_params`, '' when absent); any other value is sent as is for core/scoring.ts.
+// Transferring and parsing every command list was 40% of loading a 100,000-trial campaign.
 const TRIAL_COLUMNS = `id, campaign_id, started_at, chaos_injected_at, ticket_created_at, resolved_at,
-  ended_at, final_state, chaos_metadata, commands_json`;
+  ended_at, final_state, chaos_metadata,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN NULL ELSE commands_json END,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN jsonb_array_length(commands_json) END,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN (
+    SELECT count(DISTINCT CASE WHEN jsonb_typeof(c) = 'object' THEN COALESCE(c -> 'tool_params', '""'::jsonb)
+                               ELSE '""'::jsonb END)
+    FROM jsonb_array_elements(commands_json) AS c) END`;
 const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, chaos_params, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
   resolution_timeout`;
@@ -62047,9 +63218,13 @@ function createEvalReader(db) {
         listCampaignIdsNear,
         loadCampaignData: (id) => inSnapshot(db, (session) => loadAll(session, id)),
         findLatestFinishedCampaign: (nameGlob) => findLatestFinished(db, nameGlob),
+        getTrialCommands: (trialIds, limit) => selectTrialCommands(db, trialIds, limit),
     };
 }
 async function loadAll(db, id) {
+    if (!Number.isInteger(id) || id < 1) {
+        throw new DatabaseError(`invalid campaign id ${id}: expected a positive integer`);
+    }
     const campaign = await selectCampaign(db, id);
     if (!campaign)
         throw await notFound(db, id);
@@ -62081,6 +63256,18 @@ async function selectTrials(db, campaignId) {
     const { rows } = await db.query(arrayQuery(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE campaign_id = $1`, [campaignId]));
     return sortedById(rows.map(toTrialRecord));
 }
+async function selectTrialCommands(db, trialIds, limit) {
+    if (trialIds.length === 0)
+        return new Map();
+    const { rows } = await db.query({
+        text: `SELECT id, CASE WHEN jsonb_typeof(commands_json) = 'array'
+                   THEN jsonb_path_query_array(commands_json, ('$[0 to ' || ($2::int - 1) || ']')::jsonpath)
+                   ELSE commands_json END AS commands
+           FROM trials WHERE id = ANY($1::int[])`,
+        values: [trialIds, limit],
+    });
+    return new Map(rows.map((row) => [row.id, row.commands ?? []]));
+}
 async function selectWorkItems(db, campaignId) {
     if (!isInt4(campaignId))
         return [];
@@ -62106,7 +63293,7 @@ async function selectIdsNear(db, id, limit) {
 }
 const FINISHED_PAGE = 500;
 async function findLatestFinished(db, nameGlob) {
-    const matches = nameGlob ? picomatch(nameGlob, { bash: true, dot: true }) : () => true;
+    const matches = nameGlob ? node_modules_picomatch(nameGlob, { bash: true, dot: true }) : () => true;
     let below = MAX_INT4 + 1;
     for (;;) {
         const { rows } = await db.query({
@@ -62162,8 +63349,13 @@ function toTrialRecord(row) {
         endedAt: row[6] ?? '',
         finalState: row[7] ?? {},
         chaosMetadata: row[8] ?? {},
-        commands: row[9] ?? [],
+        ...commandFields(row[9], row[10], row[11]),
     };
+}
+function commandFields(raw, count, unique) {
+    if (count === null || count === undefined)
+        return { commands: raw ?? [] };
+    return { commands: [], commandStats: { count: Number(count), unique: Number(unique) } };
 }
 function workItemFromArray(row) {
     return {
@@ -62226,6 +63418,7126 @@ function inSnapshot(db, fn) {
     });
 }
 
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var dist_bundle_DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (dist_bundle_isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function dist_bundle_merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function dist_bundle_omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function dist_bundle_parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = dist_bundle_omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = dist_bundle_parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /agents/repos/{owner}/{repo}/tasks",
+  "GET /agents/tasks",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/dependabot/repository-access",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/settings/billing/budgets",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/agents/secrets",
+  "GET /orgs/{org}/agents/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/agents/variables",
+  "GET /orgs/{org}/agents/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot-spaces",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/coding-agent/permissions/repositories",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/projectsV2/{project_number}/views/{view_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/secret-scanning/custom-patterns",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/concurrency_groups",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/agents/organization-secrets",
+  "GET /repos/{owner}/{repo}/agents/organization-variables",
+  "GET /repos/{owner}/{repo}/agents/secrets",
+  "GET /repos/{owner}/{repo}/agents/variables",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-quality/findings",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/suggestions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/secret-scanning/custom-patterns",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stacks",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/copilot-spaces",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/projectsV2/{project_number}/views/{view_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+/* v8 ignore next -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "18.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheRetentionLimitForEnterprise: [
+      "GET /enterprises/{enterprise}/actions/cache/retention-limit"
+    ],
+    getActionsCacheRetentionLimitForOrganization: [
+      "GET /organizations/{org}/actions/cache/retention-limit"
+    ],
+    getActionsCacheRetentionLimitForRepository: [
+      "GET /repos/{owner}/{repo}/actions/cache/retention-limit"
+    ],
+    getActionsCacheStorageLimitForEnterprise: [
+      "GET /enterprises/{enterprise}/actions/cache/storage-limit"
+    ],
+    getActionsCacheStorageLimitForOrganization: [
+      "GET /organizations/{org}/actions/cache/storage-limit"
+    ],
+    getActionsCacheStorageLimitForRepository: [
+      "GET /repos/{owner}/{repo}/actions/cache/storage-limit"
+    ],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setActionsCacheRetentionLimitForEnterprise: [
+      "PUT /enterprises/{enterprise}/actions/cache/retention-limit"
+    ],
+    setActionsCacheRetentionLimitForOrganization: [
+      "PUT /organizations/{org}/actions/cache/retention-limit"
+    ],
+    setActionsCacheRetentionLimitForRepository: [
+      "PUT /repos/{owner}/{repo}/actions/cache/retention-limit"
+    ],
+    setActionsCacheStorageLimitForEnterprise: [
+      "PUT /enterprises/{enterprise}/actions/cache/storage-limit"
+    ],
+    setActionsCacheStorageLimitForOrganization: [
+      "PUT /organizations/{org}/actions/cache/storage-limit"
+    ],
+    setActionsCacheStorageLimitForRepository: [
+      "PUT /repos/{owner}/{repo}/actions/cache/storage-limit"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    deleteBudgetOrg: [
+      "DELETE /organizations/{org}/settings/billing/budgets/{budget_id}"
+    ],
+    getAllBudgetsOrg: ["GET /organizations/{org}/settings/billing/budgets"],
+    getBudgetOrg: [
+      "GET /organizations/{org}/settings/billing/budgets/{budget_id}"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubBillingUsageSummaryReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage/summary"
+    ],
+    getGithubBillingUsageSummaryReportUser: [
+      "GET /users/{username}/settings/billing/usage/summary"
+    ],
+    updateBudgetOrg: [
+      "PATCH /organizations/{org}/settings/billing/budgets/{budget_id}"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactDeploymentRecord: [
+      "POST /orgs/{org}/artifacts/metadata/deployment-record"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactDeploymentRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records"
+    ],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setClusterDeploymentRecords: [
+      "POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addFieldForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/fields"],
+    addFieldForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    createDraftItemForAuthenticatedUser: [
+      "POST /user/{user_id}/projectsV2/{project_number}/drafts"
+    ],
+    createDraftItemForOrg: [
+      "POST /orgs/{org}/projectsV2/{project_number}/drafts"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./lib/github/errors.js
+/**
+ * Turning Octokit failures into one actionable line, and classifying them for callers.
+ * Duck-typed on `@octokit/request-error`'s shape so that only client.ts depends on Octokit.
+ */
+/** A rate limit the client did not (or could no longer) wait out. */
+class GitHubRateLimitError extends Error {
+    kind;
+    status;
+    route;
+    resetAt;
+    retryAfterSeconds;
+    name = 'GitHubRateLimitError';
+    constructor(message, kind, status, route, 
+    /** Primary limit: when the quota resets. */
+    resetAt, 
+    /** Secondary limit: GitHub's `retry-after`, in seconds. */
+    retryAfterSeconds, options) {
+        super(message, options);
+        this.kind = kind;
+        this.status = status;
+        this.route = route;
+        this.resetAt = resetAt;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+function isGitHubError(error) {
+    return (typeof error === 'object' &&
+        error !== null &&
+        typeof error.status === 'number' &&
+        typeof error.message === 'string');
+}
+/** HTTP status of a GitHub/Octokit error (500 for network failures), else undefined. */
+function githubStatus(error) {
+    return isGitHubError(error) ? error.status : undefined;
+}
+/** 404/410: the PR or issue is gone (deleted, transferred, wrong repo). Warn, never retry. */
+function isGoneOrNotFound(error) {
+    const status = githubStatus(error);
+    return status === 404 || status === 410;
+}
+/**
+ * A write whose outcome is unknown: a 5xx, a timeout or a network error. GitHub may have applied it
+ * (e.g. created the comment and then answered 502). Re-read (list by marker + author) before retrying.
+ */
+function isAmbiguousWriteFailure(error) {
+    if (error instanceof GitHubRateLimitError)
+        return false;
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+        return true;
+    const status = githubStatus(error);
+    return status !== undefined && status >= 500;
+}
+/** `METHOD /path?query` of the failed request (origin dropped, credentials in the query redacted). */
+function failedRoute(error) {
+    if (!isGitHubError(error) || !error.request)
+        return 'GitHub API request';
+    const method = error.request.method ?? 'GET';
+    const url = error.request.url ?? '';
+    let path = url;
+    try {
+        const parsed = new URL(url);
+        path = `${parsed.pathname}${parsed.search}`;
+    }
+    catch {
+        // keep as-is (already a path)
+    }
+    return `${method} ${path.replace(/\b(access_token|client_secret|token)=[^&]*/g, '$1=[REDACTED]')}`;
+}
+/**
+ * One line: `GitHub API POST /repos/o/r/issues failed: 422 Validation Failed (title: missing_field)
+ * — see https://docs.github.com/…`. Never contains the token: known secrets and token-shaped strings
+ * are masked.
+ */
+function describeGitHubError(error, options = {}) {
+    return redactSecrets(errors_describe(error), options.secrets ?? []);
+}
+function errors_describe(error) {
+    if (error instanceof GitHubRateLimitError)
+        return error.message;
+    if (!isGitHubError(error)) {
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return `GitHub API request failed: ${text}`;
+    }
+    const route = failedRoute(error);
+    const hint = /^(GET|HEAD)\b/.test(route)
+        ? ''
+        : '; the write may have been applied, re-read before retrying';
+    if (!error.response) {
+        return `GitHub API ${route} failed: network error (${firstLine(error.message)})${hint}`;
+    }
+    const ambiguous = error.status >= 500 ? hint : '';
+    return `GitHub API ${route} failed: ${error.status} ${responseText(error)}${ambiguous}`;
+}
+/** `Message (detail; detail) — see <documentation_url>` */
+function responseText(error) {
+    const data = error.response?.data;
+    const message = githubMessage(data) ?? firstLine(error.message);
+    const details = errorItems(data);
+    const docs = documentationUrl(data);
+    const detailText = details.length > 0 ? ` (${details.join('; ')})` : '';
+    return `${message}${detailText}${docs ? ` — see ${docs}` : ''}`;
+}
+function githubMessage(data) {
+    if (typeof data === 'string' && data.trim())
+        return firstLine(data.trim()).slice(0, 200);
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const message = data.message;
+    return typeof message === 'string' ? message.replace(/\s*\n+\s*/g, ' ') : undefined;
+}
+function errorItems(data) {
+    const errors = typeof data === 'object' && data !== null ? data.errors : undefined;
+    if (!Array.isArray(errors))
+        return [];
+    return errors.map((item) => {
+        if (typeof item === 'string')
+            return item;
+        if (item.message)
+            return item.message;
+        const where = [item.resource, item.field].filter(Boolean).join('.');
+        return [where, item.code].filter(Boolean).join(': ');
+    });
+}
+function documentationUrl(data) {
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const url = data.documentation_url;
+    return typeof url === 'string' ? url : undefined;
+}
+function firstLine(text) {
+    return text.split('\n')[0] ?? text;
+}
+const TOKEN_PATTERNS = [
+    /\bgh[pousr]_[A-Za-z0-9_]{20,}\b/g,
+    /\bgithub_pat_[A-Za-z0-9_]{20,}\b/g,
+    /\b(token|bearer)\s+[A-Za-z0-9_.\-=]{16,}/gi,
+];
+/** Masks the given secrets and anything shaped like a GitHub token. */
+function redactSecrets(text, secrets = []) {
+    let out = text;
+    for (const secret of [...secrets]
+        .filter((s) => s.length >= 4)
+        .sort((a, b) => b.length - a.length)) {
+        out = out.split(secret).join('***');
+    }
+    for (const pattern of TOKEN_PATTERNS) {
+        out = out.replace(pattern, (match, scheme) => typeof scheme === 'string' && /^(token|bearer)$/i.test(scheme) ? `${scheme} ***` : '***');
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/github/client.js
+/**
+ * The only module in src that imports Octokit. `createGitHubClient` returns an Octokit with REST
+ * endpoint methods, pagination, throttling and retries configured for a long-running Actions job:
+ *
+ * - Secondary rate limits (403/429 "secondary rate limit"): wait `retry-after` and retry up to
+ *   `secondaryRateLimitRetries` times, unless the wait would pass `deadline`.
+ * - Primary rate limit (`x-ratelimit-remaining: 0`): if the reset is after `deadline`, fail fast with
+ *   a GitHubRateLimitError naming the reset time instead of sleeping past the job limit; else wait
+ *   (once) until the reset.
+ * - 5xx, timeouts and network errors are retried (`retries`, backoff 1, 4, 9 s) for idempotent
+ *   methods only. POST and PATCH are NOT retried: a 502 may come after GitHub applied the write, so a
+ *   blind retry duplicates comments/issues. Callers catch, check `isAmbiguousWriteFailure(error)`,
+ *   re-read (e.g. list comments by marker + author) and only then create again. A caller that knows a
+ *   write is idempotent opts in per request: `{ request: { retryNonIdempotent: true } }`.
+ * - 400/401/403/404/409/410/422/451 are never retried.
+ * - Every attempt has a timeout (`requestTimeoutMs`).
+ * - The token never reaches logs or error messages (RequestError already redacts the header; messages
+ *   are additionally masked).
+ */
+
+
+
+
+
+
+const GitHubOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+function createGitHubClient(options) {
+    const secrets = [options.token];
+    const mask = (text) => redactSecrets(text, secrets);
+    const unit = options.retryDelayUnitMs ?? 1000;
+    const octokit = new GitHubOctokit({
+        auth: options.token,
+        baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+        userAgent: options.userAgent ?? 'iterate-campaign',
+        log: octokitLog(options.logger, mask),
+        request: { fetch: timedFetch(options, mask) },
+        retry: { retries: options.retries ?? 3, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: unit },
+        throttle: {
+            ...throttleHandlers(options),
+            retryAfterBaseValue: unit,
+            ...(options.pacing ? pacedGroups(options.pacing) : {}),
+        },
+    });
+    const nonIdempotent = new Set((options.nonIdempotentMethods ?? ['POST', 'PATCH']).map((m) => m.toUpperCase()));
+    octokit.hook.before('request', (request) => {
+        const extra = request.request;
+        if (!nonIdempotent.has(request.method.toUpperCase()))
+            return;
+        if (extra?.retries !== undefined || extra?.retryNonIdempotent)
+            return;
+        request.request = { ...request.request, retries: 0 };
+    });
+    octokit.hook.error('request', (error) => {
+        throw clarify(error, options, mask);
+    });
+    return octokit;
+}
+function octokitLog(logger, mask) {
+    const text = (message, extra) => mask([message, ...extra]
+        .map((part) => (part instanceof Error ? part.message : String(part)))
+        .join(' '));
+    return {
+        debug: (message, ...extra) => logger.debug(text(message, extra)),
+        info: (message, ...extra) => logger.info(text(message, extra)),
+        warn: (message, ...extra) => logger.warning(text(message, extra)),
+        error: (message, ...extra) => logger.error(text(message, extra)),
+    };
+}
+/** fetch with a per-attempt timeout and a debug line per response. */
+function timedFetch(options, mask) {
+    const inner = options.fetch ?? globalThis.fetch;
+    const timeoutMs = options.requestTimeoutMs ?? 30_000;
+    return async (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        const started = Date.now();
+        const label = `${init?.method ?? 'GET'} ${pathOf(input)}`;
+        try {
+            const response = await inner(input, { ...init, signal });
+            options.logger.debug(mask(`GitHub ${label} → ${response.status} (${Date.now() - started} ms)`));
+            return response;
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            options.logger.debug(mask(`GitHub ${label} → network error after ${Date.now() - started} ms: ${reason}`));
+            throw error;
+        }
+    };
+}
+function pathOf(input) {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    try {
+        return new URL(href).pathname;
+    }
+    catch {
+        return href;
+    }
+}
+function routeOf(request) {
+    return `${request.method} ${request.url}`;
+}
+function throttleHandlers(options) {
+    const maxWait = options.maxRateLimitWaitSeconds ?? 900;
+    const secondaryRetries = options.secondaryRateLimitRetries ?? 3;
+    const fitsDeadline = (seconds) => !options.deadline || Date.now() + seconds * 1000 < options.deadline.getTime();
+    const onSecondaryRateLimit = (retryAfter, request, _octokit, retryCount) => {
+        if (retryCount >= secondaryRetries || retryAfter > maxWait || !fitsDeadline(retryAfter))
+            return false;
+        options.logger.warning(`GitHub secondary rate limit on ${routeOf(request)}; retrying in ${retryAfter} s (retry ${retryCount + 1}/${secondaryRetries})`);
+        return true;
+    };
+    const onRateLimit = (retryAfter, request, _octokit, retryCount) => {
+        if (retryCount >= 1 || retryAfter > maxWait || !fitsDeadline(retryAfter))
+            return false;
+        const resetAt = new Date(Date.now() + retryAfter * 1000).toISOString();
+        options.logger.warning(`GitHub primary rate limit exhausted on ${routeOf(request)}; waiting ${retryAfter} s until ${resetAt}`);
+        return true;
+    };
+    return { onSecondaryRateLimit, onRateLimit };
+}
+/** Minimal stand-in for the Bottleneck groups the throttling plugin schedules on. */
+class PacedGroup {
+    minTimeMs;
+    last = 0;
+    chain = Promise.resolve();
+    constructor(minTimeMs) {
+        this.minTimeMs = minTimeMs;
+    }
+    key() {
+        return this;
+    }
+    schedule(...args) {
+        const [fn, ...rest] = (typeof args[0] === 'function' ? args : args.slice(1));
+        const run = async () => {
+            const wait = this.last + this.minTimeMs - Date.now();
+            if (wait > 0)
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            this.last = Date.now();
+            return fn(...rest);
+        };
+        const result = this.chain.then(run);
+        this.chain = result.catch(() => undefined);
+        return result;
+    }
+}
+function pacedGroups(pacing) {
+    const group = (ms) => new PacedGroup(ms);
+    return {
+        write: group(pacing.writeMinTimeMs),
+        notifications: group(pacing.notificationMinTimeMs),
+        search: group(pacing.searchMinTimeMs),
+    };
+}
+/** Final errors: rate limits become GitHubRateLimitError; every message is masked. */
+function clarify(error, options, mask) {
+    if (!isGitHubError(error) || (error.status !== 403 && error.status !== 429))
+        return maskError(error, mask);
+    const headers = error.response?.headers ?? {};
+    const route = routeOfError(error);
+    if (/\bsecondary rate\b/i.test(error.message)) {
+        const retryAfter = Number(headers['retry-after']) || undefined;
+        const message = `GitHub secondary rate limit on ${route} persisted` +
+            (retryAfter ? ` (retry-after ${retryAfter} s)` : '') +
+            ` after up to ${options.secondaryRateLimitRetries ?? 3} retries` +
+            deadlineNote(options.deadline, retryAfter ? new Date(Date.now() + retryAfter * 1000) : undefined) +
+            '; slow down or retry the job later.';
+        return new GitHubRateLimitError(mask(message), 'secondary', error.status, route, undefined, retryAfter, { cause: error });
+    }
+    if (headers['x-ratelimit-remaining'] === '0') {
+        const resetAt = new Date(Number(headers['x-ratelimit-reset']) * 1000);
+        const limit = headers['x-ratelimit-limit'] ? ` (limit ${headers['x-ratelimit-limit']}/h)` : '';
+        const message = `GitHub primary rate limit exhausted${limit} on ${route}: quota resets at ${resetAt.toISOString()} ` +
+            `(in ${formatDuration(resetAt.getTime() - Date.now())})` +
+            deadlineNote(options.deadline, resetAt);
+        return new GitHubRateLimitError(mask(message), 'primary', error.status, route, resetAt, undefined, { cause: error });
+    }
+    return maskError(error, mask);
+}
+function deadlineNote(deadline, until) {
+    if (!deadline || !until || until.getTime() <= deadline.getTime())
+        return '';
+    return `, after the job deadline ${deadline.toISOString()}; failing fast instead of sleeping past it`;
+}
+function routeOfError(error) {
+    const url = error.request?.url ?? '';
+    let path = url;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        // relative already
+    }
+    return `${error.request?.method ?? 'GET'} ${path}`;
+}
+function maskError(error, mask) {
+    if (error instanceof Error) {
+        const masked = mask(error.message);
+        if (masked !== error.message)
+            error.message = masked;
+    }
+    return error;
+}
+function formatDuration(ms) {
+    const minutes = Math.max(Math.round(ms / 60_000), 0);
+    if (minutes < 60)
+        return `${minutes} min`;
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/diagnosis-issue.js
+
+
+const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+const LABEL_COLOR = '5319e7';
+const LABEL_DESCRIPTION = 'Diagnosis of a chaos-evaluation campaign series (iterate-campaign)';
+async function resolveBotIdentity(client) {
+    try {
+        const { data } = await client.rest.users.getAuthenticated();
+        return { login: data.login, confirmed: true };
+    }
+    catch (error) {
+        if (githubStatus(error) === 403)
+            return { login: GITHUB_ACTIONS_LOGIN, confirmed: false };
+        throw error;
+    }
+}
+async function syncDiagnosisIssue(target, request) {
+    return sync(target, request, { afterRace: false });
+}
+async function sync(target, request, options) {
+    const series = request.analysis.campaign.name;
+    const primary = await keepOneSeriesIssue(target, series, request.dryRun);
+    const existing = primary ? existingDiagnosis(primary, series, target.logger) : undefined;
+    const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
+    const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
+    const next = withRevision(state, state.revision + 1);
+    const render = (s) => renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
+    const outcome = { action: decision.action, reason: decision.reason, issue: primary };
+    if (decision.action === 'nothing' || decision.action === 'skip-older') {
+        return { ...refOnly(outcome), body: undefined, written: false };
+    }
+    if (decision.action === 'create') {
+        const body = render(next);
+        if (request.dryRun)
+            return { ...refOnly(outcome), issue: undefined, body, written: false };
+        if (options.afterRace)
+            throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
+        const created = await createSeriesIssue(target, series, body);
+        const kept = await keepOneSeriesIssue(target, series, false, created);
+        if (kept && kept.number !== created.number)
+            return sync(target, request, { afterRace: true });
+        return { ...outcome, issue: refOf(created), body, written: true };
+    }
+    const issue = primary;
+    if (decision.action === 'update' && render(state) === issue.body) {
+        return { ...refOnly(outcome), reason: `${decision.reason} (issue #${issue.number} is up to date)`, body: undefined, written: false };
+    }
+    const body = render(next);
+    if (request.dryRun)
+        return { ...refOnly(outcome), body, written: false };
+    const updated = await applyDecision(target, issue, decision.action, body, request.analysis);
+    return { ...outcome, issue: updated, body, written: true };
+}
+function refOnly(outcome) {
+    return { action: outcome.action, reason: outcome.reason, issue: outcome.issue && refOf(outcome.issue) };
+}
+function refOf(issue) {
+    return { number: issue.number, url: issue.url, state: issue.state };
+}
+function existingDiagnosis(issue, series, logger) {
+    const read = readDiagnosisState(issue.body, series);
+    if (read.kind !== 'ok') {
+        const why = read.kind === 'absent' ? 'has no state block' : `has an unreadable state block (${read.reason})`;
+        logger.warning(`Issue #${issue.number} ${why}; it is rewritten and run ordering cannot be checked this once.`);
+    }
+    return { number: issue.number, open: issue.state === 'open', state: read.kind === 'ok' ? read.state : undefined };
+}
+async function applyDecision(target, issue, action, body, analysis) {
+    if (action === 'close') {
+        await ensureComment(target, issue.number, closeComment(analysis));
+        return patchIssue(target, issue.number, { body, state: 'closed', state_reason: 'completed' });
+    }
+    if (action === 'reopen') {
+        await ensureComment(target, issue.number, reopenComment(analysis));
+        return patchIssue(target, issue.number, { body, state: 'open' });
+    }
+    return patchIssue(target, issue.number, { body });
+}
+// ── finding ────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Every issue of the series written by the bot, lowest number first: the label-filtered listing
+ * (paginated, pull requests left out), then marker and author checked here. Issues closed as
+ * duplicates do not count.
+ */
+async function listSeriesIssues(target, series) {
+    const { client, owner, repo, identity } = target;
+    const items = await client.paginate(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'all',
+        labels: target.labels[0],
+        ...(identity.confirmed ? { creator: identity.login } : {}),
+        sort: 'created',
+        direction: 'asc',
+        per_page: 100,
+    });
+    return items
+        .filter((item) => !item.pull_request && sameLogin(item.user?.login, identity.login))
+        .filter((item) => hasDiagnosisMarker(item.body, series) && item.state_reason !== 'duplicate')
+        .map((item) => ({
+        number: item.number,
+        url: item.html_url,
+        state: item.state === 'closed' ? 'closed' : 'open',
+        body: item.body ?? '',
+        stateReason: item.state_reason ?? null,
+    }))
+        .sort((a, b) => a.number - b.number);
+}
+/**
+ * The series' issue. When concurrent runs each created one, the lowest number is kept and the
+ * others are closed as duplicates (not in a dry run). `justCreated` covers a listing that does not
+ * show the new issue yet.
+ */
+async function keepOneSeriesIssue(target, series, dryRun, justCreated) {
+    const listed = await listSeriesIssues(target, series);
+    if (justCreated && !listed.some((i) => i.number === justCreated.number))
+        listed.push(justCreated);
+    listed.sort((a, b) => a.number - b.number);
+    const [kept, ...duplicates] = listed;
+    for (const duplicate of duplicates) {
+        target.logger.warning(`Issue #${duplicate.number} duplicates #${kept.number} for '${series}'${dryRun ? '' : '; closing it'}.`);
+        if (!dryRun)
+            await closeAsDuplicate(target, duplicate.number, kept.number);
+    }
+    return kept;
+}
+async function closeAsDuplicate(target, duplicate, kept) {
+    await ensureComment(target, duplicate, duplicateComment(kept));
+    await patchIssue(target, duplicate, { state: 'closed', state_reason: 'duplicate' });
+}
+function sameLogin(a, b) {
+    return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+// ── writing ────────────────────────────────────────────────────────────────────────────────────
+async function createSeriesIssue(target, series, body) {
+    const { client, owner, repo } = target;
+    await ensureLabels(target);
+    const create = async () => {
+        const { data } = await client.rest.issues.create({
+            owner,
+            repo,
+            title: diagnosisIssueTitle(series),
+            body,
+            labels: [...target.labels],
+        });
+        return { number: data.number, url: data.html_url, state: 'open', body, stateReason: null };
+    };
+    return createOnce(target.logger, `creating the diagnosis issue of '${series}'`, create, async () => (await listSeriesIssues(target, series))[0]);
+}
+/**
+ * Runs a non-idempotent create. When it fails ambiguously (GitHub may have applied it), looks for
+ * the result first and only then tries once more.
+ */
+async function createOnce(logger, what, create, findExisting) {
+    try {
+        return await create();
+    }
+    catch (error) {
+        if (!isAmbiguousWriteFailure(error))
+            throw error;
+        logger.warning(`${describeGitHubError(error)} — re-reading before retrying ${what}`);
+        const existing = await findExisting();
+        if (existing !== undefined) {
+            logger.info(`The write had been applied; ${what} is not repeated.`);
+            return existing;
+        }
+        return create();
+    }
+}
+async function patchIssue(target, issueNumber, patch) {
+    const { data } = await target.client.rest.issues.update({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: issueNumber,
+        ...patch,
+        // The same PATCH applied twice leaves the same issue: safe to retry after a 5xx.
+        request: { retryNonIdempotent: true },
+    });
+    return { number: data.number, url: data.html_url, state: data.state === 'closed' ? 'closed' : 'open' };
+}
+/** Posts `body` unless a comment by the bot already carries its first line (the event marker). */
+async function ensureComment(target, issueNumber, body) {
+    const marker = body.split('\n')[0];
+    const { client, owner, repo } = target;
+    const find = async () => {
+        const comments = await client.paginate(client.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: issueNumber,
+            per_page: 100,
+        });
+        return comments.find((c) => sameLogin(c.user?.login, target.identity.login) && c.body?.includes(marker));
+    };
+    if (await find())
+        return;
+    await createOnce(target.logger, `commenting on #${issueNumber}`, async () => {
+        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+        return data;
+    }, find);
+}
+/**
+ * Creates the labels the repository does not have yet, with a colour and description (a concurrent
+ * create counts as done).
+ */
+async function ensureLabels(target) {
+    const { client, owner, repo } = target;
+    for (const name of target.labels) {
+        try {
+            await client.rest.issues.getLabel({ owner, repo, name });
+            continue;
+        }
+        catch (error) {
+            if (githubStatus(error) !== 404)
+                throw error;
+        }
+        try {
+            await client.rest.issues.createLabel({
+                owner,
+                repo,
+                name,
+                color: LABEL_COLOR,
+                description: LABEL_DESCRIPTION,
+                // A retried create that had succeeded answers 422 already_exists, handled below.
+                request: { retryNonIdempotent: true },
+            });
+            target.logger.info(`Created label '${name}'.`);
+        }
+        catch (error) {
+            if (githubStatus(error) !== 422)
+                throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/github/repo-context.js
+/**
+ * Where the action runs, from the runner's GITHUB_* variables: the repository, the API and web
+ * URLs (GitHub Enterprise Server included), the run's URL and the triggering event.
+ */
+
+
+const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
+/**
+ * The repository context, or an InputError in one actionable line. `purpose` says what needs it,
+ * e.g. "output 'issue'".
+ */
+function readRepoContext(env, purpose) {
+    const repository = env.GITHUB_REPOSITORY?.trim();
+    if (!repository) {
+        throw new InputError(`GITHUB_REPOSITORY is not set: ${purpose} needs the repository to write to. ` +
+            "In a workflow the runner sets it; elsewhere export GITHUB_REPOSITORY=owner/repo, or use output 'none'.");
+    }
+    const match = REPOSITORY_PATTERN.exec(repository);
+    if (!match) {
+        throw new InputError(`Invalid GITHUB_REPOSITORY: '${repository.slice(0, 80)}' — expected owner/repo`);
+    }
+    const serverUrl = baseUrl(env, 'GITHUB_SERVER_URL', 'https://github.com');
+    const owner = match[1];
+    const repo = match[2];
+    const runId = env.GITHUB_RUN_ID?.trim();
+    return {
+        owner,
+        repo,
+        apiUrl: baseUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
+        serverUrl,
+        runUrl: runId && /^\d+$/.test(runId) ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+        eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
+        eventPath: env.GITHUB_EVENT_PATH?.trim() || undefined,
+    };
+}
+function baseUrl(env, name, fallback) {
+    const value = env[name]?.trim() || fallback;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(`Invalid ${name}: '${value.slice(0, 80)}' — expected an http(s) URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`Invalid ${name}: '${value.slice(0, 80)}' — expected an http(s) URL`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function repositorySlug(context) {
+    return `${context.owner}/${context.repo}`;
+}
+/**
+ * One line on what triggered the run, from the event payload: "schedule (17 3 * * *)",
+ * "workflow_dispatch by @octocat". Undefined outside a workflow; never throws.
+ */
+function describeTrigger(context) {
+    if (!context.eventName)
+        return undefined;
+    const payload = readEventPayload(context.eventPath);
+    const schedule = typeof payload?.schedule === 'string' ? ` (${payload.schedule})` : '';
+    const sender = payload?.sender;
+    const by = typeof sender?.login === 'string' ? ` by @${sender.login}` : '';
+    return `${context.eventName}${schedule}${by}`;
+}
+function readEventPayload(path) {
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return typeof value === 'object' && value !== null ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/github/retry-pr.js
+/**
+ * PR mode: the targeted retry campaign committed on `iterate-campaign/<series>-<campaign-id>`
+ * through the git data API (no checkout), and a pull request into the default branch whose body is
+ * the diagnosis. A re-run moves the same branch and edits the same open PR; nothing is duplicated.
+ */
+
+
+
+const ACTIONS_CANNOT_CREATE_PULL_REQUESTS = 'GitHub Actions is not permitted to create or approve pull requests.';
+const ALLOW_ACTIONS_PULL_REQUESTS_ADVICE = 'enable Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests", ' +
+    'or pass a GitHub App / fine-grained token in `github-token`';
+/** The repository does not let GITHUB_TOKEN open pull requests. */
+class PullRequestsNotPermittedError extends Error {
+    name = 'PullRequestsNotPermittedError';
+}
+const MAX_BRANCH_SLUG = 100;
+/** `iterate-campaign/<series>-<campaign-id>`, the series slugged to characters git refs allow. */
+function retryBranchName(series, campaignId) {
+    const slug = series
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, MAX_BRANCH_SLUG)
+        .replace(/[-.]+$/, '') || 'campaign';
+    return `iterate-campaign/${slug}-${campaignId}`;
+}
+/** Git's blob id of `content`, to compare with what a branch already holds without downloading it. */
+function gitBlobSha(content) {
+    const body = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+}
+async function upsertRetryPullRequest(target, request) {
+    const base = await defaultBranchTip(target);
+    const outcome = { branch: request.branch, path: request.path };
+    if ((await fileSha(target, base.branch, request.path)) === gitBlobSha(request.content)) {
+        target.logger.info(`${request.path} is already on ${base.branch} with this content; no pull request needed.`);
+        return { ...outcome, action: 'already-on-base', pull: undefined };
+    }
+    const existing = await findOpenPull(target, request.branch, base.branch);
+    if (request.dryRun)
+        return { ...outcome, action: 'dry-run', pull: existing };
+    const commitSha = await commitRetryFile(target, base, request);
+    await pointBranchAt(target, request.branch, commitSha);
+    const pull = existing
+        ? await updatePull(target, existing.number, request)
+        : await createPull(target, base.branch, request);
+    await addLabels(target, pull.number, request.labels);
+    return { ...outcome, action: existing ? 'update' : 'create', pull };
+}
+/** Adding a label a pull request already has changes nothing, so a retry is safe. */
+async function addLabels(target, pullNumber, labels) {
+    if (labels.length === 0)
+        return;
+    await ensureLabels({ ...target, labels });
+    await target.client.rest.issues.addLabels({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: pullNumber,
+        labels: [...labels],
+        request: { retryNonIdempotent: true },
+    });
+}
+async function defaultBranchTip(target) {
+    const { client, owner, repo } = target;
+    const { data: repository } = await client.rest.repos.get({ owner, repo });
+    const branch = repository.default_branch;
+    const { data: ref } = await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+    const { data: commit } = await client.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
+    return { branch, sha: commit.sha, tree: commit.tree.sha };
+}
+async function fileSha(target, ref, path) {
+    try {
+        const { data } = await target.client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path, ref });
+        return !Array.isArray(data) && data.type === 'file' ? data.sha : undefined;
+    }
+    catch (error) {
+        if (githubStatus(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+async function branchSha(target, branch) {
+    try {
+        const { data } = await target.client.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (githubStatus(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * blob → tree → commit on top of the default branch. Blobs and trees are content-addressed, so
+ * retrying them is safe; when the branch already holds exactly this commit's tree on this base,
+ * its commit is reused instead of writing a new one.
+ */
+async function commitRetryFile(target, base, request) {
+    const { client, owner, repo } = target;
+    const retry = { retryNonIdempotent: true };
+    const { data: blob } = await client.rest.git.createBlob({ owner, repo, content: request.content, encoding: 'utf-8', request: retry });
+    const { data: tree } = await client.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: base.tree,
+        tree: [{ path: request.path, mode: '100644', type: 'blob', sha: blob.sha }],
+        request: retry,
+    });
+    const reusable = await reusableBranchCommit(target, request.branch, base.sha, tree.sha);
+    if (reusable)
+        return reusable;
+    const { data: commit } = await client.rest.git.createCommit({
+        owner,
+        repo,
+        message: request.commitMessage,
+        tree: tree.sha,
+        parents: [base.sha],
+        // A retried commit that had been written is only an unreferenced object.
+        request: retry,
+    });
+    return commit.sha;
+}
+async function reusableBranchCommit(target, branch, baseSha, treeSha) {
+    const tip = await branchSha(target, branch);
+    if (!tip)
+        return undefined;
+    const { data } = await target.client.rest.git.getCommit({ owner: target.owner, repo: target.repo, commit_sha: tip });
+    const sameChange = data.tree.sha === treeSha && data.parents.length === 1 && data.parents[0].sha === baseSha;
+    return sameChange ? tip : undefined;
+}
+/** Creates the branch, or force-moves it: the branch belongs to this tool. */
+async function pointBranchAt(target, branch, sha) {
+    const { client, owner, repo } = target;
+    const current = await branchSha(target, branch);
+    if (current === sha)
+        return;
+    if (current === undefined) {
+        try {
+            await createOnce(target.logger, `creating branch ${branch}`, async () => {
+                await client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+                return sha;
+            }, async () => branchSha(target, branch));
+        }
+        catch (error) {
+            // 422 "Reference already exists": a concurrent run created it; move it below.
+            if (githubStatus(error) !== 422)
+                throw error;
+        }
+        if ((await branchSha(target, branch)) === sha)
+            return;
+    }
+    await client.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: true,
+        request: { retryNonIdempotent: true },
+    });
+}
+async function findOpenPull(target, branch, base) {
+    const { client, owner, repo } = target;
+    const pulls = await client.paginate(client.rest.pulls.list, {
+        owner,
+        repo,
+        state: 'open',
+        head: `${owner}:${branch}`,
+        base,
+        per_page: 100,
+    });
+    const pull = pulls.sort((a, b) => a.number - b.number)[0];
+    return pull ? { number: pull.number, url: pull.html_url } : undefined;
+}
+async function updatePull(target, pullNumber, request) {
+    const { data } = await target.client.rest.pulls.update({
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: pullNumber,
+        title: request.title,
+        body: request.body,
+        request: { retryNonIdempotent: true },
+    });
+    return { number: data.number, url: data.html_url };
+}
+async function createPull(target, base, request) {
+    const { client, owner, repo } = target;
+    const find = () => findOpenPull(target, request.branch, base);
+    try {
+        return await createOnce(target.logger, `opening the pull request for ${request.branch}`, async () => {
+            const { data } = await client.rest.pulls.create({
+                owner,
+                repo,
+                head: request.branch,
+                base,
+                title: request.title,
+                body: request.body,
+            });
+            return { number: data.number, url: data.html_url };
+        }, find);
+    }
+    catch (error) {
+        if (isActionsNotPermitted(error)) {
+            throw new PullRequestsNotPermittedError(`Cannot open the retry pull request in ${owner}/${repo}: ${ACTIONS_CANNOT_CREATE_PULL_REQUESTS} To fix it, ${ALLOW_ACTIONS_PULL_REQUESTS_ADVICE}.`, { cause: error });
+        }
+        // 422 "A pull request already exists": a concurrent run opened it.
+        const concurrent = githubStatus(error) === 422 ? await find() : undefined;
+        if (concurrent)
+            return updatePull(target, concurrent.number, request);
+        throw error;
+    }
+}
+function isActionsNotPermitted(error) {
+    if (!isGitHubError(error) || error.status !== 403)
+        return false;
+    const data = error.response?.data;
+    const message = typeof data?.message === 'string' ? data.message : error.message;
+    return /not permitted to create or approve pull requests/i.test(message);
+}
+
+;// CONCATENATED MODULE: ./lib/core/time.js
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;
+class TimestampError extends Error {
+}
+function parseTimestamp(text) {
+    return parseCanonical(text) ?? parseGeneral(text);
+}
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+    const yy = m <= 2 ? y - 1 : y;
+    const era = Math.floor(yy / 400);
+    const yoe = yy - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+const digit = (text, i) => text.charCodeAt(i) - 48;
+const two = (text, i) => digit(text, i) * 10 + digit(text, i + 1);
+/**
+ * Fast path for what PostgreSQL prints for TIMESTAMPTZ in a UTC session
+ * (`YYYY-MM-DD HH:MM:SS[.ffffff]+00`): 100,000-trial campaigns parse half a million of these.
+ */
+function parseCanonical(text) {
+    if (text.length < 22 || text.charCodeAt(10) !== 32 || !text.endsWith('+00'))
+        return null;
+    let fraction = 0;
+    const end = text.length - 3;
+    if (end > 19) {
+        if (text.charCodeAt(19) !== 46 || end - 20 > 6)
+            return null;
+        for (let i = 20; i < 26; i++)
+            fraction = fraction * 10 + (i < end ? digit(text, i) : 0);
+    }
+    else if (end !== 19)
+        return null;
+    const year = two(text, 0) * 100 + two(text, 2);
+    const month = two(text, 5);
+    const day = two(text, 8);
+    const hour = two(text, 11);
+    const minute = two(text, 14);
+    const second = two(text, 17);
+    if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23))
+        return null;
+    if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fraction >= 0))
+        return null;
+    const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
+    return { micros: seconds * 1_000_000 + fraction, aware: true };
+}
+function parseGeneral(text) {
+    const match = PATTERN.exec(text.trim());
+    if (!match)
+        throw new TimestampError(`Invalid isoformat string: '${text}'`);
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', offset] = match;
+    const fraction = Number((frac + '000000').slice(0, 6));
+    const wallMillis = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+    if (Number.isNaN(wallMillis))
+        throw new TimestampError(`Invalid isoformat string: '${text}'`);
+    const wallMicros = wallMillis * 1000 + fraction;
+    if (offset === undefined)
+        return { micros: wallMicros, aware: false };
+    return { micros: wallMicros - offsetMinutes(offset) * 60_000_000, aware: true };
+}
+function offsetMinutes(offset) {
+    if (offset === 'Z')
+        return 0;
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(/:/g, '');
+    const hours = Number(digits.slice(0, 2));
+    const minutes = Number(digits.slice(2, 4) || '0');
+    const seconds = Number(digits.slice(4, 6) || '0');
+    return sign * (hours * 60 + minutes + seconds / 60);
+}
+/**
+ * Upstream `compute_duration_seconds` (eval/src/eval/analysis/scoring.py): None when the start is
+ * empty or the end is None; a naive value beside an aware one is taken as the analysing machine's
+ * local time at its *current* UTC offset (upstream uses `datetime.now().astimezone().tzinfo`);
+ * two naive values are both UTC.
+ */
+function computeDurationSeconds(start, end, localUtcOffsetMinutes) {
+    if (!start || end === null)
+        return null;
+    const a = parseTimestamp(start);
+    const b = parseTimestamp(end);
+    const localShift = localUtcOffsetMinutes * 60_000_000;
+    const startMicros = !a.aware && b.aware ? a.micros - localShift : a.micros;
+    const endMicros = a.aware && !b.aware ? b.micros - localShift : b.micros;
+    // Same arithmetic as timedelta.total_seconds(): integer microseconds / 10**6.
+    return (endMicros - startMicros) / 1e6;
+}
+/** ISO 8601 text in Python's `isoformat()` shape, e.g. `2026-02-10T12:34:56.123456+00:00`. */
+function toIsoString(text) {
+    if (!text)
+        return text;
+    const { micros, aware } = parseTimestamp(text);
+    const seconds = Math.floor(micros / 1_000_000);
+    const fraction = micros - seconds * 1_000_000;
+    const days = Math.floor(seconds / 86_400);
+    const secondOfDay = seconds - days * 86_400;
+    const [y, m, d] = civilFromDays(days);
+    const date = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+    const time = `${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor(secondOfDay / 60) % 60)}:${pad2(secondOfDay % 60)}`;
+    const frac = fraction ? `.${String(fraction).padStart(6, '0')}` : '';
+    return `${date}T${time}${frac}${aware ? '+00:00' : ''}`;
+}
+const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
+/** Inverse of daysFromCivil (Howard Hinnant's civil_from_days). */
+function civilFromDays(days) {
+    const z = days + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp + (mp < 10 ? 3 : -9);
+    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+;// CONCATENATED MODULE: ./lib/core/scoring.js
+
+
+/**
+ * Upstream `is_final_state_healthy`: TiKV needs a non-empty `stores` list all `Up`; chat-db-app
+ * needs `app.status == "healthy"` without `app.error`; other subjects are healthy when the state
+ * is truthy. Unparsable JSON is unhealthy.
+ */
+function isFinalStateHealthy(finalState, subjectName, anomalies = []) {
+    let state;
+    try {
+        state = decodeJsonColumn(finalState, {});
+    }
+    catch (error) {
+        if (error instanceof JsonColumnError)
+            return false;
+        throw error;
+    }
+    const subject = subjectName.toLowerCase();
+    if (subject === 'tikv') {
+        if (!json_isPlainObject(state))
+            return unscorable(anomalies, 'final_state is not a JSON object');
+        const stores = state.stores ?? [];
+        if (!pythonTruthy(stores))
+            return false;
+        if (!Array.isArray(stores) || !stores.every(json_isPlainObject)) {
+            return unscorable(anomalies, 'final_state.stores is not a list of objects');
+        }
+        return stores.every((store) => store.state_name === 'Up');
+    }
+    if (subject === 'chat-db-app' || subject === 'chat-db-app-shard') {
+        if (!json_isPlainObject(state))
+            return unscorable(anomalies, 'final_state is not a JSON object');
+        const app = state.app ?? {};
+        if (json_isPlainObject(app) && pythonTruthy(app.error))
+            return false;
+        return json_isPlainObject(app) && app.status === 'healthy';
+    }
+    return pythonTruthy(state);
+}
+function unscorable(anomalies, reason) {
+    anomalies.push(`${reason} (upstream scoring raises here; scored as unhealthy)`);
+    return false;
+}
+/** Upstream `score_trial` with the deterministic (non-LLM) command counts. */
+function scoreTrial(trial, subjectName, localUtcOffsetMinutes) {
+    const anomalies = [];
+    const timeToDetectSec = scoring_duration(trial.chaosInjectedAt, trial.ticketCreatedAt, localUtcOffsetMinutes, 'ticket_created_at', anomalies);
+    const timeToResolveSec = scoring_duration(trial.chaosInjectedAt, trial.resolvedAt, localUtcOffsetMinutes, 'resolved_at', anomalies);
+    const finalHealthy = isFinalStateHealthy(trial.finalState, subjectName, anomalies);
+    const resolved = trial.resolvedAt !== null && finalHealthy;
+    const outcome = resolved
+        ? 'success'
+        : trial.resolvedAt === null && !finalHealthy
+            ? 'timeout'
+            : 'failure';
+    const { count, unique } = trial.commandStats ?? countCommands(decodeCommands(trial.commands, anomalies));
+    return {
+        trialId: trial.id,
+        outcome,
+        resolved,
+        finalHealthy,
+        timeToDetectSec,
+        timeToResolveSec,
+        commandCount: count,
+        uniqueCommands: unique,
+        anomalies,
+    };
+}
+function scoring_duration(start, end, offset, field, anomalies) {
+    try {
+        return computeDurationSeconds(start, end, offset);
+    }
+    catch (error) {
+        if (!(error instanceof TimestampError))
+            throw error;
+        anomalies.push(`${field}: ${error.message} (upstream raises; time left empty)`);
+        return null;
+    }
+}
+/** The agent's tool calls; an unreadable column counts as none and is reported. */
+function decodeCommands(value, anomalies = []) {
+    try {
+        const commands = decodeJsonColumn(value, []);
+        if (Array.isArray(commands))
+            return commands;
+        anomalies.push('commands_json is not a JSON list (upstream raises; counted as 0 commands)');
+    }
+    catch (error) {
+        if (!(error instanceof JsonColumnError))
+            throw error;
+        anomalies.push(`commands_json is not valid JSON: ${error.message}`);
+    }
+    return [];
+}
+function countCommands(commands) {
+    return { count: commands.length, unique: countUniqueToolParams(commands) };
+}
+/** `len(set(c.get("tool_params", "") for c in commands))`. */
+function countUniqueToolParams(commands) {
+    const seen = new Set();
+    for (const command of commands) {
+        const params = json_isPlainObject(command) && 'tool_params' in command ? command.tool_params : '';
+        seen.add(typeof params === 'string' ? `s:${params}` : `j:${JSON.stringify(params)}`);
+    }
+    return seen.size;
+}
+
+;// CONCATENATED MODULE: ./lib/core/stats.js
+/**
+ * Small exact statistics helpers: Wilson score intervals, Fisher's exact test on 2×2 tables and a
+ * mean that matches Python's `statistics.mean` bit for bit.
+ */
+const Z_95 = 1.959963984540054;
+function assertCount(name, value) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+        throw new RangeError(`${name} must be a non-negative integer, got ${String(value)}`);
+    }
+}
+function assertSuccesses(successes, trials, label = '') {
+    assertCount(`successes${label}`, successes);
+    assertCount(`trials${label}`, trials);
+    if (successes > trials) {
+        throw new RangeError(`successes${label} (${successes}) exceed trials${label} (${trials})`);
+    }
+}
+/**
+ * Inverse of the standard normal CDF: Wichura's AS 241 (PPND16), about 1e-16 relative accuracy —
+ * the algorithm behind R's `qnorm`.
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`probability must be in [0, 1], got ${String(p)}`);
+    }
+    const q = p - 0.5;
+    if (Math.abs(q) <= 0.425) {
+        const r = 0.180625 - q * q;
+        return ((q *
+            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r +
+                45921.95393154987) *
+                r +
+                13731.69376550946) *
+                r +
+                1971.5909503065513) *
+                r +
+                133.14166789178438) *
+                r +
+                3.3871328727963665)) /
+            (((((((5226.495278852546 * r + 28729.085735721943) * r + 39307.89580009271) * r +
+                21213.794301586597) *
+                r +
+                5394.196021424751) *
+                r +
+                687.1870074920579) *
+                r +
+                42.31333070160091) *
+                r +
+                1));
+    }
+    let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+    let value;
+    if (r <= 5) {
+        r -= 1.6;
+        value =
+            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r +
+                1.2704582524523684) *
+                r +
+                3.6478483247632045) *
+                r +
+                5.769497221460691) *
+                r +
+                4.630337846156546) *
+                r +
+                1.4234371107496835) /
+                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r +
+                    0.14810397642748008) *
+                    r +
+                    0.6897673349851) *
+                    r +
+                    1.6763848301838038) *
+                    r +
+                    2.053191626637759) *
+                    r +
+                    1);
+    }
+    else {
+        r -= 5;
+        value =
+            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r +
+                0.026532189526576124) *
+                r +
+                0.29656057182850487) *
+                r +
+                1.7848265399172913) *
+                r +
+                5.463784911164114) *
+                r +
+                6.657904643501103) /
+                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r +
+                    0.0007868691311456133) *
+                    r +
+                    0.014875361290850615) *
+                    r +
+                    0.1369298809227358) *
+                    r +
+                    0.599832206555888) *
+                    r +
+                    1);
+    }
+    return q < 0 ? -value : value;
+}
+/** Two-sided critical value z for a confidence level in (0, 1). */
+function zForConfidence(confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+        throw new RangeError(`confidence must be in (0, 1), got ${String(confidence)}`);
+    }
+    return confidence === 0.95 ? Z_95 : normalQuantile((1 + confidence) / 2);
+}
+/**
+ * Wilson score interval (without continuity correction) for a binomial proportion.
+ * n = 0 gives the uninformative [0, 1].
+ */
+function wilsonInterval(successes, trials, confidence = 0.95) {
+    assertSuccesses(successes, trials);
+    const z = zForConfidence(confidence);
+    if (trials === 0)
+        return [0, 1];
+    const n = trials;
+    const p = successes / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const upper = successes === n
+        ? 1
+        : Math.min(1, (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom);
+    // The bounds are the roots of denom·P² − (2p + z²/n)·P + p² = 0, so lower = p² / (denom·upper);
+    // this avoids the cancellation of `center − half` when the lower bound is tiny.
+    const lower = successes === 0 ? 0 : Math.max(0, Math.min(1, (p * p) / (denom * upper)));
+    return [lower, upper];
+}
+function wilsonLower(successes, trials, confidence) {
+    return wilsonInterval(successes, trials, confidence)[0];
+}
+/**
+ * Smallest m ≥ 0 such that, after m more trials that all succeed, the Wilson lower bound of
+ * (successes + m) / (trials + m) reaches `target`. The bound is increasing in m, so this is an
+ * exponential then binary search. `null` when no finite (safe-integer) m reaches the target —
+ * always the case for target 1, since the lower bound of k/n is below 1 for every finite n.
+ */
+function allSuccessTrialsNeeded(successes, trials, target, confidence = 0.95) {
+    assertSuccesses(successes, trials);
+    if (!(target >= 0 && target <= 1)) {
+        throw new RangeError(`target must be in [0, 1], got ${String(target)}`);
+    }
+    zForConfidence(confidence);
+    const reaches = (m) => wilsonLower(successes + m, trials + m, confidence) >= target;
+    if (reaches(0))
+        return 0;
+    if (target >= 1)
+        return null;
+    const limit = Number.MAX_SAFE_INTEGER - trials;
+    let lo = 0;
+    let hi = 1;
+    while (!reaches(hi)) {
+        if (hi >= limit)
+            return null;
+        lo = hi;
+        hi = Math.min(limit, hi * 2);
+    }
+    // Invariant: reaches(hi) and !reaches(lo).
+    while (hi - lo > 1) {
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (reaches(mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+const FACTORIAL_TABLE_SIZE = 171;
+const LOG_FACTORIALS = (() => {
+    const table = new Float64Array(FACTORIAL_TABLE_SIZE);
+    let factorial = 1;
+    for (let i = 1; i < FACTORIAL_TABLE_SIZE; i += 1) {
+        factorial *= i;
+        table[i] = Math.log(factorial);
+    }
+    return table;
+})();
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** ln(n!) — a table below 171, Stirling's series (error < 1e-17 relative there) above. */
+function logFactorial(n) {
+    if (n < FACTORIAL_TABLE_SIZE)
+        return LOG_FACTORIALS[n] ?? NaN;
+    const x = n + 1;
+    const x2 = x * x;
+    const series = (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * x2)) / x2) / x2) / x;
+    return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series;
+}
+// R's fisher.test uses `relErr <- 1 + 10^(-7)` so tables tied with the observed one up to
+// rounding count as "as extreme".
+const FISHER_RELATIVE_TOLERANCE = (/* unused pure expression or super */ null && (1 + 1e-7));
+/**
+ * Fisher's exact test for before k1/n1 vs after k2/n2 successes. Conditional on the margins, the
+ * after-successes X follow a hypergeometric law; probabilities are computed relative to the
+ * mode from log-factorials and normalised by their sum, so n up to ~1e5 per arm is fine.
+ */
+function fisherExact(k1, n1, k2, n2) {
+    assertSuccesses(k1, n1, ' (before)');
+    assertSuccesses(k2, n2, ' (after)');
+    const total = n1 + n2;
+    const successes = k1 + k2;
+    const failures = total - successes;
+    const lo = Math.max(0, n2 - failures);
+    const hi = Math.min(successes, n2);
+    if (lo === hi)
+        return { pImprovement: 1, pRegression: 1, pTwoSided: 1 };
+    const logWeight = (x) => -logFactorial(x) -
+        logFactorial(successes - x) -
+        logFactorial(n2 - x) -
+        logFactorial(failures - n2 + x);
+    const mode = Math.min(hi, Math.max(lo, Math.floor(((n2 + 1) * (successes + 1)) / (total + 2))));
+    const logMode = logWeight(mode);
+    const weights = new Float64Array(hi - lo + 1);
+    let sum = 0;
+    for (let x = lo; x <= hi; x += 1) {
+        const w = Math.exp(logWeight(x) - logMode);
+        weights[x - lo] = w;
+        sum += w;
+    }
+    const observed = weights[k2 - lo] ?? 0;
+    const threshold = observed * FISHER_RELATIVE_TOLERANCE;
+    let upperTail = 0;
+    let lowerTail = 0;
+    let twoSided = 0;
+    for (let x = lo; x <= hi; x += 1) {
+        const w = weights[x - lo] ?? 0;
+        if (x >= k2)
+            upperTail += w;
+        if (x <= k2)
+            lowerTail += w;
+        if (w <= threshold)
+            twoSided += w;
+    }
+    const clamp = (value) => Math.min(1, value / sum);
+    return {
+        pImprovement: clamp(upperTail),
+        pRegression: clamp(lowerTail),
+        pTwoSided: clamp(twoSided),
+    };
+}
+// Bin b holds mantissas whose lsb is 2^(b − 1074): b = biased exponent − 1 (0 for subnormals).
+const EXPONENT_BINS = 2046;
+const MIN_EXPONENT = -1074;
+const SPLIT = 2 ** 26;
+// Each bin adds at most one 26/27-bit half per value, so 2^25 values keep it below 2^53.
+const FLUSH_EVERY = 2 ** 25;
+/**
+ * Arithmetic mean exactly as Python's `statistics.mean` returns it for floats: the exact rational
+ * mean of the binary values, correctly rounded (half to even). Empty input throws, like Python's
+ * StatisticsError; non-finite inputs follow float arithmetic (inf, or NaN for NaN / inf − inf).
+ */
+function exactMean(values) {
+    const count = values.length;
+    if (count === 0)
+        throw new RangeError('mean requires at least one data point');
+    let hasNaN = false;
+    let hasPosInf = false;
+    let hasNegInf = false;
+    for (const v of values) {
+        if (typeof v !== 'number')
+            throw new TypeError(`mean expects numbers, got ${typeof v}`);
+        if (Number.isNaN(v))
+            hasNaN = true;
+        else if (v === Infinity)
+            hasPosInf = true;
+        else if (v === -Infinity)
+            hasNegInf = true;
+    }
+    if (hasNaN || (hasPosInf && hasNegInf))
+        return NaN;
+    if (hasPosInf)
+        return Infinity;
+    if (hasNegInf)
+        return -Infinity;
+    // Every finite double is m·2^e with integer m < 2^53. Mantissas are accumulated per exponent in
+    // two 26/27-bit halves (exact in doubles), and only the bins are combined with BigInt.
+    const high = new Float64Array(EXPONENT_BINS);
+    const low = new Float64Array(EXPONENT_BINS);
+    const view = new DataView(new ArrayBuffer(8));
+    let total = 0n;
+    const flush = () => {
+        for (let bin = 0; bin < EXPONENT_BINS; bin += 1) {
+            const h = high[bin] ?? 0;
+            const l = low[bin] ?? 0;
+            if (h === 0 && l === 0)
+                continue;
+            total += (BigInt(h) << BigInt(bin + 26)) + (BigInt(l) << BigInt(bin));
+            high[bin] = 0;
+            low[bin] = 0;
+        }
+    };
+    for (let i = 0; i < count; i += 1) {
+        const v = values[i];
+        if (v === 0)
+            continue;
+        view.setFloat64(0, v);
+        const hiWord = view.getUint32(0);
+        const biased = (hiWord >>> 20) & 0x7ff;
+        let mantissa = (hiWord & 0xfffff) * 2 ** 32 + view.getUint32(4);
+        let bin = 0;
+        if (biased !== 0) {
+            mantissa += 2 ** 52;
+            bin = biased - 1;
+        }
+        const h = Math.floor(mantissa / SPLIT);
+        const l = mantissa - h * SPLIT;
+        if (v < 0) {
+            high[bin] = (high[bin] ?? 0) - h;
+            low[bin] = (low[bin] ?? 0) - l;
+        }
+        else {
+            high[bin] = (high[bin] ?? 0) + h;
+            low[bin] = (low[bin] ?? 0) + l;
+        }
+        if ((i + 1) % FLUSH_EVERY === 0)
+            flush();
+    }
+    flush();
+    if (total === 0n)
+        return 0;
+    return roundRatioToDouble(total, BigInt(count), MIN_EXPONENT);
+}
+function bitLength(value) {
+    return value === 0n ? 0 : value.toString(2).length;
+}
+/**
+ * Correctly rounded (half to even) double nearest to num/den·2^exp2, for den > 0. Results below
+ * the smallest subnormal round to ±0 and above the largest double to ±Infinity.
+ */
+function roundRatioToDouble(num, den, exp2) {
+    if (den <= 0n)
+        throw new RangeError('denominator must be positive');
+    if (num === 0n)
+        return 0;
+    const negative = num < 0n;
+    const magnitude = negative ? -num : num;
+    // Scale so the integer quotient has at least 55 bits: 53 kept, a guard bit, and more.
+    const shift = 55 - (bitLength(magnitude) - bitLength(den));
+    const scaledNum = shift > 0 ? magnitude << BigInt(shift) : magnitude;
+    const scaledDen = shift < 0 ? den << BigInt(-shift) : den;
+    const quotient = scaledNum / scaledDen;
+    const sticky = quotient * scaledDen !== scaledNum;
+    // value = (quotient + fraction) · 2^lsbExponent
+    const lsbExponent = exp2 - shift;
+    const length = bitLength(quotient);
+    const msbExponent = lsbExponent + length - 1;
+    if (msbExponent > 1023)
+        return negative ? -Infinity : Infinity;
+    // Keep 53 significant bits, or fewer when the result is subnormal (lsb fixed at 2^-1074).
+    const drop = Math.max(length - 53, MIN_EXPONENT - lsbExponent);
+    if (drop > length)
+        return negative ? -0 : 0;
+    let kept = quotient >> BigInt(drop);
+    const remainder = quotient - (kept << BigInt(drop));
+    const half = drop > 0 ? 1n << BigInt(drop - 1) : 0n;
+    if (drop > 0 && (remainder > half || (remainder === half && (sticky || (kept & 1n) === 1n)))) {
+        kept += 1n;
+    }
+    const exponent = lsbExponent + drop;
+    // kept ≤ 2^53 converts exactly; split the power of two so neither factor over/underflows.
+    const exponentHalf = Math.trunc(exponent / 2);
+    const result = Number(kept) * 2 ** exponentHalf * 2 ** (exponent - exponentHalf);
+    return negative ? -result : result;
+}
+
+;// CONCATENATED MODULE: ./lib/core/evidence.js
+
+
+
+const MAX_COMMANDS = 10;
+const MAX_COMMAND_LENGTH = 80;
+function describeEvidence(trial, workItem) {
+    const commands = decodeCommands(trial.commands);
+    const total = trial.commandStats?.count ?? commands.length;
+    const { storesNotUp, finalState } = describeFinalState(trial.finalState);
+    return {
+        started_at: iso(trial.startedAt),
+        chaos_injected_at: iso(trial.chaosInjectedAt),
+        ticket_created_at: trial.ticketCreatedAt === null ? null : iso(trial.ticketCreatedAt),
+        resolved_at: trial.resolvedAt === null ? null : iso(trial.resolvedAt),
+        ended_at: iso(trial.endedAt),
+        chaos_target: chaosTarget(trial.chaosMetadata),
+        commands: commands.slice(0, MAX_COMMANDS).map(commandText),
+        commands_total: total,
+        stores_not_up: storesNotUp,
+        final_state: finalState,
+        work_item_error: workItem?.error ?? null,
+        worker_id: workItem?.workerId ?? null,
+        vm_name: workItem?.vmName ?? null,
+        reproduce: `uv run eval show --trial ${trial.id} --remote`,
+    };
+}
+function iso(text) {
+    try {
+        return toIsoString(text);
+    }
+    catch {
+        return text;
+    }
+}
+function commandText(command) {
+    let text;
+    if (!json_isPlainObject(command))
+        text = JSON.stringify(command) ?? '';
+    else {
+        const params = parseMaybeJson(command.tool_params);
+        if (json_isPlainObject(params) && typeof params.command === 'string')
+            text = params.command;
+        else if (typeof params === 'string' && params)
+            text = params;
+        else
+            text = `${String(command.tool_name ?? 'tool')} ${JSON.stringify(params ?? {})}`;
+    }
+    text = text.replace(/\s+/g, ' ').trim();
+    return text.length > MAX_COMMAND_LENGTH ? `${text.slice(0, MAX_COMMAND_LENGTH)}...` : text;
+}
+function parseMaybeJson(value) {
+    if (typeof value !== 'string')
+        return value;
+    try {
+        return JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+}
+function describeFinalState(value) {
+    let state;
+    try {
+        state = decodeJsonColumn(value, {});
+    }
+    catch {
+        return { storesNotUp: [], finalState: 'unparsable' };
+    }
+    if (!json_isPlainObject(state))
+        return { storesNotUp: [], finalState: 'present' };
+    if (Object.keys(state).length === 0)
+        return { storesNotUp: [], finalState: 'empty' };
+    const stores = Array.isArray(state.stores) ? state.stores.filter(json_isPlainObject) : [];
+    const storesNotUp = stores
+        .filter((store) => store.state_name !== 'Up')
+        .map((store) => `store ${String(store.id ?? '?')} (${String(store.address ?? 'unknown address')}): ${String(store.state_name ?? 'no state')}`);
+    if (typeof state.error === 'string')
+        storesNotUp.push(`state capture error: ${state.error}`);
+    return { storesNotUp, finalState: 'present' };
+}
+function chaosTarget(metadata) {
+    try {
+        const decoded = decodeJsonColumn(metadata, {});
+        if (!json_isPlainObject(decoded))
+            return null;
+        for (const key of ['target_container', 'target_ip', 'target_store_id', 'chaos_container']) {
+            if (decoded[key] !== undefined && decoded[key] !== null)
+                return String(decoded[key]);
+        }
+    }
+    catch {
+        // unreadable metadata has no target to show
+    }
+    return null;
+}
+/** Fills in evidence commands fetched after the analysis (see EvalReader.getTrialCommands). */
+function fillEvidenceCommands(details, commandsById) {
+    for (const detail of details) {
+        const commands = commandsById.get(detail.trial_id);
+        if (detail.evidence && commands !== undefined) {
+            detail.evidence.commands = decodeCommands(commands).slice(0, MAX_COMMANDS).map(commandText);
+        }
+    }
+}
+const EVIDENCE_COMMANDS = MAX_COMMANDS;
+
+;// CONCATENATED MODULE: ./lib/core/analysis.js
+
+
+
+
+
+
+
+function analyzeCampaign(data, options) {
+    const { campaign, workItems } = data;
+    const itemsByTrial = indexWorkItemsByTrial(workItems);
+    const combos = new ComboTable(options.target);
+    for (const item of workItems)
+        combos.ensure(workItemCombination(item), item.baseline);
+    const details = [];
+    const anomalies = [];
+    const failedTrials = new Map();
+    const totals = {
+        successes: 0,
+        failures: 0,
+        timeouts: 0,
+        agentTrials: 0,
+        agentSuccesses: 0,
+        commands: 0,
+        unique: 0,
+    };
+    for (const trial of data.trials) {
+        const identity = identifyTrial(trial, itemsByTrial.get(trial.id));
+        const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
+        countTrial(totals, score, identity.baseline);
+        for (const message of score.anomalies)
+            anomalies.push({ trial_id: trial.id, message });
+        const failed = score.outcome !== 'success';
+        const classification = failed ? classifyFailedTrial(trial, score) : undefined;
+        const detail = {
+            trial_id: trial.id,
+            work_id: identity.workItem?.id ?? null,
+            chaos_type: identity.chaosType,
+            params: identity.params,
+            baseline: identity.baseline,
+            outcome: score.outcome,
+            time_to_detect_sec: score.timeToDetectSec,
+            time_to_resolve_sec: score.timeToResolveSec,
+            commands: score.commandCount,
+            symptoms: classification?.symptoms ?? [],
+            kind: classification?.kind ?? null,
+        };
+        if (failed)
+            failedTrials.set(trial.id, { trial, workItem: identity.workItem });
+        details.push(detail);
+        addTrial(combos.ensure(identity, identity.baseline), detail);
+    }
+    const broken = brokenWorkItems(workItems);
+    for (const item of broken)
+        combos.ensure(item, false).broken_work_items += 1;
+    const { successes, agentTrials, agentSuccesses } = totals;
+    const winRate = details.length ? successes / details.length : 0;
+    const ci = wilsonInterval(successes, details.length);
+    const byChaosType = combos.finish();
+    const findings = buildFindings(details, byChaosType, broken, options.causes);
+    attachEvidence(findings, details, failedTrials);
+    return {
+        campaign: {
+            id: campaign.id,
+            name: campaign.name,
+            subject: campaign.subjectName,
+            git_commit: campaign.gitCommitHash,
+            created_at: safeIso(campaign.createdAt),
+            variant: campaign.variantName,
+        },
+        target_win_rate: options.target,
+        trials: details.length,
+        successes,
+        failures: totals.failures,
+        timeouts: totals.timeouts,
+        win_rate: winRate,
+        win_rate_ci: ci,
+        meets_target: winRate >= options.target,
+        ci_lower_bound_meets_target: ci[0] >= options.target,
+        all_success_trials_needed: allSuccessTrialsNeeded(successes, details.length, options.target),
+        agent_trials: agentTrials,
+        agent_successes: agentSuccesses,
+        agent_win_rate: agentTrials ? agentSuccesses / agentTrials : null,
+        avg_time_to_detect_sec: meanOrNull(details.map((d) => d.time_to_detect_sec)),
+        avg_time_to_resolve_sec: meanOrNull(details.map((d) => d.time_to_resolve_sec)),
+        total_commands: totals.commands,
+        total_unique_commands: totals.unique,
+        work_items: countStatuses(workItems),
+        finished: workItems.every((item) => item.status !== 'pending' && item.status !== 'running'),
+        broken_work_items: broken,
+        by_chaos_type: byChaosType,
+        failing: byChaosType
+            .filter((c) => !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target))
+            .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
+        findings,
+        trials_detail: details,
+        anomalies,
+    };
+}
+/**
+ * Evidence for the first trials of each finding: enough to act on, and bounded, so a
+ * 100,000-trial campaign does not build (or fetch commands for) tens of thousands of blocks.
+ */
+const EVIDENCE_PER_FINDING = 25;
+function attachEvidence(findings, details, failedTrials) {
+    const byId = new Map();
+    for (const detail of details)
+        if (detail.outcome !== 'success')
+            byId.set(detail.trial_id, detail);
+    for (const finding of findings) {
+        for (const id of finding.trial_ids.slice(0, EVIDENCE_PER_FINDING)) {
+            const detail = byId.get(id);
+            const source = failedTrials.get(id);
+            if (detail && source && !detail.evidence)
+                detail.evidence = describeEvidence(source.trial, source.workItem);
+        }
+    }
+}
+/** Trials whose evidence still lacks its commands (the reader only counted them). */
+function trialsNeedingCommands(analysis) {
+    return analysis.trials_detail
+        .filter((d) => d.evidence && d.evidence.commands.length === 0 && d.evidence.commands_total > 0)
+        .map((d) => d.trial_id);
+}
+function countTrial(totals, score, baseline) {
+    totals[score.outcome === 'success'
+        ? 'successes'
+        : score.outcome === 'failure'
+            ? 'failures'
+            : 'timeouts'] += 1;
+    if (!baseline) {
+        totals.agentTrials += 1;
+        if (score.outcome === 'success')
+            totals.agentSuccesses += 1;
+    }
+    totals.commands += score.commandCount;
+    totals.unique += score.uniqueCommands;
+}
+/** Upstream averages over every trial with a value (not only successes), via statistics.mean. */
+function meanOrNull(values) {
+    const present = values.filter((v) => v !== null);
+    return present.length ? exactMean(present) : null;
+}
+function safeIso(text) {
+    try {
+        return toIsoString(text);
+    }
+    catch {
+        return text;
+    }
+}
+const KNOWN_STATUSES = ['pending', 'running', 'completed', 'failed'];
+function countStatuses(items) {
+    const counts = { total: items.length, pending: 0, running: 0, completed: 0, failed: 0 };
+    for (const item of items) {
+        const status = item.status;
+        if (KNOWN_STATUSES.includes(status))
+            counts[status] += 1;
+    }
+    return counts;
+}
+/** Failed work items that left no trial row: upstream does not count them at all. */
+function brokenWorkItems(items) {
+    return items
+        .filter((item) => item.status === 'failed' && item.trialId === null)
+        .map((item) => ({
+        work_id: item.id,
+        ...comboFields(workItemCombination(item)),
+        worker_id: item.workerId,
+        vm_name: item.vmName,
+        error: item.error ?? '',
+    }));
+}
+function comboFields(c) {
+    return { chaos_type: c.chaosType, params: c.params };
+}
+class ComboTable {
+    target;
+    rows = new Map();
+    constructor(target) {
+        this.target = target;
+    }
+    /** The row of a combination, created on first sight so rows keep campaign file order. */
+    ensure(combination, baseline) {
+        const c = 'chaosType' in combination
+            ? combination
+            : { chaosType: combination.chaos_type, params: combination.params };
+        const key = comboKey(c.chaosType, c.params, baseline);
+        let row = this.rows.get(key);
+        if (!row) {
+            row = {
+                ...comboFields(c),
+                baseline,
+                trials: 0,
+                successes: 0,
+                failures: 0,
+                timeouts: 0,
+                broken_work_items: 0,
+                win_rate: 0,
+                ci: [0, 1],
+                meets_target: false,
+                failed_trial_ids: [],
+            };
+            this.rows.set(key, row);
+        }
+        return row;
+    }
+    finish() {
+        return [...this.rows.values()].map((row) => ({
+            ...row,
+            win_rate: row.trials ? row.successes / row.trials : 0,
+            ci: wilsonInterval(row.successes, row.trials),
+            meets_target: row.trials > 0 && row.successes / row.trials >= this.target,
+        }));
+    }
+}
+function addTrial(row, detail) {
+    row.trials += 1;
+    if (detail.outcome === 'success')
+        row.successes += 1;
+    else
+        row.failed_trial_ids.push(detail.trial_id);
+    if (detail.outcome === 'failure')
+        row.failures += 1;
+    if (detail.outcome === 'timeout')
+        row.timeouts += 1;
+}
+function comboKey(chaosType, params, baseline) {
+    return combinationKey({ chaosType, params }) + (baseline ? '|baseline' : '');
+}
+function buildFindings(details, combos, broken, causes) {
+    const make = (symptom, combo, trials, workIds, kind) => ({
+        symptom,
+        chaos_type: combo.chaos_type,
+        params: combo.params,
+        trial_ids: trials.map((t) => t.trial_id),
+        work_ids: workIds,
+        kind,
+        likely_cause: causes[symptom].likelyCause,
+        fix_locations: causes[symptom].fixLocations,
+    });
+    const patterns = [];
+    const perTrial = [];
+    const failedByCombo = groupBy(details.filter((d) => d.outcome !== 'success'), (d) => comboKey(d.chaos_type, d.params, d.baseline));
+    for (const combo of combos) {
+        const failed = failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
+        const allNoTicket = !combo.baseline &&
+            combo.trials > 0 &&
+            failed.length === combo.trials &&
+            failed.every((d) => d.symptoms.includes('no-ticket'));
+        if (allNoTicket)
+            patterns.push(make('all-failed-no-ticket', combo, failed, [], 'pipeline'));
+        const byPrimary = groupBy(failed, (d) => d.symptoms[0] ?? 'timeout');
+        for (const [symptom, trials] of byPrimary) {
+            if (allNoTicket && symptom === 'no-ticket')
+                continue;
+            const kind = trials.every((t) => t.kind === 'agent') ? 'agent' : 'pipeline';
+            perTrial.push(make(symptom, combo, trials, [], kind));
+        }
+    }
+    const pdCombos = combos.filter((c) => !c.baseline && isPdRelatedChaosType(c.chaos_type));
+    if (pdCombos.length > 0 && pdCombos.every((c) => c.trials > 0 && c.successes === 0)) {
+        const trials = details.filter((d) => !d.baseline && isPdRelatedChaosType(d.chaos_type));
+        const names = [...new Set(pdCombos.map((c) => c.chaos_type))].join(', ');
+        patterns.push(make('pd-chaos-failing', { chaos_type: names, params: {} }, trials, [], 'pipeline'));
+    }
+    const brokenByCombo = groupBy(broken, (b) => comboKey(b.chaos_type, b.params, false));
+    const brokenFindings = [...brokenByCombo.values()].map((items) => make('broken-work-item', items[0], [], items.map((i) => i.work_id), 'pipeline'));
+    const size = (f) => f.trial_ids.length + f.work_ids.length;
+    perTrial.sort((a, b) => (a.kind === b.kind ? size(b) - size(a) : a.kind === 'pipeline' ? -1 : 1));
+    return [...patterns, ...brokenFindings, ...perTrial];
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/campaign-analysis.js
+
+
+
+/**
+ * Loads one campaign, scores it, then fetches the commands that the evidence shows (the main
+ * load only counts commands, in SQL).
+ */
+async function loadCampaignAnalysis(db, campaignId, options) {
+    const reader = createEvalReader(db);
+    const data = await reader.loadCampaignData(campaignId);
+    const analysis = analyzeCampaign(data, {
+        ...options,
+        localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
+    });
+    const ids = trialsNeedingCommands(analysis);
+    if (ids.length > 0)
+        fillEvidenceCommands(analysis.trials_detail, await reader.getTrialCommands(ids, EVIDENCE_COMMANDS));
+    return analysis;
+}
+
 ;// CONCATENATED MODULE: ./lib/commands/command.js
 function defineCommand(command) {
     return command;
@@ -62243,67 +70555,178 @@ function defineCommand(command) {
 
 
 
-const analyzeCommand = defineCommand({
-    name: 'analyze',
-    description: 'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
-    surfaces: ['action', 'cli'],
-    inputs: {
-        'campaign-id': { description: "Campaign id, or 'latest' (newest finished campaign)", positional: 0 },
-        'campaign-name': { description: "With 'latest': only campaigns whose name matches this glob" },
-        'target-win-rate': { description: 'Target win rate: 90, 90% or 0.9 (default 90%)', cliAlias: 'target' },
-        'database-url': { description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)', secret: true },
-        config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
-        json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
-        'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
-        'operator-image': { description: 'Operator image for the retry campaign' },
-    },
-    parse(inputs, io) {
-        const rawId = inputs.get('campaign-id');
-        if (rawId === undefined) {
-            throw new InputError("Missing campaign-id: give a campaign id such as 123, or 'latest'");
-        }
-        const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-        for (const secret of secretsOf(databaseUrl))
-            io.masker.add(secret);
-        return {
-            selector: parseCampaignSelector('campaign-id', rawId),
-            campaignName: inputs.get('campaign-name'),
-            target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
-            databaseUrl,
-            configPath: inputs.get('config'),
-            json: parseBoolean('json', inputs.get('json') ?? 'false'),
-            writeRetry: inputs.get('write-retry'),
-            operatorImage: inputs.get('operator-image'),
-        };
-    },
-    async run(input, io) {
-        const config = await loadProjectConfig(input.configPath, io.cwd);
-        const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
-        let analysis;
-        try {
-            analysis = await analyzeFromDatabase(db, input.selector, input.campaignName, input.target, config);
-        }
-        finally {
-            await db.close();
-        }
-        const markdown = renderDiagnosisMarkdown(analysis);
-        io.print(input.json ? JSON.stringify(analysis, null, 2) : markdown);
-        if (input.writeRetry && analysis.failing.length > 0) {
-            const path = await writeRetryCampaign(analysis, config, input.operatorImage, (0,external_node_path_namespaceObject.resolve)(io.cwd, input.writeRetry));
-            io.logger.info(`Retry campaign written to ${path}`);
-            io.setOutput('retry-campaign-path', input.writeRetry);
-        }
-        else if (input.writeRetry) {
-            io.logger.info('Nothing to retry: every combination meets the target.');
-        }
-        setAnalysisOutputs(analysis, io);
-        if (io.surface === 'action')
-            await io.appendSummary(renderDiagnosisMarkdown(analysis, { maxLength: 1_000_000 }));
-        if (!analysis.meets_target && analysis.trials > 0) {
-            io.logger.warning(`Campaign ${analysis.campaign.id} missed the target: win rate ${(analysis.win_rate * 100).toFixed(1)}% < ${(analysis.target_win_rate * 100).toFixed(1)}%`);
-        }
-    },
-});
+
+
+
+
+
+
+const OUTPUT_MODES = ['issue', 'pr', 'none'];
+/** Every output the command sets; action.yml documents exactly these. */
+const ANALYZE_OUTPUTS = (/* unused pure expression or super */ null && ([
+    'campaign-id',
+    'win-rate',
+    'meets-target',
+    'failing-chaos-types',
+    'issue-number',
+    'pr-number',
+    'retry-campaign-path',
+]));
+const DEFAULT_LABELS = 'campaign-diagnosis';
+/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
+const JOB_LIMIT_MS = 6 * 3600_000;
+/** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
+const SUMMARY_MAX_CHARS = 500_000;
+const LABEL_MAX_CHARS = 50;
+const DEFAULT_DEPENDENCIES = { createGitHubClient: createGitHubClient, now: () => new Date() };
+function createAnalyzeCommand(deps = DEFAULT_DEPENDENCIES) {
+    return defineCommand({
+        name: 'analyze',
+        description: 'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
+        surfaces: ['action', 'cli'],
+        inputs: {
+            'campaign-id': { description: "Campaign id, or 'latest' (newest finished campaign)", positional: 0 },
+            'campaign-name': { description: "With 'latest': only campaigns whose name matches this glob" },
+            'target-win-rate': { description: 'Target win rate: 90, 90% or 0.9 (default 90%)', cliAlias: 'target' },
+            'database-url': { description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)', secret: true },
+            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
+            'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
+            'operator-image': { description: 'Operator image for the retry campaign' },
+            'github-token': { description: 'GitHub token for output issue/pr (CLI default: GITHUB_TOKEN)', secret: true },
+            output: { description: "Where the diagnosis goes: issue, pr or none (CLI default none, action default issue)" },
+            'retry-dir': { description: 'Repository directory of the retry campaign in PR mode (default: config retry.dir)' },
+            labels: { description: `Comma-separated labels of the diagnosis issue (default ${DEFAULT_LABELS})` },
+            'dry-run': { description: 'Read GitHub and show what would be written, write nothing', flag: true },
+        },
+        parse: (inputs, io) => parseAnalyzeInput(inputs, io),
+        run: (input, io) => runAnalyze(input, io, deps),
+    });
+}
+const analyzeCommand = createAnalyzeCommand();
+// ── parse: every input validated before any side effect ───────────────────────────────────────
+function parseAnalyzeInput(inputs, io) {
+    const rawId = inputs.get('campaign-id');
+    if (rawId === undefined) {
+        throw new InputError("Missing campaign-id: give a campaign id such as 123, or 'latest'");
+    }
+    const selector = parseCampaignSelector('campaign-id', rawId);
+    const target = parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90');
+    const output = parseChoice('output', inputs.get('output') ?? defaultOutput(io.surface), OUTPUT_MODES);
+    const dryRun = parseBoolean('dry-run', inputs.get('dry-run') ?? 'false');
+    const json = parseBoolean('json', inputs.get('json') ?? 'false');
+    const labels = parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS);
+    const rawRetryDir = inputs.get('retry-dir');
+    const retryDir = rawRetryDir === undefined ? undefined : parseRepoDirectory('retry-dir', rawRetryDir);
+    const github = output === 'none' ? undefined : parseGitHubTarget(inputs, io, output);
+    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+    for (const secret of secretsOf(databaseUrl))
+        io.masker.add(secret);
+    warnAboutUnusedInputs(inputs, io, { selector, output, dryRun });
+    return {
+        selector,
+        campaignName: inputs.get('campaign-name'),
+        target,
+        databaseUrl,
+        configPath: inputs.get('config'),
+        json,
+        writeRetry: inputs.get('write-retry'),
+        operatorImage: inputs.get('operator-image'),
+        output,
+        github,
+        retryDir,
+        labels,
+        dryRun,
+    };
+}
+function defaultOutput(surface) {
+    return surface === 'action' ? 'issue' : 'none';
+}
+function parseGitHubTarget(inputs, io, output) {
+    const fromEnv = io.surface === 'cli' ? io.env.GITHUB_TOKEN?.trim() || io.env.GH_TOKEN?.trim() : undefined;
+    const token = inputs.get('github-token') ?? fromEnv;
+    if (!token) {
+        const where = io.surface === 'action'
+            ? 'leave github-token at its default (github.token)'
+            : 'pass --github-token or set GITHUB_TOKEN';
+        throw new InputError(`Missing github-token: output '${output}' writes to GitHub; ${where}, or use output 'none'`);
+    }
+    io.masker.add(token);
+    return { token, context: readRepoContext(io.env, `output '${output}'`) };
+}
+/** `a, b` → ['a', 'b']: at least one label, each at most 50 characters, duplicates dropped. */
+function parseLabels(field, value) {
+    const labels = [...new Set(value.split(/[,\n]/).map((l) => l.trim()).filter(Boolean))];
+    const tooLong = labels.find((l) => l.length > LABEL_MAX_CHARS);
+    if (labels.length === 0 || tooLong !== undefined) {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected comma-separated label names of at most ${LABEL_MAX_CHARS} characters, e.g. ${DEFAULT_LABELS}`);
+    }
+    return labels;
+}
+/** A relative POSIX directory inside the repository: no `..`, no leading `/`, no backslashes. */
+function parseRepoDirectory(field, value) {
+    const trimmed = value.trim().replace(/\/+$/, '');
+    const segments = trimmed.split('/');
+    const valid = trimmed !== '' &&
+        !trimmed.startsWith('/') &&
+        !trimmed.includes('\\') &&
+        segments.every((s) => s !== '' && s !== '.' && s !== '..' && !/[\0-\x1f:*?"<>|]/.test(s));
+    if (!valid) {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a directory relative to the repository root, e.g. eval/campaigns/debug`);
+    }
+    return trimmed;
+}
+function warnAboutUnusedInputs(inputs, io, parsed) {
+    const warn = (name, why) => io.logger.warning(`Input '${name}' is ignored: ${why}.`);
+    if (inputs.get('campaign-name') !== undefined && parsed.selector.kind === 'id') {
+        warn('campaign-name', "it only filters campaign-id 'latest'");
+    }
+    if (inputs.get('retry-dir') !== undefined && parsed.output !== 'pr') {
+        warn('retry-dir', `it is used by output 'pr', not '${parsed.output}'`);
+    }
+    if (parsed.dryRun && parsed.output === 'none')
+        warn('dry-run', "output 'none' writes nothing to GitHub anyway");
+}
+// ── run ────────────────────────────────────────────────────────────────────────────────────────
+async function runAnalyze(input, io, deps) {
+    const config = await loadProjectConfig(input.configPath, io.cwd);
+    const retryDir = input.retryDir ?? parseRepoDirectory('retry.dir (config)', config.retry.dir);
+    const analysis = await io.logger.group(`Analyzing ${describeSelector(input)}`, () => loadAnalysis(input, config, io));
+    io.print(input.json ? JSON.stringify(analysis, null, 2) : renderDiagnosisMarkdown(analysis));
+    if (input.writeRetry)
+        await writeLocalRetry(analysis, config, input, io);
+    setAnalysisOutputs(analysis, io);
+    const retryYaml = analysis.failing.length > 0 ? retryYamlFor(analysis, config, input.operatorImage) : undefined;
+    let publication;
+    let failure;
+    try {
+        publication = await publish(input, analysis, retryYaml, retryDir, io, deps);
+    }
+    catch (error) {
+        failure = clarifyFailure(error, input);
+    }
+    const summary = renderSummary(analysis, input, publication, failure);
+    await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
+    warnIfTargetMissed(analysis, io);
+    if (failure !== undefined)
+        throw failure;
+}
+function describeSelector(input) {
+    if (input.selector.kind === 'id')
+        return `campaign ${input.selector.id}`;
+    return `the latest finished campaign${input.campaignName ? ` named like '${input.campaignName}'` : ''}`;
+}
+async function loadAnalysis(input, config, io) {
+    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    try {
+        const analysis = await analyzeFromDatabase(db, input.selector, input.campaignName, input.target, config);
+        io.logger.info(`Campaign ${analysis.campaign.id} '${analysis.campaign.name}': ${analysis.trials} trials, win rate ${pct(analysis.win_rate)} vs target ${pct(analysis.target_win_rate)}.`);
+        return analysis;
+    }
+    finally {
+        await db.close();
+    }
+}
 async function analyzeFromDatabase(db, selector, campaignName, target, config) {
     const reader = createEvalReader(db);
     let id;
@@ -62316,12 +70739,7 @@ async function analyzeFromDatabase(db, selector, campaignName, target, config) {
         }
         id = latest.id;
     }
-    const data = await reader.loadCampaignData(id);
-    return analyzeCampaign(data, {
-        target,
-        causes: config.causes,
-        localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
-    });
+    return loadCampaignAnalysis(db, id, { target, causes: config.causes });
 }
 function retryYamlFor(analysis, config, operatorImage) {
     const campaign = buildRetryCampaign({
@@ -62336,16 +70754,175 @@ function retryYamlFor(analysis, config, operatorImage) {
     const header = `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${analysis.failing.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.\nWritten by iterate-campaign.`;
     return renderCampaignYaml(campaign, header);
 }
-async function writeRetryCampaign(analysis, config, operatorImage, path) {
+async function writeLocalRetry(analysis, config, input, io) {
+    if (analysis.failing.length === 0) {
+        io.logger.info('Nothing to retry: every combination meets the target.');
+        return;
+    }
+    const path = (0,external_node_path_namespaceObject.resolve)(io.cwd, input.writeRetry);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(path, retryYamlFor(analysis, config, operatorImage));
-    return path;
+    await (0,promises_namespaceObject.writeFile)(path, retryYamlFor(analysis, config, input.operatorImage));
+    io.logger.info(`Retry campaign written to ${path}`);
+    analyze_setOutput(io, 'retry-campaign-path', input.writeRetry);
+}
+function analyze_setOutput(io, name, value) {
+    io.setOutput(name, value);
 }
 function setAnalysisOutputs(analysis, io) {
-    io.setOutput('campaign-id', analysis.campaign.id);
-    io.setOutput('win-rate', analysis.win_rate.toFixed(4));
-    io.setOutput('meets-target', analysis.meets_target);
-    io.setOutput('failing-chaos-types', JSON.stringify(analysis.failing));
+    analyze_setOutput(io, 'campaign-id', analysis.campaign.id);
+    analyze_setOutput(io, 'win-rate', analysis.win_rate.toFixed(4));
+    analyze_setOutput(io, 'meets-target', analysis.meets_target);
+    analyze_setOutput(io, 'failing-chaos-types', JSON.stringify(analysis.failing));
+}
+function warnIfTargetMissed(analysis, io) {
+    if (analysis.meets_target || analysis.trials === 0)
+        return;
+    io.logger.warning(`Campaign ${analysis.campaign.id} missed the target: win rate ${(analysis.win_rate * 100).toFixed(1)}% < ${(analysis.target_win_rate * 100).toFixed(1)}%`);
+}
+// ── publishing to GitHub ───────────────────────────────────────────────────────────────────────
+async function publish(input, analysis, retryYaml, retryDir, io, deps) {
+    if (input.output === 'none' || !input.github)
+        return undefined;
+    const client = githubClient(input.github, io, deps);
+    if (input.output === 'issue') {
+        return io.logger.group('Diagnosis issue', () => publishIssue(client, input, analysis, retryYaml, io));
+    }
+    return io.logger.group('Retry pull request', () => publishPullRequest(client, input, analysis, retryYaml, retryDir, io));
+}
+function githubClient(github, io, deps) {
+    return deps.createGitHubClient({
+        token: github.token,
+        baseUrl: github.context.apiUrl,
+        userAgent: 'iterate-campaign',
+        logger: io.logger,
+        deadline: new Date(deps.now().getTime() + JOB_LIMIT_MS),
+    });
+}
+async function publishIssue(client, input, analysis, retryYaml, io) {
+    const { context } = input.github;
+    const identity = await resolveBotIdentity(client);
+    io.logger.info(`Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${repositorySlug(context)}.`);
+    const outcome = await syncDiagnosisIssue({ client, owner: context.owner, repo: context.repo, labels: input.labels, identity, logger: io.logger }, { analysis, retryYaml, runUrl: context.runUrl, dryRun: input.dryRun });
+    io.logger.info(`${input.dryRun ? 'Dry run: would ' : ''}${describeIssueOutcome(outcome)}`);
+    if (input.dryRun && outcome.body)
+        io.logger.info(`Issue body that would be written:\n${outcome.body}`);
+    if (outcome.issue)
+        analyze_setOutput(io, 'issue-number', outcome.issue.number);
+    return { kind: 'issue', outcome };
+}
+function describeIssueOutcome(outcome) {
+    const issue = outcome.issue ? `issue #${outcome.issue.number}` : 'the diagnosis issue';
+    const verb = {
+        create: `create ${issue}`,
+        update: outcome.written || outcome.body ? `update ${issue}` : `leave ${issue} as is`,
+        close: `close ${issue}`,
+        reopen: `reopen ${issue}`,
+        'skip-older': `leave ${issue} as is`,
+        nothing: `leave ${issue} as is`,
+    }[outcome.action];
+    return `${verb}: ${outcome.reason}.`;
+}
+async function publishPullRequest(client, input, analysis, retryYaml, retryDir, io) {
+    if (!retryYaml) {
+        io.logger.info('Nothing to retry: every combination meets the target; no pull request.');
+        return { kind: 'pr', outcome: undefined, body: undefined };
+    }
+    const { context } = input.github;
+    const { id, name } = analysis.campaign;
+    const path = external_node_path_namespaceObject.posix.join(retryDir, `${retryCampaignName(name, id)}.yaml`);
+    const body = pullRequestBody(analysis, path);
+    const outcome = await upsertRetryPullRequest({ client, owner: context.owner, repo: context.repo, logger: io.logger }, {
+        branch: retryBranchName(name, id),
+        path,
+        content: retryYaml,
+        commitMessage: `Add targeted retry campaign for ${name} campaign ${id}\n\nWritten by iterate-campaign.`,
+        title: `Retry failing combinations of ${name} campaign ${id}`.slice(0, 256),
+        body,
+        labels: input.labels,
+        dryRun: input.dryRun,
+    });
+    io.logger.info(describePullOutcome(outcome));
+    if (input.dryRun)
+        io.logger.info(`Pull request body that would be written:\n${body}`);
+    if (outcome.action !== 'dry-run')
+        analyze_setOutput(io, 'retry-campaign-path', path);
+    if (outcome.pull && outcome.action !== 'dry-run')
+        analyze_setOutput(io, 'pr-number', outcome.pull.number);
+    return { kind: 'pr', outcome, body };
+}
+function pullRequestBody(analysis, path) {
+    const preamble = [
+        diagnosisMarker(analysis.campaign.name),
+        `This pull request adds the targeted retry campaign \`${path}\`: the ${analysis.failing.length} failing combination(s) of campaign ${analysis.campaign.id}. Merge it and run that campaign to check the fixes.`,
+    ].join('\n');
+    return renderDiagnosisMarkdown(analysis, {
+        preamble,
+        fullReportHint: 'The job summary of the run has the full report.',
+    });
+}
+function describePullOutcome(outcome) {
+    const pull = outcome.pull ? `#${outcome.pull.number}` : 'a new pull request';
+    return {
+        create: `Opened pull request ${pull} from ${outcome.branch} with ${outcome.path}.`,
+        update: `Updated branch ${outcome.branch} and pull request ${pull}.`,
+        'already-on-base': `${outcome.path} is already on the default branch; no pull request.`,
+        'dry-run': `Dry run: would commit ${outcome.path} to ${outcome.branch} and ${outcome.pull ? `update pull request ${pull}` : 'open a pull request'}.`,
+    }[outcome.action];
+}
+/** GitHub failures become one line, with the permission to grant when the token lacks one. */
+function clarifyFailure(error, input) {
+    if (error instanceof PullRequestsNotPermittedError || !isGitHubError(error))
+        return error;
+    const secrets = input.github ? [input.github.token] : [];
+    const status = githubStatus(error);
+    const permission = input.output === 'pr' ? 'contents: write and pull-requests: write' : 'issues: write';
+    const hint = status === 403 && /not accessible by integration/i.test(error.message)
+        ? ` — grant the job \`permissions: ${permission}\``
+        : '';
+    return new Error(`${describeGitHubError(error, { secrets })}${hint}`, { cause: error });
+}
+// ── job summary ────────────────────────────────────────────────────────────────────────────────
+function renderSummary(analysis, input, publication, failure) {
+    const header = [publicationNote(input, publication, failure), triggerNote(input)].filter(Boolean).join('\n\n');
+    const preview = input.dryRun ? previewBody(publication) : undefined;
+    if (preview)
+        return [header, preview].filter(Boolean).join('\n\n');
+    return renderDiagnosisMarkdown(analysis, { preamble: header || undefined, maxLength: SUMMARY_MAX_CHARS });
+}
+function publicationNote(input, publication, failure) {
+    if (failure !== undefined) {
+        return `> [!CAUTION]\n> Writing the diagnosis to GitHub failed: ${analyze_oneLine(failure)}`;
+    }
+    if (!publication)
+        return '';
+    const dry = input.dryRun ? '> [!NOTE]\n> Dry run: nothing was written to GitHub. ' : '';
+    if (publication.kind === 'issue') {
+        const o = publication.outcome;
+        const link = o.issue ? ` ([#${o.issue.number}](${o.issue.url}))` : '';
+        return `${dry}**Diagnosis issue${link}:** ${input.dryRun ? 'would ' : ''}${describeIssueOutcome(o)}`;
+    }
+    if (!publication.outcome)
+        return '**Retry pull request:** nothing to retry.';
+    const o = publication.outcome;
+    const link = o.pull ? ` ([#${o.pull.number}](${o.pull.url}))` : '';
+    return `${dry}**Retry pull request${link}:** ${describePullOutcome(o)}`;
+}
+function triggerNote(input) {
+    const context = input.github?.context;
+    const trigger = context && describeTrigger(context);
+    if (!trigger)
+        return '';
+    return `<sub>Triggered by ${trigger}${context.runUrl ? ` · [run](${context.runUrl})` : ''}</sub>`;
+}
+function previewBody(publication) {
+    if (!publication)
+        return undefined;
+    const body = publication.kind === 'issue' ? publication.outcome.body : publication.body;
+    return body ? `<details open><summary>Body that would be written</summary>\n\n${body}\n\n</details>` : undefined;
+}
+function analyze_oneLine(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(/\s*\n\s*/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/registry.js
@@ -62367,7 +70944,9 @@ function withCommands(base, extra) {
  */
 async function runCommand(registry, name, inputs, io, alwaysSetInputs = new Set()) {
     const command = registry.get(name);
-    const available = [...registry.values()].filter((c) => c.surfaces.includes(io.surface)).map((c) => c.name);
+    const available = [...registry.values()]
+        .filter((c) => c.surfaces.includes(io.surface))
+        .map((c) => c.name);
     if (!command || !command.surfaces.includes(io.surface)) {
         throw new InputError(`Unknown command '${name}' — expected one of: ${available.join(', ')}`);
     }
@@ -62390,7 +70969,14 @@ async function runCommand(registry, name, inputs, io, alwaysSetInputs = new Set(
 
 
 /** Inputs that action.yml gives a default, so they are set on every run and never "ignored". */
-const INPUTS_WITH_DEFAULTS = new Set(['command', 'github-token', 'target-win-rate']);
+const INPUTS_WITH_DEFAULTS = new Set([
+    'command',
+    'target-win-rate',
+    'github-token',
+    'output',
+    'labels',
+    'dry-run',
+]);
 async function run(env = process.env) {
     const io = actionIO(env);
     try {
@@ -62430,7 +71016,7 @@ async function run(env = process.env) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

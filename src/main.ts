@@ -6,8 +6,11 @@ import { runCommand } from './commands/run-command.js';
 /** Inputs that action.yml gives a default, so they are set on every run and never "ignored". */
 export const INPUTS_WITH_DEFAULTS: ReadonlySet<string> = new Set([
   'command',
-  'github-token',
   'target-win-rate',
+  'github-token',
+  'output',
+  'labels',
+  'dry-run',
 ]);
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       );
       console.log(`  load   ${ms(median(timings.map((t) => t.loadMs)))}`);
       console.log(`  score  ${ms(median(timings.map((t) => t.analyzeMs)))}`);
+      console.log(`  evidence commands ${ms(median(timings.map((t) => t.evidenceMs)))}`);
       console.log(`  render ${ms(median(timings.map((t) => t.renderMs)))}`);
 
       const perRow = await timeRowByRow(db, campaignId, ROW_SAMPLE);

@@ -1,16 +1,80 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { analyzeCampaign, type CampaignAnalysis } from '../core/analysis.js';
-import { buildRetryCampaign, renderCampaignYaml, retryCampaignName } from '../core/campaign-yaml.js';
+import { dirname, posix, resolve } from 'node:path';
+import type { CampaignAnalysis } from '../core/analysis.js';
+import {
+  buildRetryCampaign,
+  renderCampaignYaml,
+  retryCampaignName,
+} from '../core/campaign-yaml.js';
 import type { ProjectConfig } from '../core/config.js';
-import { InputError, parseBoolean, parseCampaignSelector, parseTargetRate, type CampaignSelector } from '../core/inputs.js';
-import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
+import { diagnosisMarker } from '../core/diagnosis-state.js';
+import {
+  InputError,
+  parseBoolean,
+  parseCampaignSelector,
+  parseChoice,
+  parseTargetRate,
+  shown,
+  type CampaignSelector,
+} from '../core/inputs.js';
+import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
-import type { CommandIO } from './command.js';
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from '../github/client.js';
+import {
+  resolveBotIdentity,
+  syncDiagnosisIssue,
+  type DiagnosisIssueOutcome,
+} from '../github/diagnosis-issue.js';
+import { describeGitHubError, githubStatus, isGitHubError } from '../github/errors.js';
+import {
+  describeTrigger,
+  readRepoContext,
+  repositorySlug,
+  type RepoContext,
+} from '../github/repo-context.js';
+import {
+  PullRequestsNotPermittedError,
+  retryBranchName,
+  upsertRetryPullRequest,
+  type RetryPullRequestOutcome,
+} from '../github/retry-pr.js';
+import { loadCampaignAnalysis } from './campaign-analysis.js';
+import type { CommandIO, InputSource, Surface } from './command.js';
 import { defineCommand } from './command.js';
+
+export const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
+/** Every output the command sets; action.yml documents exactly these. */
+export const ANALYZE_OUTPUTS = [
+  'campaign-id',
+  'win-rate',
+  'meets-target',
+  'failing-chaos-types',
+  'issue-number',
+  'pr-number',
+  'retry-campaign-path',
+] as const;
+export type AnalyzeOutput = (typeof ANALYZE_OUTPUTS)[number];
+
+export const DEFAULT_LABELS = 'campaign-diagnosis';
+/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
+const JOB_LIMIT_MS = 6 * 3600_000;
+/** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
+const SUMMARY_MAX_CHARS = 500_000;
+const LABEL_MAX_CHARS = 50;
+
+export interface GitHubTarget {
+  token: string;
+  context: RepoContext;
+}
 
 export interface AnalyzeInput {
   selector: CampaignSelector;
@@ -21,67 +85,258 @@ export interface AnalyzeInput {
   json: boolean;
   writeRetry: string | undefined;
   operatorImage: string | undefined;
+  output: OutputMode;
+  /** Set unless output is 'none'. */
+  github: GitHubTarget | undefined;
+  /** Undefined: the config's retry.dir. */
+  retryDir: string | undefined;
+  labels: string[];
+  dryRun: boolean;
 }
 
-export const analyzeCommand = defineCommand<AnalyzeInput>({
-  name: 'analyze',
-  description: 'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
-  surfaces: ['action', 'cli'],
-  inputs: {
-    'campaign-id': { description: "Campaign id, or 'latest' (newest finished campaign)", positional: 0 },
-    'campaign-name': { description: "With 'latest': only campaigns whose name matches this glob" },
-    'target-win-rate': { description: 'Target win rate: 90, 90% or 0.9 (default 90%)', cliAlias: 'target' },
-    'database-url': { description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)', secret: true },
-    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
-    json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
-    'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
-    'operator-image': { description: 'Operator image for the retry campaign' },
-  },
-  parse(inputs, io) {
-    const rawId = inputs.get('campaign-id');
-    if (rawId === undefined) {
-      throw new InputError("Missing campaign-id: give a campaign id such as 123, or 'latest'");
-    }
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
-    return {
-      selector: parseCampaignSelector('campaign-id', rawId),
-      campaignName: inputs.get('campaign-name'),
-      target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
-      databaseUrl,
-      configPath: inputs.get('config'),
-      json: parseBoolean('json', inputs.get('json') ?? 'false'),
-      writeRetry: inputs.get('write-retry'),
-      operatorImage: inputs.get('operator-image'),
-    };
-  },
-  async run(input, io) {
-    const config = await loadProjectConfig(input.configPath, io.cwd);
-    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
-    let analysis: CampaignAnalysis;
-    try {
-      analysis = await analyzeFromDatabase(db, input.selector, input.campaignName, input.target, config);
-    } finally {
-      await db.close();
-    }
-    const markdown = renderDiagnosisMarkdown(analysis);
-    io.print(input.json ? JSON.stringify(analysis, null, 2) : markdown);
-    if (input.writeRetry && analysis.failing.length > 0) {
-      const path = await writeRetryCampaign(analysis, config, input.operatorImage, resolve(io.cwd, input.writeRetry));
-      io.logger.info(`Retry campaign written to ${path}`);
-      io.setOutput('retry-campaign-path', input.writeRetry);
-    } else if (input.writeRetry) {
-      io.logger.info('Nothing to retry: every combination meets the target.');
-    }
-    setAnalysisOutputs(analysis, io);
-    if (io.surface === 'action') await io.appendSummary(renderDiagnosisMarkdown(analysis, { maxLength: 1_000_000 }));
-    if (!analysis.meets_target && analysis.trials > 0) {
-      io.logger.warning(
-        `Campaign ${analysis.campaign.id} missed the target: win rate ${(analysis.win_rate * 100).toFixed(1)}% < ${(analysis.target_win_rate * 100).toFixed(1)}%`,
-      );
-    }
-  },
-});
+export interface AnalyzeDependencies {
+  createGitHubClient(options: GitHubClientOptions): GitHubClient;
+  now(): Date;
+}
+
+const DEFAULT_DEPENDENCIES: AnalyzeDependencies = { createGitHubClient, now: () => new Date() };
+
+type Publication =
+  | { kind: 'issue'; outcome: DiagnosisIssueOutcome }
+  | { kind: 'pr'; outcome: RetryPullRequestOutcome | undefined; body: string | undefined };
+
+export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDENCIES) {
+  return defineCommand<AnalyzeInput>({
+    name: 'analyze',
+    description:
+      'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
+    surfaces: ['action', 'cli'],
+    inputs: {
+      'campaign-id': {
+        description: "Campaign id, or 'latest' (newest finished campaign)",
+        positional: 0,
+      },
+      'campaign-name': {
+        description: "With 'latest': only campaigns whose name matches this glob",
+      },
+      'target-win-rate': {
+        description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
+        cliAlias: 'target',
+      },
+      'database-url': {
+        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+        secret: true,
+      },
+      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
+      'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
+      'operator-image': { description: 'Operator image for the retry campaign' },
+      'github-token': {
+        description: 'GitHub token for output issue/pr (CLI default: GITHUB_TOKEN)',
+        secret: true,
+      },
+      output: {
+        description:
+          'Where the diagnosis goes: issue, pr or none (CLI default none, action default issue)',
+      },
+      'retry-dir': {
+        description:
+          'Repository directory of the retry campaign in PR mode (default: config retry.dir)',
+      },
+      labels: {
+        description: `Comma-separated labels of the diagnosis issue (default ${DEFAULT_LABELS})`,
+      },
+      'dry-run': {
+        description: 'Read GitHub and show what would be written, write nothing',
+        flag: true,
+      },
+    },
+    parse: (inputs, io) => parseAnalyzeInput(inputs, io),
+    run: (input, io) => runAnalyze(input, io, deps),
+  });
+}
+
+export const analyzeCommand = createAnalyzeCommand();
+
+// ── parse: every input validated before any side effect ───────────────────────────────────────
+
+function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
+  const rawId = inputs.get('campaign-id');
+  if (rawId === undefined) {
+    throw new InputError("Missing campaign-id: give a campaign id such as 123, or 'latest'");
+  }
+  const selector = parseCampaignSelector('campaign-id', rawId);
+  const target = parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90');
+  const output = parseChoice(
+    'output',
+    inputs.get('output') ?? defaultOutput(io.surface),
+    OUTPUT_MODES,
+  );
+  const dryRun = parseBoolean('dry-run', inputs.get('dry-run') ?? 'false');
+  const json = parseBoolean('json', inputs.get('json') ?? 'false');
+  const labels = parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS);
+  const rawRetryDir = inputs.get('retry-dir');
+  const retryDir =
+    rawRetryDir === undefined ? undefined : parseRepoDirectory('retry-dir', rawRetryDir);
+  const github = output === 'none' ? undefined : parseGitHubTarget(inputs, io, output);
+  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  warnAboutUnusedInputs(inputs, io, { selector, output, dryRun });
+  return {
+    selector,
+    campaignName: inputs.get('campaign-name'),
+    target,
+    databaseUrl,
+    configPath: inputs.get('config'),
+    json,
+    writeRetry: inputs.get('write-retry'),
+    operatorImage: inputs.get('operator-image'),
+    output,
+    github,
+    retryDir,
+    labels,
+    dryRun,
+  };
+}
+
+function defaultOutput(surface: Surface): OutputMode {
+  return surface === 'action' ? 'issue' : 'none';
+}
+
+function parseGitHubTarget(inputs: InputSource, io: CommandIO, output: OutputMode): GitHubTarget {
+  const fromEnv =
+    io.surface === 'cli' ? io.env.GITHUB_TOKEN?.trim() || io.env.GH_TOKEN?.trim() : undefined;
+  const token = inputs.get('github-token') ?? fromEnv;
+  if (!token) {
+    const where =
+      io.surface === 'action'
+        ? 'leave github-token at its default (github.token)'
+        : 'pass --github-token or set GITHUB_TOKEN';
+    throw new InputError(
+      `Missing github-token: output '${output}' writes to GitHub; ${where}, or use output 'none'`,
+    );
+  }
+  io.masker.add(token);
+  return { token, context: readRepoContext(io.env, `output '${output}'`) };
+}
+
+/** `a, b` → ['a', 'b']: at least one label, each at most 50 characters, duplicates dropped. */
+export function parseLabels(field: string, value: string): string[] {
+  const labels = [
+    ...new Set(
+      value
+        .split(/[,\n]/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const tooLong = labels.find((l) => l.length > LABEL_MAX_CHARS);
+  if (labels.length === 0 || tooLong !== undefined) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected comma-separated label names of at most ${LABEL_MAX_CHARS} characters, e.g. ${DEFAULT_LABELS}`,
+    );
+  }
+  return labels;
+}
+
+/** A relative POSIX directory inside the repository: no `..`, no leading `/`, no backslashes. */
+export function parseRepoDirectory(field: string, value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  const segments = trimmed.split('/');
+  const valid =
+    trimmed !== '' &&
+    !trimmed.startsWith('/') &&
+    !trimmed.includes('\\') &&
+    segments.every(
+      (s) =>
+        s !== '' &&
+        s !== '.' &&
+        s !== '..' &&
+        !/[:*?"<>|]/.test(s) &&
+        ![...s].some((c) => c.charCodeAt(0) < 0x20),
+    );
+  if (!valid) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a directory relative to the repository root, e.g. eval/campaigns/debug`,
+    );
+  }
+  return trimmed;
+}
+
+function warnAboutUnusedInputs(
+  inputs: InputSource,
+  io: CommandIO,
+  parsed: { selector: CampaignSelector; output: OutputMode; dryRun: boolean },
+): void {
+  const warn = (name: string, why: string) =>
+    io.logger.warning(`Input '${name}' is ignored: ${why}.`);
+  if (inputs.get('campaign-name') !== undefined && parsed.selector.kind === 'id') {
+    warn('campaign-name', "it only filters campaign-id 'latest'");
+  }
+  if (inputs.get('retry-dir') !== undefined && parsed.output !== 'pr') {
+    warn('retry-dir', `it is used by output 'pr', not '${parsed.output}'`);
+  }
+  if (parsed.dryRun && parsed.output === 'none')
+    warn('dry-run', "output 'none' writes nothing to GitHub anyway");
+}
+
+// ── run ────────────────────────────────────────────────────────────────────────────────────────
+
+async function runAnalyze(
+  input: AnalyzeInput,
+  io: CommandIO,
+  deps: AnalyzeDependencies,
+): Promise<void> {
+  const config = await loadProjectConfig(input.configPath, io.cwd);
+  const retryDir = input.retryDir ?? parseRepoDirectory('retry.dir (config)', config.retry.dir);
+  const analysis = await io.logger.group(`Analyzing ${describeSelector(input)}`, () =>
+    loadAnalysis(input, config, io),
+  );
+  io.print(input.json ? JSON.stringify(analysis, null, 2) : renderDiagnosisMarkdown(analysis));
+  if (input.writeRetry) await writeLocalRetry(analysis, config, input, io);
+  setAnalysisOutputs(analysis, io);
+  const retryYaml =
+    analysis.failing.length > 0 ? retryYamlFor(analysis, config, input.operatorImage) : undefined;
+  let publication: Publication | undefined;
+  let failure: unknown;
+  try {
+    publication = await publish(input, analysis, retryYaml, retryDir, io, deps);
+  } catch (error) {
+    failure = clarifyFailure(error, input);
+  }
+  const summary = renderSummary(analysis, input, publication, failure);
+  await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
+  warnIfTargetMissed(analysis, io);
+  if (failure !== undefined) throw failure;
+}
+
+function describeSelector(input: AnalyzeInput): string {
+  if (input.selector.kind === 'id') return `campaign ${input.selector.id}`;
+  return `the latest finished campaign${input.campaignName ? ` named like '${input.campaignName}'` : ''}`;
+}
+
+async function loadAnalysis(
+  input: AnalyzeInput,
+  config: ProjectConfig,
+  io: CommandIO,
+): Promise<CampaignAnalysis> {
+  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  try {
+    const analysis = await analyzeFromDatabase(
+      db,
+      input.selector,
+      input.campaignName,
+      input.target,
+      config,
+    );
+    io.logger.info(
+      `Campaign ${analysis.campaign.id} '${analysis.campaign.name}': ${analysis.trials} trials, win rate ${pct(analysis.win_rate)} vs target ${pct(analysis.target_win_rate)}.`,
+    );
+    return analysis;
+  } finally {
+    await db.close();
+  }
+}
 
 export async function analyzeFromDatabase(
   db: EvalDatabase,
@@ -102,15 +357,14 @@ export async function analyzeFromDatabase(
     }
     id = latest.id;
   }
-  const data = await reader.loadCampaignData(id);
-  return analyzeCampaign(data, {
-    target,
-    causes: config.causes,
-    localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
-  });
+  return loadCampaignAnalysis(db, id, { target, causes: config.causes });
 }
 
-export function retryYamlFor(analysis: CampaignAnalysis, config: ProjectConfig, operatorImage: string | undefined): string {
+export function retryYamlFor(
+  analysis: CampaignAnalysis,
+  config: ProjectConfig,
+  operatorImage: string | undefined,
+): string {
   const campaign = buildRetryCampaign({
     name: retryCampaignName(analysis.campaign.name, analysis.campaign.id),
     subjects: [analysis.campaign.subject],
@@ -124,20 +378,247 @@ export function retryYamlFor(analysis: CampaignAnalysis, config: ProjectConfig, 
   return renderCampaignYaml(campaign, header);
 }
 
-async function writeRetryCampaign(
+async function writeLocalRetry(
   analysis: CampaignAnalysis,
   config: ProjectConfig,
-  operatorImage: string | undefined,
-  path: string,
-): Promise<string> {
+  input: AnalyzeInput,
+  io: CommandIO,
+): Promise<void> {
+  if (analysis.failing.length === 0) {
+    io.logger.info('Nothing to retry: every combination meets the target.');
+    return;
+  }
+  const path = resolve(io.cwd, input.writeRetry!);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, retryYamlFor(analysis, config, operatorImage));
-  return path;
+  await writeFile(path, retryYamlFor(analysis, config, input.operatorImage));
+  io.logger.info(`Retry campaign written to ${path}`);
+  setOutput(io, 'retry-campaign-path', input.writeRetry!);
+}
+
+function setOutput(io: CommandIO, name: AnalyzeOutput, value: string | number | boolean): void {
+  io.setOutput(name, value);
 }
 
 export function setAnalysisOutputs(analysis: CampaignAnalysis, io: CommandIO): void {
-  io.setOutput('campaign-id', analysis.campaign.id);
-  io.setOutput('win-rate', analysis.win_rate.toFixed(4));
-  io.setOutput('meets-target', analysis.meets_target);
-  io.setOutput('failing-chaos-types', JSON.stringify(analysis.failing));
+  setOutput(io, 'campaign-id', analysis.campaign.id);
+  setOutput(io, 'win-rate', analysis.win_rate.toFixed(4));
+  setOutput(io, 'meets-target', analysis.meets_target);
+  setOutput(io, 'failing-chaos-types', JSON.stringify(analysis.failing));
+}
+
+function warnIfTargetMissed(analysis: CampaignAnalysis, io: CommandIO): void {
+  if (analysis.meets_target || analysis.trials === 0) return;
+  io.logger.warning(
+    `Campaign ${analysis.campaign.id} missed the target: win rate ${(analysis.win_rate * 100).toFixed(1)}% < ${(analysis.target_win_rate * 100).toFixed(1)}%`,
+  );
+}
+
+// ── publishing to GitHub ───────────────────────────────────────────────────────────────────────
+
+async function publish(
+  input: AnalyzeInput,
+  analysis: CampaignAnalysis,
+  retryYaml: string | undefined,
+  retryDir: string,
+  io: CommandIO,
+  deps: AnalyzeDependencies,
+): Promise<Publication | undefined> {
+  if (input.output === 'none' || !input.github) return undefined;
+  const client = githubClient(input.github, io, deps);
+  if (input.output === 'issue') {
+    return io.logger.group('Diagnosis issue', () =>
+      publishIssue(client, input, analysis, retryYaml, io),
+    );
+  }
+  return io.logger.group('Retry pull request', () =>
+    publishPullRequest(client, input, analysis, retryYaml, retryDir, io),
+  );
+}
+
+function githubClient(
+  github: GitHubTarget,
+  io: CommandIO,
+  deps: AnalyzeDependencies,
+): GitHubClient {
+  return deps.createGitHubClient({
+    token: github.token,
+    baseUrl: github.context.apiUrl,
+    userAgent: 'iterate-campaign',
+    logger: io.logger,
+    deadline: new Date(deps.now().getTime() + JOB_LIMIT_MS),
+  });
+}
+
+async function publishIssue(
+  client: GitHubClient,
+  input: AnalyzeInput,
+  analysis: CampaignAnalysis,
+  retryYaml: string | undefined,
+  io: CommandIO,
+): Promise<Publication> {
+  const { context } = input.github!;
+  const identity = await resolveBotIdentity(client);
+  io.logger.info(
+    `Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${repositorySlug(context)}.`,
+  );
+  const outcome = await syncDiagnosisIssue(
+    {
+      client,
+      owner: context.owner,
+      repo: context.repo,
+      labels: input.labels,
+      identity,
+      logger: io.logger,
+    },
+    { analysis, retryYaml, runUrl: context.runUrl, dryRun: input.dryRun },
+  );
+  io.logger.info(`${input.dryRun ? 'Dry run: would ' : ''}${describeIssueOutcome(outcome)}`);
+  if (input.dryRun && outcome.body)
+    io.logger.info(`Issue body that would be written:\n${outcome.body}`);
+  if (outcome.issue) setOutput(io, 'issue-number', outcome.issue.number);
+  return { kind: 'issue', outcome };
+}
+
+function describeIssueOutcome(outcome: DiagnosisIssueOutcome): string {
+  const issue = outcome.issue ? `issue #${outcome.issue.number}` : 'the diagnosis issue';
+  const verb = {
+    create: `create ${issue}`,
+    update: outcome.written || outcome.body ? `update ${issue}` : `leave ${issue} as is`,
+    close: `close ${issue}`,
+    reopen: `reopen ${issue}`,
+    'skip-older': `leave ${issue} as is`,
+    nothing: `leave ${issue} as is`,
+  }[outcome.action];
+  return `${verb}: ${outcome.reason}.`;
+}
+
+async function publishPullRequest(
+  client: GitHubClient,
+  input: AnalyzeInput,
+  analysis: CampaignAnalysis,
+  retryYaml: string | undefined,
+  retryDir: string,
+  io: CommandIO,
+): Promise<Publication> {
+  if (!retryYaml) {
+    io.logger.info('Nothing to retry: every combination meets the target; no pull request.');
+    return { kind: 'pr', outcome: undefined, body: undefined };
+  }
+  const { context } = input.github!;
+  const { id, name } = analysis.campaign;
+  const path = posix.join(retryDir, `${retryCampaignName(name, id)}.yaml`);
+  const body = pullRequestBody(analysis, path);
+  const outcome = await upsertRetryPullRequest(
+    { client, owner: context.owner, repo: context.repo, logger: io.logger },
+    {
+      branch: retryBranchName(name, id),
+      path,
+      content: retryYaml,
+      commitMessage: `Add targeted retry campaign for ${name} campaign ${id}\n\nWritten by iterate-campaign.`,
+      title: `Retry failing combinations of ${name} campaign ${id}`.slice(0, 256),
+      body,
+      labels: input.labels,
+      dryRun: input.dryRun,
+    },
+  );
+  io.logger.info(describePullOutcome(outcome));
+  if (input.dryRun) io.logger.info(`Pull request body that would be written:\n${body}`);
+  if (outcome.action !== 'dry-run') setOutput(io, 'retry-campaign-path', path);
+  if (outcome.pull && outcome.action !== 'dry-run') setOutput(io, 'pr-number', outcome.pull.number);
+  return { kind: 'pr', outcome, body };
+}
+
+function pullRequestBody(analysis: CampaignAnalysis, path: string): string {
+  const preamble = [
+    diagnosisMarker(analysis.campaign.name),
+    `This pull request adds the targeted retry campaign \`${path}\`: the ${analysis.failing.length} failing combination(s) of campaign ${analysis.campaign.id}. Merge it and run that campaign to check the fixes.`,
+  ].join('\n');
+  return renderDiagnosisMarkdown(analysis, {
+    preamble,
+    fullReportHint: 'The job summary of the run has the full report.',
+  });
+}
+
+function describePullOutcome(outcome: RetryPullRequestOutcome): string {
+  const pull = outcome.pull ? `#${outcome.pull.number}` : 'a new pull request';
+  return {
+    create: `Opened pull request ${pull} from ${outcome.branch} with ${outcome.path}.`,
+    update: `Updated branch ${outcome.branch} and pull request ${pull}.`,
+    'already-on-base': `${outcome.path} is already on the default branch; no pull request.`,
+    'dry-run': `Dry run: would commit ${outcome.path} to ${outcome.branch} and ${outcome.pull ? `update pull request ${pull}` : 'open a pull request'}.`,
+  }[outcome.action];
+}
+
+/** GitHub failures become one line, with the permission to grant when the token lacks one. */
+function clarifyFailure(error: unknown, input: AnalyzeInput): unknown {
+  if (error instanceof PullRequestsNotPermittedError || !isGitHubError(error)) return error;
+  const secrets = input.github ? [input.github.token] : [];
+  const status = githubStatus(error);
+  const permission =
+    input.output === 'pr' ? 'contents: write and pull-requests: write' : 'issues: write';
+  const hint =
+    status === 403 && /not accessible by integration/i.test(error.message)
+      ? ` — grant the job \`permissions: ${permission}\``
+      : '';
+  return new Error(`${describeGitHubError(error, { secrets })}${hint}`, { cause: error });
+}
+
+// ── job summary ────────────────────────────────────────────────────────────────────────────────
+
+function renderSummary(
+  analysis: CampaignAnalysis,
+  input: AnalyzeInput,
+  publication: Publication | undefined,
+  failure: unknown,
+): string {
+  const header = [publicationNote(input, publication, failure), triggerNote(input)]
+    .filter(Boolean)
+    .join('\n\n');
+  const preview = input.dryRun ? previewBody(publication) : undefined;
+  if (preview) return [header, preview].filter(Boolean).join('\n\n');
+  return renderDiagnosisMarkdown(analysis, {
+    preamble: header || undefined,
+    maxLength: SUMMARY_MAX_CHARS,
+  });
+}
+
+function publicationNote(
+  input: AnalyzeInput,
+  publication: Publication | undefined,
+  failure: unknown,
+): string {
+  if (failure !== undefined) {
+    return `> [!CAUTION]\n> Writing the diagnosis to GitHub failed: ${oneLine(failure)}`;
+  }
+  if (!publication) return '';
+  const dry = input.dryRun ? '> [!NOTE]\n> Dry run: nothing was written to GitHub. ' : '';
+  if (publication.kind === 'issue') {
+    const o = publication.outcome;
+    const link = o.issue ? ` ([#${o.issue.number}](${o.issue.url}))` : '';
+    return `${dry}**Diagnosis issue${link}:** ${input.dryRun ? 'would ' : ''}${describeIssueOutcome(o)}`;
+  }
+  if (!publication.outcome) return '**Retry pull request:** nothing to retry.';
+  const o = publication.outcome;
+  const link = o.pull ? ` ([#${o.pull.number}](${o.pull.url}))` : '';
+  return `${dry}**Retry pull request${link}:** ${describePullOutcome(o)}`;
+}
+
+function triggerNote(input: AnalyzeInput): string {
+  const context = input.github?.context;
+  const trigger = context && describeTrigger(context);
+  if (!trigger) return '';
+  return `<sub>Triggered by ${trigger}${context.runUrl ? ` · [run](${context.runUrl})` : ''}</sub>`;
+}
+
+function previewBody(publication: Publication | undefined): string | undefined {
+  if (!publication) return undefined;
+  const body = publication.kind === 'issue' ? publication.outcome.body : publication.body;
+  return body
+    ? `<details open><summary>Body that would be written</summary>\n\n${body}\n\n</details>`
+    : undefined;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ');
 }

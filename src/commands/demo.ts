@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeCampaign, type CampaignAnalysis } from '../core/analysis.js';
+import type { CampaignAnalysis } from '../core/analysis.js';
 import { expandCampaignMatrix, parseCampaignYaml } from '../core/campaign-yaml.js';
 import { parseProjectConfig } from '../core/config.js';
 import { combinationKey } from '../core/grouping.js';
@@ -9,7 +9,6 @@ import { parseBoolean, parseId } from '../core/inputs.js';
 import { isPlainObject } from '../core/json.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { enqueueCampaign } from '../db/enqueue-campaign.js';
-import { createEvalReader } from '../db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../demo/failure-model.js';
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
 import { retryYamlFor } from './analyze.js';
+import { loadCampaignAnalysis } from './campaign-analysis.js';
 import { defineCommand, type CommandIO } from './command.js';
 
 const DEFAULT_CAMPAIGN = fileURLToPath(
@@ -145,11 +145,9 @@ async function simulateCampaign(
     await Promise.all(workers);
   });
 
-  const data = await createEvalReader(db).loadCampaignData(campaignId);
-  return analyzeCampaign(data, {
+  return loadCampaignAnalysis(db, campaignId, {
     target: input.target,
     causes: parseProjectConfig(undefined).causes,
-    localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
   });
 }
 

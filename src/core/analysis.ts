@@ -7,7 +7,7 @@ import {
   workItemCombination,
   type Combination,
 } from './grouping.js';
-import type { CampaignData, WorkItemRecord } from './records.js';
+import type { CampaignData, TrialRecord, WorkItemRecord } from './records.js';
 import { scoreTrial, type Outcome, type TrialScore } from './scoring.js';
 import { allSuccessTrialsNeeded, exactMean, wilsonInterval } from './stats.js';
 import {
@@ -39,7 +39,7 @@ export interface TrialDetail {
   commands: number;
   symptoms: TrialSymptom[];
   kind: FailureKind | null;
-  /** Only for trials that did not succeed. */
+  /** For the first trials of each finding (EVIDENCE_PER_FINDING). */
   evidence?: TrialEvidence;
 }
 
@@ -132,6 +132,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
 
   const details: TrialDetail[] = [];
   const anomalies: CampaignAnalysis['anomalies'] = [];
+  const failedTrials = new Map<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>();
   const totals = {
     successes: 0,
     failures: 0,
@@ -161,7 +162,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
       symptoms: classification?.symptoms ?? [],
       kind: classification?.kind ?? null,
     };
-    if (failed) detail.evidence = describeEvidence(trial, identity.workItem);
+    if (failed) failedTrials.set(trial.id, { trial, workItem: identity.workItem });
     details.push(detail);
     addTrial(combos.ensure(identity, identity.baseline), detail);
   }
@@ -173,6 +174,8 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
   const winRate = details.length ? successes / details.length : 0;
   const ci = wilsonInterval(successes, details.length);
   const byChaosType = combos.finish();
+  const findings = buildFindings(details, byChaosType, broken, options.causes);
+  attachEvidence(findings, details, failedTrials);
 
   return {
     campaign: {
@@ -210,10 +213,39 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
           !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target),
       )
       .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
-    findings: buildFindings(details, byChaosType, broken, options.causes),
+    findings,
     trials_detail: details,
     anomalies,
   };
+}
+
+/**
+ * Evidence for the first trials of each finding: enough to act on, and bounded, so a
+ * 100,000-trial campaign does not build (or fetch commands for) tens of thousands of blocks.
+ */
+export const EVIDENCE_PER_FINDING = 25;
+
+function attachEvidence(
+  findings: readonly Finding[],
+  details: readonly TrialDetail[],
+  failedTrials: ReadonlyMap<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>,
+): void {
+  const byId = new Map<number, TrialDetail>();
+  for (const detail of details) if (detail.outcome !== 'success') byId.set(detail.trial_id, detail);
+  for (const finding of findings) {
+    for (const id of finding.trial_ids.slice(0, EVIDENCE_PER_FINDING)) {
+      const detail = byId.get(id);
+      const source = failedTrials.get(id);
+      if (detail && source && !detail.evidence) detail.evidence = describeEvidence(source.trial, source.workItem);
+    }
+  }
+}
+
+/** Trials whose evidence still lacks its commands (the reader only counted them). */
+export function trialsNeedingCommands(analysis: CampaignAnalysis): number[] {
+  return analysis.trials_detail
+    .filter((d) => d.evidence && d.evidence.commands.length === 0 && d.evidence.commands_total > 0)
+    .map((d) => d.trial_id);
 }
 
 function countTrial(

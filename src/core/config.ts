@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { resolveCauses, type Cause, type CauseOverride } from './causes.js';
+import { DEFAULT_IMAGE_MAP, type ImageMapConfig } from './image-plan.js';
 import { ALL_SYMPTOMS, type Symptom } from './symptoms.js';
 
 /** `.github/iterate-campaign.yml`: every section optional; the seed's tables are the defaults. */
@@ -9,6 +10,27 @@ const causeOverrideSchema = z
     likely_cause: z.string().min(1).optional(),
     fix_locations: z.array(z.string().min(1)).optional(),
     mode: z.enum(['replace', 'extend']).optional(),
+  })
+  .strict();
+
+/** An image name is also a repository path component (`<registry>/<name>:<sha>`). */
+const IMAGE_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+const imageSpecSchema = z
+  .object({
+    name: z.string().regex(IMAGE_NAME, 'expected a lowercase name such as operator or worker'),
+    dockerfile: z.string().min(1),
+    context: z.string().min(1).optional(),
+    triggers: z.array(z.string().min(1)),
+    repository: z.string().min(1).optional(),
+  })
+  .strict();
+
+const testSuiteSchema = z
+  .object({
+    name: z.string().min(1),
+    command: z.string().min(1),
+    triggers: z.array(z.string().min(1)),
   })
   .strict();
 
@@ -24,6 +46,24 @@ const configSchema = z
         parallel: z.number().int().min(1).max(10).optional(),
         cooldown_seconds: z.number().int().min(0).optional(),
         operator_image: z.string().min(1).optional(),
+        include_baseline: z.boolean().optional(),
+        eval_directory: z.string().min(1).optional(),
+        worker_poll_seconds: z.number().positive().max(3600).optional(),
+        worker_grace_seconds: z.number().min(0).max(600).optional(),
+      })
+      .strict()
+      .optional(),
+    images: z
+      .object({
+        registry: z.string().min(1).optional(),
+        map: z
+          .array(imageSpecSchema)
+          .refine((list) => new Set(list.map((i) => i.name)).size === list.length, {
+            message: 'image names must be unique',
+          })
+          .optional(),
+        tests: z.array(testSuiteSchema).optional(),
+        build_timeout_minutes: z.number().int().min(1).max(360).optional(),
       })
       .strict()
       .optional(),
@@ -40,6 +80,21 @@ export interface ProjectConfig {
     parallel: number;
     cooldownSeconds: number;
     operatorImage: string | undefined;
+    /** Add one baseline trial per subject to the retry campaign (upstream `include_baseline`). */
+    includeBaseline: boolean;
+    /** Directory of the harness (`uv run eval …` runs there), relative to the repository root. */
+    evalDirectory: string;
+    /** How often a supervised worker checks whether its campaign is drained. */
+    workerPollSeconds: number;
+    /** Between SIGTERM and SIGKILL when a supervised worker is stopped. */
+    workerGraceSeconds: number;
+  };
+  images: {
+    /** `host/path` the images are pushed under; undefined: upstream's, from GCP_PROJECT. */
+    registry: string | undefined;
+    /** Which images a change rebuilds and which test suites cover it (upstream's by default). */
+    map: ImageMapConfig;
+    buildTimeoutMinutes: number;
   };
 }
 
@@ -92,6 +147,28 @@ function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
       parallel: file.retry?.parallel ?? 3,
       cooldownSeconds: file.retry?.cooldown_seconds ?? 10,
       operatorImage: file.retry?.operator_image,
+      includeBaseline: file.retry?.include_baseline ?? false,
+      evalDirectory: file.retry?.eval_directory ?? DEFAULT_EVAL_DIRECTORY,
+      workerPollSeconds: file.retry?.worker_poll_seconds ?? 15,
+      workerGraceSeconds: file.retry?.worker_grace_seconds ?? 30,
+    },
+    images: {
+      registry: file.images?.registry,
+      map: {
+        images: file.images?.map
+          ? file.images.map.map((i) => ({ ...i, context: i.context ?? '.' }))
+          : DEFAULT_IMAGE_MAP.images,
+        tests: file.images?.tests ?? DEFAULT_IMAGE_MAP.tests,
+      },
+      buildTimeoutMinutes: file.images?.build_timeout_minutes ?? 60,
     },
   };
+}
+
+export const DEFAULT_EVAL_DIRECTORY = 'eval';
+
+/** Upstream's registry (run-campaign skill step 2): Artifact Registry `eval` in us-central1. */
+export function upstreamRegistry(gcpProject: string | undefined): string | undefined {
+  const project = gcpProject?.trim();
+  return project ? `us-central1-docker.pkg.dev/${project}/eval` : undefined;
 }

@@ -87,9 +87,7 @@ export type DiagnosisState = z.infer<typeof stateSchema>;
 export type DiagnosisIteration = z.infer<typeof iterationSchema>;
 
 export type StateReadResult =
-  | { kind: 'absent' }
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'ok'; state: DiagnosisState };
+  { kind: 'absent' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; state: DiagnosisState };
 
 /**
  * The state block as a hidden HTML comment. `<`, `>` and `&` are written as JSON unicode escapes so
@@ -104,7 +102,10 @@ export function serializeDiagnosisState(state: DiagnosisState): string {
 }
 
 /** Reads the state block back from an issue body, validating it (for `series` when given). */
-export function readDiagnosisState(body: string | null | undefined, series?: string): StateReadResult {
+export function readDiagnosisState(
+  body: string | null | undefined,
+  series?: string,
+): StateReadResult {
   const text = body ?? '';
   const start = text.indexOf(`${STATE_OPEN}\n`);
   if (start < 0) return { kind: 'absent' };
@@ -160,7 +161,9 @@ export function nextDiagnosisState(
 ): DiagnosisState {
   const earlier = previous?.iterations.find((i) => i.campaign_id === analysis.campaign.id);
   const iteration = iterationOf(analysis, earlier?.run_url ?? runUrl);
-  const others = (previous?.iterations ?? []).filter((i) => i.campaign_id !== iteration.campaign_id);
+  const others = (previous?.iterations ?? []).filter(
+    (i) => i.campaign_id !== iteration.campaign_id,
+  );
   const iterations = [...others, iteration]
     .sort((a, b) => a.campaign_id - b.campaign_id)
     .slice(-MAX_ITERATIONS);
@@ -274,17 +277,23 @@ export function renderIterationHistory(state: DiagnosisState, limit = MAX_ITERAT
     const status = i.meets_target ? '✅' : '❌';
     const failing = failingCell(i);
     const run = i.run_url ? `[run](${i.run_url})` : '—';
-    const id = i.campaign_id === state.latest_campaign_id ? `**${i.campaign_id}**` : `${i.campaign_id}`;
+    const id =
+      i.campaign_id === state.latest_campaign_id ? `**${i.campaign_id}**` : `${i.campaign_id}`;
     return `| ${id} | ${i.date.slice(0, 10)} | ${status} ${pct(i.win_rate)} | ${pct(i.target_win_rate)} | ${failing} | ${run} |`;
   });
-  const more = rows.length > shown.length ? `\n\n${rows.length - shown.length} older iteration(s) not shown.` : '';
-  return [
-    '### Iteration history',
-    '',
-    '| Campaign | Date | Win rate | Target | Failing combinations | Run |',
-    '|---|---|---|---|---|---|',
-    ...lines,
-  ].join('\n') + more;
+  const more =
+    rows.length > shown.length
+      ? `\n\n${rows.length - shown.length} older iteration(s) not shown.`
+      : '';
+  return (
+    [
+      '### Iteration history',
+      '',
+      '| Campaign | Date | Win rate | Target | Failing combinations | Run |',
+      '|---|---|---|---|---|---|',
+      ...lines,
+    ].join('\n') + more
+  );
 }
 
 function failingCell(iteration: DiagnosisIteration): string {
@@ -313,7 +322,11 @@ export function renderDiagnosisIssueBody(
   options: IssueBodyOptions = {},
 ): string {
   const maxLength = options.maxLength ?? GITHUB_BODY_LIMIT;
-  const preamble = [diagnosisMarker(state.series), serializeDiagnosisState(state), issueIntro(state)].join('\n');
+  const preamble = [
+    diagnosisMarker(state.series),
+    serializeDiagnosisState(state),
+    issueIntro(state),
+  ].join('\n');
   const yaml = options.retryYaml ? retryYamlSection(options.retryYaml) : '';
   const stages = [
     [renderIterationHistory(state), yaml],

@@ -29,6 +29,7 @@ export function describeEvidence(
   workItem: WorkItemRecord | undefined,
 ): TrialEvidence {
   const commands = decodeCommands(trial.commands);
+  const total = trial.commandStats?.count ?? commands.length;
   const { storesNotUp, finalState } = describeFinalState(trial.finalState);
   return {
     started_at: iso(trial.startedAt),
@@ -38,7 +39,7 @@ export function describeEvidence(
     ended_at: iso(trial.endedAt),
     chaos_target: chaosTarget(trial.chaosMetadata),
     commands: commands.slice(0, MAX_COMMANDS).map(commandText),
-    commands_total: commands.length,
+    commands_total: total,
     stores_not_up: storesNotUp,
     final_state: finalState,
     work_item_error: workItem?.error ?? null,
@@ -113,3 +114,18 @@ function chaosTarget(metadata: unknown): string | null {
   }
   return null;
 }
+
+/** Fills in evidence commands fetched after the analysis (see EvalReader.getTrialCommands). */
+export function fillEvidenceCommands(
+  details: readonly { trial_id: number; evidence?: TrialEvidence }[],
+  commandsById: ReadonlyMap<number, unknown>,
+): void {
+  for (const detail of details) {
+    const commands = commandsById.get(detail.trial_id);
+    if (detail.evidence && commands !== undefined) {
+      detail.evidence.commands = decodeCommands(commands).slice(0, MAX_COMMANDS).map(commandText);
+    }
+  }
+}
+
+export const EVIDENCE_COMMANDS = MAX_COMMANDS;

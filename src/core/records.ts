@@ -34,7 +34,13 @@ export interface TrialRecord {
   endedAt: string;
   finalState: unknown;
   chaosMetadata: unknown;
+  /**
+   * The agent's tool calls. When `commandStats` is set the reader counted them in SQL and this
+   * holds only what evidence needs (possibly nothing until `EvalReader.getTrialCommands`).
+   */
   commands: unknown;
+  /** Upstream's `command_count` and `unique_commands`, computed by the database for JSON arrays. */
+  commandStats?: { count: number; unique: number };
 }
 
 export type WorkItemStatus = 'pending' | 'running' | 'completed' | 'failed' | (string & {});

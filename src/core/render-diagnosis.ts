@@ -164,9 +164,14 @@ function renderEvidence(
   limit: number,
 ): string {
   const blocks: string[] = [];
-  for (const id of finding.trial_ids.slice(0, limit)) {
+  const shown: number[] = [];
+  for (const id of finding.trial_ids) {
+    if (shown.length >= limit) break;
     const detail = details.get(id);
-    if (detail) blocks.push(renderTrialEvidence(detail));
+    if (detail?.evidence) {
+      blocks.push(renderTrialEvidence(detail));
+      shown.push(id);
+    }
   }
   for (const id of finding.work_ids.slice(0, limit)) {
     const item = broken.get(id);
@@ -178,7 +183,8 @@ function renderEvidence(
     }
   }
   const hidden = finding.trial_ids.length + finding.work_ids.length - blocks.length;
-  if (hidden > 0) blocks.push(`…and ${hidden} more (${idList(finding.trial_ids.slice(limit))}).`);
+  const rest = finding.trial_ids.filter((id) => !shown.includes(id));
+  if (hidden > 0) blocks.push(`…and ${hidden} more${rest.length ? ` (trials ${idList(rest)})` : ''}.`);
   return blocks.join('\n');
 }
 

@@ -90,7 +90,7 @@ export function scoreTrial(
     : trial.resolvedAt === null && !finalHealthy
       ? 'timeout'
       : 'failure';
-  const commands = decodeCommands(trial.commands, anomalies);
+  const { count, unique } = trial.commandStats ?? countCommands(decodeCommands(trial.commands, anomalies));
   return {
     trialId: trial.id,
     outcome,
@@ -98,8 +98,8 @@ export function scoreTrial(
     finalHealthy,
     timeToDetectSec,
     timeToResolveSec,
-    commandCount: commands.length,
-    uniqueCommands: countUniqueToolParams(commands),
+    commandCount: count,
+    uniqueCommands: unique,
     anomalies,
   };
 }
@@ -131,6 +131,10 @@ export function decodeCommands(value: unknown, anomalies: string[] = []): unknow
     anomalies.push(`commands_json is not valid JSON: ${error.message}`);
   }
   return [];
+}
+
+function countCommands(commands: unknown[]): { count: number; unique: number } {
+  return { count: commands.length, unique: countUniqueToolParams(commands) };
 }
 
 /** `len(set(c.get("tool_params", "") for c in commands))`. */

@@ -15,6 +15,8 @@ export interface EvalReader {
   findLatestFinishedCampaign(nameGlob?: string): Promise<CampaignRecord | null>;
   /** Up to `limit` existing campaign ids closest to `id`, closest first. */
   listCampaignIdsNear(id: number, limit?: number): Promise<number[]>;
+  /** The first `limit` commands of each trial, for evidence (the main load only counts them). */
+  getTrialCommands(trialIds: readonly number[], limit: number): Promise<Map<number, unknown>>;
 }
 
 const MAX_INT4 = 2_147_483_647;
@@ -23,8 +25,17 @@ const CAMPAIGN_COLUMNS = `id, subject_name, chaos_type, name, trial_count, basel
   notes, variant_name, git_commit_hash, created_at`;
 
 // Only the columns TrialRecord needs: initial_state and operator_data_json can be megabytes per row.
+// Commands are counted here for JSON arrays, as upstream's score_trial counts them (len and the
+// distinct `tool_params`, '' when absent); any other value is sent as is for core/scoring.ts.
+// Transferring and parsing every command list was 40% of loading a 100,000-trial campaign.
 const TRIAL_COLUMNS = `id, campaign_id, started_at, chaos_injected_at, ticket_created_at, resolved_at,
-  ended_at, final_state, chaos_metadata, commands_json`;
+  ended_at, final_state, chaos_metadata,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN NULL ELSE commands_json END,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN jsonb_array_length(commands_json) END,
+  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN (
+    SELECT count(DISTINCT CASE WHEN jsonb_typeof(c) = 'object' THEN COALESCE(c -> 'tool_params', '""'::jsonb)
+                               ELSE '""'::jsonb END)
+    FROM jsonb_array_elements(commands_json) AS c) END`;
 
 export const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, chaos_params, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
@@ -42,6 +53,7 @@ export function createEvalReader(db: Queryable): EvalReader {
     listCampaignIdsNear,
     loadCampaignData: (id) => inSnapshot(db, (session) => loadAll(session, id)),
     findLatestFinishedCampaign: (nameGlob) => findLatestFinished(db, nameGlob),
+    getTrialCommands: (trialIds, limit) => selectTrialCommands(db, trialIds, limit),
   };
 }
 
@@ -82,6 +94,22 @@ async function selectTrials(db: Queryable, campaignId: number): Promise<TrialRec
     arrayQuery(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE campaign_id = $1`, [campaignId]),
   );
   return sortedById((rows as unknown[][]).map(toTrialRecord));
+}
+
+async function selectTrialCommands(
+  db: Queryable,
+  trialIds: readonly number[],
+  limit: number,
+): Promise<Map<number, unknown>> {
+  if (trialIds.length === 0) return new Map();
+  const { rows } = await db.query({
+    text: `SELECT id, CASE WHEN jsonb_typeof(commands_json) = 'array'
+                   THEN jsonb_path_query_array(commands_json, ('$[0 to ' || ($2::int - 1) || ']')::jsonpath)
+                   ELSE commands_json END AS commands
+           FROM trials WHERE id = ANY($1::int[])`,
+    values: [trialIds, limit],
+  });
+  return new Map(rows.map((row) => [row.id as number, row.commands ?? []]));
 }
 
 async function selectWorkItems(db: Queryable, campaignId: number): Promise<WorkItemRecord[]> {
@@ -172,8 +200,13 @@ function toTrialRecord(row: unknown[]): TrialRecord {
     endedAt: (row[6] as string | null) ?? '',
     finalState: row[7] ?? {},
     chaosMetadata: row[8] ?? {},
-    commands: row[9] ?? [],
+    ...commandFields(row[9], row[10], row[11]),
   };
+}
+
+function commandFields(raw: unknown, count: unknown, unique: unknown): Pick<TrialRecord, 'commands' | 'commandStats'> {
+  if (count === null || count === undefined) return { commands: raw ?? [] };
+  return { commands: [], commandStats: { count: Number(count), unique: Number(unique) } };
 }
 
 function workItemFromArray(row: unknown[]): WorkItemRecord {

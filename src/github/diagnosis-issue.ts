@@ -19,6 +19,7 @@ import {
   verdictOf,
   withRevision,
   type DiagnosisAction,
+  type DiagnosisDecision,
   type DiagnosisState,
   type ExistingDiagnosis,
 } from '../core/diagnosis-state.js';
@@ -101,56 +102,96 @@ async function sync(
 ): Promise<DiagnosisIssueOutcome> {
   const series = request.analysis.campaign.name;
   const primary = await keepOneSeriesIssue(target, series, request.dryRun);
-  const existing = primary ? existingDiagnosis(primary, series, target.logger) : undefined;
-  const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
-  const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
-  const next = withRevision(state, state.revision + 1);
-  const render = (s: DiagnosisState) =>
-    renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
-  const outcome = { action: decision.action, reason: decision.reason, issue: primary };
-  if (decision.action === 'nothing' || decision.action === 'skip-older') {
-    return { ...refOnly(outcome), body: undefined, written: false };
+  const plan = planWrite(primary, request, target.logger);
+  const { action, reason } = plan.decision;
+  if (plan.body === undefined || request.dryRun) {
+    return { action, reason, issue: primary && refOf(primary), body: plan.body, written: false };
   }
-  if (decision.action === 'create') {
-    const body = render(next);
-    if (request.dryRun) return { ...refOnly(outcome), issue: undefined, body, written: false };
-    if (options.afterRace) throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
-    const created = await createSeriesIssue(target, series, body);
-    const kept = await keepOneSeriesIssue(target, series, false, created);
-    if (kept && kept.number !== created.number) return sync(target, request, { afterRace: true });
-    return { ...outcome, issue: refOf(created), body, written: true };
-  }
-  const issue = primary!;
-  if (decision.action === 'update' && render(state) === issue.body) {
-    return { ...refOnly(outcome), reason: `${decision.reason} (issue #${issue.number} is up to date)`, body: undefined, written: false };
-  }
-  const body = render(next);
-  if (request.dryRun) return { ...refOnly(outcome), body, written: false };
-  const updated = await applyDecision(target, issue, decision.action, body, request.analysis);
-  return { ...outcome, issue: updated, body, written: true };
+  if (action === 'create') return createAndSettle(target, request, plan, options.afterRace);
+  const issue = await applyDecision(target, primary!, action, plan.body, request.analysis);
+  return { action, reason, issue, body: plan.body, written: true };
 }
 
-function refOnly(outcome: { action: DiagnosisAction; reason: string; issue: SeriesIssue | undefined }) {
-  return { action: outcome.action, reason: outcome.reason, issue: outcome.issue && refOf(outcome.issue) };
+interface WritePlan {
+  decision: DiagnosisDecision;
+  /** The body to write; undefined when the issue is left as is. */
+  body: string | undefined;
+}
+
+/** The decision and the body it writes; an update that would change nothing writes nothing. */
+function planWrite(
+  primary: SeriesIssue | undefined,
+  request: DiagnosisIssueRequest,
+  logger: ClientLogger,
+): WritePlan {
+  const series = request.analysis.campaign.name;
+  const existing = primary ? existingDiagnosis(primary, series, logger) : undefined;
+  const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
+  if (decision.action === 'nothing' || decision.action === 'skip-older') {
+    return { decision, body: undefined };
+  }
+  const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
+  const render = (s: DiagnosisState) =>
+    renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
+  if (decision.action === 'update' && render(state) === primary?.body) {
+    const upToDate = `${decision.reason} (issue #${primary.number} is up to date)`;
+    return { decision: { ...decision, reason: upToDate }, body: undefined };
+  }
+  return { decision, body: render(withRevision(state, state.revision + 1)) };
+}
+
+/**
+ * Creates the issue, then lists again: when a concurrent run created one too, the lowest number
+ * is kept and, if that is not ours, this run's diagnosis is applied to it instead.
+ */
+async function createAndSettle(
+  target: DiagnosisIssueTarget,
+  request: DiagnosisIssueRequest,
+  plan: WritePlan,
+  afterRace: boolean,
+): Promise<DiagnosisIssueOutcome> {
+  const series = request.analysis.campaign.name;
+  if (afterRace) {
+    throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
+  }
+  const created = await createSeriesIssue(target, series, plan.body!);
+  const kept = await keepOneSeriesIssue(target, series, false, created);
+  if (kept && kept.number !== created.number) return sync(target, request, { afterRace: true });
+  const { action, reason } = plan.decision;
+  return { action, reason, issue: refOf(created), body: plan.body, written: true };
 }
 
 function refOf(issue: IssueRef): IssueRef {
   return { number: issue.number, url: issue.url, state: issue.state };
 }
 
-function existingDiagnosis(issue: SeriesIssue, series: string, logger: ClientLogger): ExistingDiagnosis {
+function existingDiagnosis(
+  issue: SeriesIssue,
+  series: string,
+  logger: ClientLogger,
+): ExistingDiagnosis {
   const read = readDiagnosisState(issue.body, series);
   if (read.kind !== 'ok') {
-    const why = read.kind === 'absent' ? 'has no state block' : `has an unreadable state block (${read.reason})`;
-    logger.warning(`Issue #${issue.number} ${why}; it is rewritten and run ordering cannot be checked this once.`);
+    const why =
+      read.kind === 'absent'
+        ? 'has no state block'
+        : `has an unreadable state block (${read.reason})`;
+    logger.warning(
+      `Issue #${issue.number} ${why}; it is rewritten and run ordering cannot be checked this once.`,
+    );
   }
-  return { number: issue.number, open: issue.state === 'open', state: read.kind === 'ok' ? read.state : undefined };
+  return {
+    number: issue.number,
+    open: issue.state === 'open',
+    state: read.kind === 'ok' ? read.state : undefined,
+  };
 }
 
 async function applyDecision(
   target: DiagnosisIssueTarget,
   issue: SeriesIssue,
-  action: Exclude<DiagnosisAction, 'create' | 'nothing' | 'skip-older'>,
+  /** close, reopen or update; create is handled by createAndSettle. */
+  action: DiagnosisAction,
   body: string,
   analysis: CampaignAnalysis,
 ): Promise<IssueRef> {
@@ -172,7 +213,10 @@ async function applyDecision(
  * (paginated, pull requests left out), then marker and author checked here. Issues closed as
  * duplicates do not count.
  */
-async function listSeriesIssues(target: DiagnosisIssueTarget, series: string): Promise<SeriesIssue[]> {
+async function listSeriesIssues(
+  target: DiagnosisIssueTarget,
+  series: string,
+): Promise<SeriesIssue[]> {
   const { client, owner, repo, identity } = target;
   const items = await client.paginate(client.rest.issues.listForRepo, {
     owner,
@@ -213,13 +257,19 @@ async function keepOneSeriesIssue(
   listed.sort((a, b) => a.number - b.number);
   const [kept, ...duplicates] = listed;
   for (const duplicate of duplicates) {
-    target.logger.warning(`Issue #${duplicate.number} duplicates #${kept!.number} for '${series}'${dryRun ? '' : '; closing it'}.`);
+    target.logger.warning(
+      `Issue #${duplicate.number} duplicates #${kept!.number} for '${series}'${dryRun ? '' : '; closing it'}.`,
+    );
     if (!dryRun) await closeAsDuplicate(target, duplicate.number, kept!.number);
   }
   return kept;
 }
 
-async function closeAsDuplicate(target: DiagnosisIssueTarget, duplicate: number, kept: number): Promise<void> {
+async function closeAsDuplicate(
+  target: DiagnosisIssueTarget,
+  duplicate: number,
+  kept: number,
+): Promise<void> {
   await ensureComment(target, duplicate, duplicateComment(kept));
   await patchIssue(target, duplicate, { state: 'closed', state_reason: 'duplicate' });
 }
@@ -230,7 +280,11 @@ function sameLogin(a: string | undefined, b: string): boolean {
 
 // ── writing ────────────────────────────────────────────────────────────────────────────────────
 
-async function createSeriesIssue(target: DiagnosisIssueTarget, series: string, body: string): Promise<SeriesIssue> {
+async function createSeriesIssue(
+  target: DiagnosisIssueTarget,
+  series: string,
+  body: string,
+): Promise<SeriesIssue> {
   const { client, owner, repo } = target;
   await ensureLabels(target);
   const create = async (): Promise<SeriesIssue> => {
@@ -243,8 +297,11 @@ async function createSeriesIssue(target: DiagnosisIssueTarget, series: string, b
     });
     return { number: data.number, url: data.html_url, state: 'open', body, stateReason: null };
   };
-  return createOnce(target.logger, `creating the diagnosis issue of '${series}'`, create, async () =>
-    (await listSeriesIssues(target, series))[0],
+  return createOnce(
+    target.logger,
+    `creating the diagnosis issue of '${series}'`,
+    create,
+    async () => (await listSeriesIssues(target, series))[0],
   );
 }
 
@@ -285,11 +342,19 @@ async function patchIssue(
     // The same PATCH applied twice leaves the same issue: safe to retry after a 5xx.
     request: { retryNonIdempotent: true },
   });
-  return { number: data.number, url: data.html_url, state: data.state === 'closed' ? 'closed' : 'open' };
+  return {
+    number: data.number,
+    url: data.html_url,
+    state: data.state === 'closed' ? 'closed' : 'open',
+  };
 }
 
 /** Posts `body` unless a comment by the bot already carries its first line (the event marker). */
-async function ensureComment(target: DiagnosisIssueTarget, issueNumber: number, body: string): Promise<void> {
+async function ensureComment(
+  target: DiagnosisIssueTarget,
+  issueNumber: number,
+  body: string,
+): Promise<void> {
   const marker = body.split('\n')[0]!;
   const { client, owner, repo } = target;
   const find = async () => {
@@ -299,17 +364,34 @@ async function ensureComment(target: DiagnosisIssueTarget, issueNumber: number, 
       issue_number: issueNumber,
       per_page: 100,
     });
-    return comments.find((c) => sameLogin(c.user?.login, target.identity.login) && c.body?.includes(marker));
+    return comments.find(
+      (c) => sameLogin(c.user?.login, target.identity.login) && c.body?.includes(marker),
+    );
   };
   if (await find()) return;
-  await createOnce(target.logger, `commenting on #${issueNumber}`, async () => {
-    const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    return data;
-  }, find);
+  await createOnce(
+    target.logger,
+    `commenting on #${issueNumber}`,
+    async () => {
+      const { data } = await client.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body,
+      });
+      return data;
+    },
+    find,
+  );
 }
 
-/** Creates the labels the repository does not have yet (a concurrent create counts as done). */
-async function ensureLabels(target: DiagnosisIssueTarget): Promise<void> {
+/**
+ * Creates the labels the repository does not have yet, with a colour and description (a concurrent
+ * create counts as done).
+ */
+export async function ensureLabels(
+  target: Pick<DiagnosisIssueTarget, 'client' | 'owner' | 'repo' | 'labels' | 'logger'>,
+): Promise<void> {
   const { client, owner, repo } = target;
   for (const name of target.labels) {
     try {
@@ -334,4 +416,3 @@ async function ensureLabels(target: DiagnosisIssueTarget): Promise<void> {
     }
   }
 }
-

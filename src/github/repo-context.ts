@@ -49,7 +49,10 @@ export function readRepoContext(env: NodeJS.ProcessEnv, purpose: string): RepoCo
     repo,
     apiUrl: baseUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
     serverUrl,
-    runUrl: runId && /^\d+$/.test(runId) ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+    runUrl:
+      runId && /^\d+$/.test(runId)
+        ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`
+        : undefined,
     eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
     eventPath: env.GITHUB_EVENT_PATH?.trim() || undefined,
   };
@@ -90,7 +93,9 @@ function readEventPayload(path: string | undefined): Record<string, unknown> | u
   if (!path) return undefined;
   try {
     const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

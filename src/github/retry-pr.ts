@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientLogger, GitHubClient } from './client.js';
-import { createOnce } from './diagnosis-issue.js';
+import { createOnce, ensureLabels } from './diagnosis-issue.js';
 import { githubStatus, isGitHubError } from './errors.js';
 
 export const ACTIONS_CANNOT_CREATE_PULL_REQUESTS =
@@ -35,14 +35,12 @@ export interface RetryPullRequestRequest {
   commitMessage: string;
   title: string;
   body: string;
+  /** Added to the pull request (existing labels stay). */
+  labels: readonly string[];
   dryRun: boolean;
 }
 
-export type RetryPullRequestAction =
-  | 'create'
-  | 'update'
-  | 'already-on-base'
-  | 'dry-run';
+export type RetryPullRequestAction = 'create' | 'update' | 'already-on-base' | 'dry-run';
 
 export interface RetryPullRequestOutcome {
   action: RetryPullRequestAction;
@@ -80,19 +78,37 @@ export async function upsertRetryPullRequest(
   const base = await defaultBranchTip(target);
   const outcome = { branch: request.branch, path: request.path };
   if ((await fileSha(target, base.branch, request.path)) === gitBlobSha(request.content)) {
-    target.logger.info(`${request.path} is already on ${base.branch} with this content; no pull request needed.`);
+    target.logger.info(
+      `${request.path} is already on ${base.branch} with this content; no pull request needed.`,
+    );
     return { ...outcome, action: 'already-on-base', pull: undefined };
   }
   const existing = await findOpenPull(target, request.branch, base.branch);
   if (request.dryRun) return { ...outcome, action: 'dry-run', pull: existing };
   const commitSha = await commitRetryFile(target, base, request);
   await pointBranchAt(target, request.branch, commitSha);
-  if (existing) {
-    const pull = await updatePull(target, existing.number, request);
-    return { ...outcome, action: 'update', pull };
-  }
-  const pull = await createPull(target, base.branch, request);
-  return { ...outcome, action: 'create', pull };
+  const pull = existing
+    ? await updatePull(target, existing.number, request)
+    : await createPull(target, base.branch, request);
+  await addLabels(target, pull.number, request.labels);
+  return { ...outcome, action: existing ? 'update' : 'create', pull };
+}
+
+/** Adding a label a pull request already has changes nothing, so a retry is safe. */
+async function addLabels(
+  target: RetryPullRequestTarget,
+  pullNumber: number,
+  labels: readonly string[],
+) {
+  if (labels.length === 0) return;
+  await ensureLabels({ ...target, labels });
+  await target.client.rest.issues.addLabels({
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: pullNumber,
+    labels: [...labels],
+    request: { retryNonIdempotent: true },
+  });
 }
 
 interface BranchTip {
@@ -106,13 +122,26 @@ async function defaultBranchTip(target: RetryPullRequestTarget): Promise<BranchT
   const { data: repository } = await client.rest.repos.get({ owner, repo });
   const branch = repository.default_branch;
   const { data: ref } = await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-  const { data: commit } = await client.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
+  const { data: commit } = await client.rest.git.getCommit({
+    owner,
+    repo,
+    commit_sha: ref.object.sha,
+  });
   return { branch, sha: commit.sha, tree: commit.tree.sha };
 }
 
-async function fileSha(target: RetryPullRequestTarget, ref: string, path: string): Promise<string | undefined> {
+async function fileSha(
+  target: RetryPullRequestTarget,
+  ref: string,
+  path: string,
+): Promise<string | undefined> {
   try {
-    const { data } = await target.client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path, ref });
+    const { data } = await target.client.rest.repos.getContent({
+      owner: target.owner,
+      repo: target.repo,
+      path,
+      ref,
+    });
     return !Array.isArray(data) && data.type === 'file' ? data.sha : undefined;
   } catch (error) {
     if (githubStatus(error) === 404) return undefined;
@@ -120,9 +149,16 @@ async function fileSha(target: RetryPullRequestTarget, ref: string, path: string
   }
 }
 
-async function branchSha(target: RetryPullRequestTarget, branch: string): Promise<string | undefined> {
+async function branchSha(
+  target: RetryPullRequestTarget,
+  branch: string,
+): Promise<string | undefined> {
   try {
-    const { data } = await target.client.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${branch}` });
+    const { data } = await target.client.rest.git.getRef({
+      owner: target.owner,
+      repo: target.repo,
+      ref: `heads/${branch}`,
+    });
     return data.object.sha;
   } catch (error) {
     if (githubStatus(error) === 404) return undefined;
@@ -142,7 +178,13 @@ async function commitRetryFile(
 ): Promise<string> {
   const { client, owner, repo } = target;
   const retry = { retryNonIdempotent: true };
-  const { data: blob } = await client.rest.git.createBlob({ owner, repo, content: request.content, encoding: 'utf-8', request: retry });
+  const { data: blob } = await client.rest.git.createBlob({
+    owner,
+    repo,
+    content: request.content,
+    encoding: 'utf-8',
+    request: retry,
+  });
   const { data: tree } = await client.rest.git.createTree({
     owner,
     repo,
@@ -172,22 +214,36 @@ async function reusableBranchCommit(
 ): Promise<string | undefined> {
   const tip = await branchSha(target, branch);
   if (!tip) return undefined;
-  const { data } = await target.client.rest.git.getCommit({ owner: target.owner, repo: target.repo, commit_sha: tip });
-  const sameChange = data.tree.sha === treeSha && data.parents.length === 1 && data.parents[0]!.sha === baseSha;
+  const { data } = await target.client.rest.git.getCommit({
+    owner: target.owner,
+    repo: target.repo,
+    commit_sha: tip,
+  });
+  const sameChange =
+    data.tree.sha === treeSha && data.parents.length === 1 && data.parents[0]!.sha === baseSha;
   return sameChange ? tip : undefined;
 }
 
 /** Creates the branch, or force-moves it: the branch belongs to this tool. */
-async function pointBranchAt(target: RetryPullRequestTarget, branch: string, sha: string): Promise<void> {
+async function pointBranchAt(
+  target: RetryPullRequestTarget,
+  branch: string,
+  sha: string,
+): Promise<void> {
   const { client, owner, repo } = target;
   const current = await branchSha(target, branch);
   if (current === sha) return;
   if (current === undefined) {
     try {
-      await createOnce(target.logger, `creating branch ${branch}`, async () => {
-        await client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
-        return sha;
-      }, async () => branchSha(target, branch));
+      await createOnce(
+        target.logger,
+        `creating branch ${branch}`,
+        async () => {
+          await client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+          return sha;
+        },
+        async () => branchSha(target, branch),
+      );
     } catch (error) {
       // 422 "Reference already exists": a concurrent run created it; move it below.
       if (githubStatus(error) !== 422) throw error;
@@ -246,17 +302,22 @@ async function createPull(
   const { client, owner, repo } = target;
   const find = () => findOpenPull(target, request.branch, base);
   try {
-    return await createOnce(target.logger, `opening the pull request for ${request.branch}`, async () => {
-      const { data } = await client.rest.pulls.create({
-        owner,
-        repo,
-        head: request.branch,
-        base,
-        title: request.title,
-        body: request.body,
-      });
-      return { number: data.number, url: data.html_url };
-    }, find);
+    return await createOnce(
+      target.logger,
+      `opening the pull request for ${request.branch}`,
+      async () => {
+        const { data } = await client.rest.pulls.create({
+          owner,
+          repo,
+          head: request.branch,
+          base,
+          title: request.title,
+          body: request.body,
+        });
+        return { number: data.number, url: data.html_url };
+      },
+      find,
+    );
   } catch (error) {
     if (isActionsNotPermitted(error)) {
       throw new PullRequestsNotPermittedError(

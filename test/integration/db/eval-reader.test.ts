@@ -67,7 +67,8 @@ describe('reader mapping', () => {
         endedAt: '2026-02-10 12:40:00.999999+00',
         finalState: { stores: [] },
         chaosMetadata: {},
-        commands: [{ tool_name: 'shell' }],
+        commands: [],
+        commandStats: { count: 1, unique: 1 },
       },
     ]);
     expect(trials[0]!.id).toBeLessThan(trials[1]!.id);
@@ -247,7 +248,7 @@ describe('loadCampaignData', () => {
     }
   });
 
-  test('loads a 100,000-trial campaign in well under a second', async () => {
+  test('loads a large campaign completely, in id order, with upstream NULL mapping (speed: npm run bench)', async () => {
     const { db } = await upstreamDatabase();
     const campaignId = await rawCampaign(db, 'big');
     await db.query({
@@ -264,29 +265,22 @@ describe('loadCampaignData', () => {
                     jsonb_build_array(jsonb_build_object('tool_name', 'shell', 'tool_params',
                       '{"command": "pd-ctl store"}', 'exit_code', 0, 'timestamp', '2026-02-10 12:00:00')),
                     jsonb_build_object('padding', repeat('y', 5000))
-             FROM generate_series(1, 100000) AS i,
+             FROM generate_series(1, 5000) AS i,
                   LATERAL (SELECT timestamptz '2026-02-10 00:00:00.123456+00' + i * interval '1 minute' AS t) AS ts`,
       values: [campaignId],
     });
     await enqueue(
       db,
       campaignId,
-      Array.from({ length: 100_000 }, () => ({})),
+      Array.from({ length: 5_000 }, () => ({})),
     );
-    const reader = createEvalReader(db);
-    // Best of five: the first run warms the buffer cache and the JIT; other test files share the CPUs.
-    let best = Infinity;
-    let data = await reader.loadCampaignData(campaignId);
-    for (let run = 0; run < 5 && best >= 1_000; run++) {
-      const started = performance.now();
-      data = await reader.loadCampaignData(campaignId);
-      best = Math.min(best, performance.now() - started);
-    }
-    expect(data.trials).toHaveLength(100_000);
-    expect(data.workItems).toHaveLength(100_000);
+    const data = await createEvalReader(db).loadCampaignData(campaignId);
+    expect(data.trials).toHaveLength(5_000);
+    expect(data.workItems).toHaveLength(5_000);
+    expect(data.trials.every((t, i) => i === 0 || t.id > data.trials[i - 1]!.id)).toBe(true);
+    expect(data.trials[0]!.commandStats).toEqual({ count: 1, unique: 1 });
     expect(data.trials[2]!.resolvedAt).toBeNull();
     expect(data.trials[0]!.startedAt).toBe('2026-02-10 00:01:00.123456+00');
-    expect(best).toBeLessThan(1_000);
   });
 });
 

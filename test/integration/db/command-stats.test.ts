@@ -1,0 +1,67 @@
+import { beforeAll, expect, test } from 'vitest';
+import { scoreTrial } from '../../../src/core/scoring.js';
+import { createEvalReader } from '../../../src/db/eval-reader.js';
+import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
+import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';
+import { insertCampaign, insertTrial } from '../../../src/db/work-queue.js';
+import { createEmptyDatabase } from '../../support/databases.js';
+
+const call = (params: unknown) => ({ tool_name: 'shell', tool_params: params, exit_code: 0 });
+
+/** Command lists whose counts the database computes; each must score as the JSON itself does. */
+const CASES: Record<string, string> = {
+  empty: '[]',
+  distinct: JSON.stringify([call('{"command":"a"}'), call('{"command":"b"}')]),
+  duplicates: JSON.stringify([call('{"command":"a"}'), call('{"command":"a"}'), call('{"command":"b"}')]),
+  'missing tool_params counts as ""': JSON.stringify([{ tool_name: 'x' }, call(''), call('{"command":"a"}')]),
+  'null and object params': JSON.stringify([call(null), call(null), call({ command: 'a' }), call({ command: 'a' })]),
+  'non-object elements': JSON.stringify([1, 'text', call('a')]),
+  'double encoded': JSON.stringify(JSON.stringify([call('a'), call('a'), call('b')])),
+  'not a list': '{"command":"a"}',
+};
+
+let db: EvalDatabase;
+let campaignId: number;
+const ids = new Map<string, number>();
+
+beforeAll(async () => {
+  db = await openEvalDatabase(await createEmptyDatabase('cmdstats'), { log: () => undefined });
+  await createUpstreamSchema(db);
+  campaignId = await insertCampaign(db, { subjectName: 'tikv', name: 'stats', trialCount: 0 });
+  for (const [name, commandsJson] of Object.entries(CASES)) {
+    const id = await insertTrial(db, {
+      campaignId,
+      startedAt: '2026-02-10T12:00:00+00:00',
+      chaosInjectedAt: '2026-02-10T12:02:00+00:00',
+      ticketCreatedAt: null,
+      resolvedAt: null,
+      endedAt: '2026-02-10T12:20:00+00:00',
+      commandsJson,
+    });
+    ids.set(name, id);
+  }
+  return () => db.close();
+});
+
+test.each(Object.keys(CASES))('SQL-side command counts equal the scorer’s own: %s', async (name) => {
+  const trials = await createEvalReader(db).getTrials(campaignId);
+  const fromDb = trials.find((t) => t.id === ids.get(name))!;
+  const { rows } = await db.query({ text: 'SELECT commands_json FROM trials WHERE id = $1', values: [ids.get(name)] });
+  const fromJson = { ...fromDb, commands: rows[0]!.commands_json, commandStats: undefined };
+  const expected = scoreTrial(fromJson, 'tikv', 0);
+  const actual = scoreTrial(fromDb, 'tikv', 0);
+  expect([actual.commandCount, actual.uniqueCommands]).toEqual([expected.commandCount, expected.uniqueCommands]);
+});
+
+test('arrays are counted by the database; other values come back whole', async () => {
+  const trials = await createEvalReader(db).getTrials(campaignId);
+  const byName = (name: string) => trials.find((t) => t.id === ids.get(name))!;
+  expect(byName('duplicates').commandStats).toEqual({ count: 3, unique: 2 });
+  expect(byName('double encoded').commandStats).toBeUndefined();
+  expect(typeof byName('double encoded').commands).toBe('string');
+});
+
+test('getTrialCommands returns the first commands for evidence', async () => {
+  const commands = await createEvalReader(db).getTrialCommands([ids.get('duplicates')!], 2);
+  expect(commands.get(ids.get('duplicates')!)).toEqual([call('{"command":"a"}'), call('{"command":"a"}')]);
+});
