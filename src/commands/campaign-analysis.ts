@@ -26,6 +26,10 @@ export async function loadCampaignAnalysis(
     localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
   });
   const ids = trialsNeedingCommands(analysis);
-  if (ids.length > 0) fillEvidenceCommands(analysis.trials_detail, await reader.getTrialCommands(ids, EVIDENCE_COMMANDS));
+  if (ids.length > 0)
+    fillEvidenceCommands(
+      analysis.trials_detail,
+      await reader.getTrialCommands(ids, EVIDENCE_COMMANDS),
+    );
   return analysis;
 }

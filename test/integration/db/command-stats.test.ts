@@ -12,9 +12,22 @@ const call = (params: unknown) => ({ tool_name: 'shell', tool_params: params, ex
 const CASES: Record<string, string> = {
   empty: '[]',
   distinct: JSON.stringify([call('{"command":"a"}'), call('{"command":"b"}')]),
-  duplicates: JSON.stringify([call('{"command":"a"}'), call('{"command":"a"}'), call('{"command":"b"}')]),
-  'missing tool_params counts as ""': JSON.stringify([{ tool_name: 'x' }, call(''), call('{"command":"a"}')]),
-  'null and object params': JSON.stringify([call(null), call(null), call({ command: 'a' }), call({ command: 'a' })]),
+  duplicates: JSON.stringify([
+    call('{"command":"a"}'),
+    call('{"command":"a"}'),
+    call('{"command":"b"}'),
+  ]),
+  'missing tool_params counts as ""': JSON.stringify([
+    { tool_name: 'x' },
+    call(''),
+    call('{"command":"a"}'),
+  ]),
+  'null and object params': JSON.stringify([
+    call(null),
+    call(null),
+    call({ command: 'a' }),
+    call({ command: 'a' }),
+  ]),
   'non-object elements': JSON.stringify([1, 'text', call('a')]),
   'double encoded': JSON.stringify(JSON.stringify([call('a'), call('a'), call('b')])),
   'not a list': '{"command":"a"}',
@@ -43,15 +56,24 @@ beforeAll(async () => {
   return () => db.close();
 });
 
-test.each(Object.keys(CASES))('SQL-side command counts equal the scorer’s own: %s', async (name) => {
-  const trials = await createEvalReader(db).getTrials(campaignId);
-  const fromDb = trials.find((t) => t.id === ids.get(name))!;
-  const { rows } = await db.query({ text: 'SELECT commands_json FROM trials WHERE id = $1', values: [ids.get(name)] });
-  const fromJson = { ...fromDb, commands: rows[0]!.commands_json, commandStats: undefined };
-  const expected = scoreTrial(fromJson, 'tikv', 0);
-  const actual = scoreTrial(fromDb, 'tikv', 0);
-  expect([actual.commandCount, actual.uniqueCommands]).toEqual([expected.commandCount, expected.uniqueCommands]);
-});
+test.each(Object.keys(CASES))(
+  'SQL-side command counts equal the scorer’s own: %s',
+  async (name) => {
+    const trials = await createEvalReader(db).getTrials(campaignId);
+    const fromDb = trials.find((t) => t.id === ids.get(name))!;
+    const { rows } = await db.query({
+      text: 'SELECT commands_json FROM trials WHERE id = $1',
+      values: [ids.get(name)],
+    });
+    const fromJson = { ...fromDb, commands: rows[0]!.commands_json, commandStats: undefined };
+    const expected = scoreTrial(fromJson, 'tikv', 0);
+    const actual = scoreTrial(fromDb, 'tikv', 0);
+    expect([actual.commandCount, actual.uniqueCommands]).toEqual([
+      expected.commandCount,
+      expected.uniqueCommands,
+    ]);
+  },
+);
 
 test('arrays are counted by the database; other values come back whole', async () => {
   const trials = await createEvalReader(db).getTrials(campaignId);
@@ -63,5 +85,8 @@ test('arrays are counted by the database; other values come back whole', async (
 
 test('getTrialCommands returns the first commands for evidence', async () => {
   const commands = await createEvalReader(db).getTrialCommands([ids.get('duplicates')!], 2);
-  expect(commands.get(ids.get('duplicates')!)).toEqual([call('{"command":"a"}'), call('{"command":"a"}')]);
+  expect(commands.get(ids.get('duplicates')!)).toEqual([
+    call('{"command":"a"}'),
+    call('{"command":"a"}'),
+  ]);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCampaign, type CampaignAnalysis } from '../../../src/core/analysis.js';
 import { resolveCauses } from '../../../src/core/causes.js';
+import { GITHUB_BODY_LIMIT, renderDiagnosisMarkdown } from '../../../src/core/render-diagnosis.js';
 import {
   decideDiagnosisAction,
   diagnosisMarker,
@@ -236,14 +237,52 @@ describe('rendering', () => {
     const state = stateAfter(analysis(129, 1), big);
     const yaml = 'name: retry\n'.repeat(50);
     const full = renderDiagnosisIssueBody(big, state, { retryYaml: yaml, maxLength: 1_000_000 });
-    const tight = renderDiagnosisIssueBody(big, state, { retryYaml: yaml, maxLength: 20_000 });
-    expect(full.length).toBeGreaterThan(20_000);
-    expect(tight.length).toBeLessThanOrEqual(20_000);
+    const budget = full.length - 1;
+    const tight = renderDiagnosisIssueBody(big, state, { retryYaml: yaml, maxLength: budget });
+    expect(full).not.toContain("shortened to fit GitHub's size limit");
+    expect(tight.length).toBeLessThanOrEqual(budget);
     expect(tight.startsWith(`${diagnosisMarker(SERIES)}\n<!-- iterate-campaign:state`)).toBe(true);
     expect(readDiagnosisState(tight, SERIES)).toEqual({ kind: 'ok', state });
     expect(tight).toContain("shortened to fit GitHub's size limit");
     expect(tight).toContain('### Iteration history');
     expect(tight.endsWith(`${yaml.trimEnd()}\n\`\`\`\n</details>`)).toBe(true);
+  });
+
+  it("fits a campaign far over GitHub's limit into 65,536 characters", () => {
+    const trials: TrialRecord[] = [];
+    const items: WorkItemRecord[] = [];
+    for (let combo = 0; combo < 120; combo++) {
+      for (let k = 0; k < 5; k++) {
+        const id = combo * 10 + k + 1;
+        const params = { percent: combo };
+        items.push(
+          workItem(id, { chaosType: 'packet_loss', chaosParams: params, trialId: 5000 + id }),
+        );
+        const metadata = { chaos_type: 'packet_loss', target_container: 'tikv1', ...params };
+        trials.push(
+          trial(5000 + id, {
+            chaosMetadata: metadata,
+            resolvedAt: null,
+            finalState: DOWN_STATE,
+            commandCount: 40,
+          }),
+        );
+      }
+    }
+    const huge = analyzeCampaign(
+      { campaign: campaign({ name: SERIES }), trials, workItems: items },
+      { target: 0.9, causes: resolveCauses(), localUtcOffsetMinutes: 0 },
+    );
+    const state = nextDiagnosisState(undefined, huge);
+    const body = renderDiagnosisIssueBody(huge, state, { retryYaml: 'x: 1\n'.repeat(2_000) });
+    expect(renderDiagnosisMarkdown(huge, { maxLength: 10_000_000 }).length).toBeGreaterThan(
+      200_000,
+    );
+    expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+    expect(body).toContain("shortened to fit GitHub's size limit");
+    expect(readDiagnosisState(body, SERIES)).toEqual({ kind: 'ok', state });
+    expect(body).toContain('`packet_loss (percent=7)` and 112 more');
+    expect(body.endsWith('x: 1\n```\n</details>')).toBe(true);
   });
 
   it('drops the retry YAML before history rows, and history rows before the state', () => {

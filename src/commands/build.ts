@@ -1,0 +1,189 @@
+import { isAbsolute } from 'node:path';
+import { IMAGE_PLATFORM } from '../core/image-plan.js';
+import { InputError, parseChoice, shown } from '../core/inputs.js';
+import { loadProjectConfig } from '../config/project-config.js';
+import {
+  buildAll,
+  ImageBuildError,
+  parseImageReference,
+  type BuildableImage,
+  type BuilderKind,
+  type BuildResult,
+  type RegistryCredentials,
+} from '../images/index.js';
+import type { CommandIO } from './command.js';
+import { defineCommand } from './command.js';
+import { optionalRegistry, registryFor } from './plan.js';
+
+export interface BuildInput {
+  images: BuildableImage[];
+  registry: string | undefined;
+  builder: BuilderKind;
+  credentials: RegistryCredentials | undefined;
+  configPath: string | undefined;
+}
+
+export const buildCommand = defineCommand<BuildInput>({
+  name: 'build',
+  description:
+    'Build and push the planned images (linux/amd64, tagged by short SHA), skipping tags that exist.',
+  surfaces: ['action', 'cli'],
+  inputs: {
+    images: {
+      description: "The plan's images JSON (a list, or one matrix entry)",
+      positional: 0,
+    },
+    registry: {
+      description: 'Registry prefix host/path overriding the planned tags’ registry (default: keep the plan’s)',
+    },
+    builder: { description: 'Image engine: docker (buildx, default) or podman' },
+    'registry-username': {
+      description: 'Registry user (Artifact Registry: oauth2accesstoken); empty: no login',
+    },
+    'registry-password': {
+      description: 'Registry password or access token; given to the engine on stdin, never argv',
+      secret: true,
+    },
+    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+  },
+  parse(inputs) {
+    const raw = inputs.get('images');
+    if (raw === undefined) throw new InputError("Missing images: pass the plan's images output");
+    const username = inputs.get('registry-username');
+    const password = inputs.get('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+      throw new InputError('registry-username and registry-password go together: give both or neither');
+    }
+    return {
+      images: parseImagesJson(raw),
+      registry: optionalRegistry(inputs),
+      builder: parseChoice('builder', inputs.get('builder') ?? 'docker', ['docker', 'podman'] as const),
+      credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
+      configPath: inputs.get('config'),
+    };
+  },
+  async run(input, io) {
+    const config = await loadProjectConfig(input.configPath, io.cwd);
+    const registry = input.registry ? registryFor(input.registry, config, io.env) : undefined;
+    const images = registry
+      ? input.images.map((image) => retagged(image, registry, config.images.map.images))
+      : input.images;
+    if (images.length === 0) {
+      io.print('No images to build: the plan is empty.');
+      setBuildOutputs(io, []);
+      return;
+    }
+    let results: BuildResult[];
+    try {
+      results = await buildAll(images, {
+        builder: input.builder,
+        credentials: input.credentials,
+        timeoutMs: config.images.buildTimeoutMinutes * 60_000,
+        logger: io.logger,
+        cwd: io.cwd,
+      });
+    } catch (error) {
+      if (!(error instanceof ImageBuildError)) throw error;
+      io.logger.error(error.message);
+      return 1;
+    }
+    setBuildOutputs(io, results);
+    const text = renderResults(results);
+    io.print(text);
+    if (io.surface === 'action') await io.appendSummary(text);
+  },
+});
+
+/** The plan's JSON: a list of matrix entries, or a single entry (one matrix leg). */
+export function parseImagesJson(raw: string): BuildableImage[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new InputError(`Invalid images: not JSON (${(error as Error).message}) in '${shown(raw)}'`);
+  }
+  const list = Array.isArray(value) ? value : [value];
+  const images = list.map((entry, index) => parseImageEntry(entry, index));
+  const names = images.map((i) => i.name);
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate) throw new InputError(`Invalid images: '${duplicate}' appears twice`);
+  return images;
+}
+
+function parseImageEntry(entry: unknown, index: number): BuildableImage {
+  const at = `images[${index}]`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw new InputError(`Invalid ${at}: expected an object with name, dockerfile, context, tag`);
+  }
+  const record = entry as Record<string, unknown>;
+  const text = (key: string): string => {
+    const v = record[key];
+    if (typeof v !== 'string' || v.trim() === '') {
+      throw new InputError(`Invalid ${at}.${key}: expected a non-empty string`);
+    }
+    return v;
+  };
+  const platform = record.platform === undefined ? IMAGE_PLATFORM : text('platform');
+  if (platform !== IMAGE_PLATFORM) {
+    throw new InputError(`Invalid ${at}.platform: '${shown(platform)}' — expected ${IMAGE_PLATFORM}`);
+  }
+  const image = {
+    name: text('name'),
+    dockerfile: repoPath(`${at}.dockerfile`, text('dockerfile')),
+    context: repoPath(`${at}.context`, text('context')),
+    platform,
+    tag: text('tag'),
+  };
+  try {
+    parseImageReference(image.tag, `${at}.tag`);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  return image;
+}
+
+/** A path inside the repository: relative, no `..`, no option-looking leading dash. */
+function repoPath(field: string, value: string): string {
+  const segments = value.split(/[\\/]/);
+  if (isAbsolute(value) || segments.includes('..') || value.startsWith('-')) {
+    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a path inside the repository`);
+  }
+  return value;
+}
+
+/** `<registry>/<repository>:<planned tag>`; the repository comes from the config's image map. */
+export function retagged(
+  image: BuildableImage,
+  registry: string,
+  specs: readonly { name: string; repository?: string }[],
+): BuildableImage {
+  const tag = parseImageReference(image.tag).tag;
+  const repository = specs.find((s) => s.name === image.name)?.repository ?? image.name;
+  return { ...image, tag: `${registry}/${repository}:${tag}` };
+}
+
+/** `ref@digest`: the operator image pinned by what the registry holds. */
+export function pinned(result: Pick<BuildResult, 'reference' | 'digest'>): string {
+  return `${result.reference}@${result.digest}`;
+}
+
+function setBuildOutputs(io: CommandIO, results: readonly BuildResult[]): void {
+  io.setOutput('digests', JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.digest]))));
+  for (const result of results) io.setOutput(`digest-${result.name}`, result.digest);
+  const operator = results.find((r) => r.name === 'operator');
+  // Only the leg that built the operator sets it: in a build matrix, an empty value from
+  // another leg must not be what the next job reads.
+  if (operator) io.setOutput('operator-image', pinned(operator));
+}
+
+function renderResults(results: readonly BuildResult[]): string {
+  return [
+    '### Images',
+    '',
+    '| Image | Reference | Digest | |',
+    '|---|---|---|---|',
+    ...results.map(
+      (r) => `| ${r.name} | \`${r.reference}\` | \`${r.digest}\` | ${r.skipped ? 'existed, not rebuilt' : 'built and pushed'} |`,
+    ),
+  ].join('\n');
+}
