@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { CommandIO, InputSource } from './commands/command.js';
+import { abortOnSignals } from './signals.js';
 import { SecretMasker, type Logger } from './logger.js';
 
 /** Inputs as the runner passes them: `INPUT_<NAME>` with the name upper-cased, hyphens kept. */
@@ -39,6 +40,7 @@ export function actionIO(env: NodeJS.ProcessEnv): CommandIO {
   const masker = new ActionMasker();
   const logger = actionLogger(masker);
   return {
+    signal: abortOnSignals(),
     surface: 'action',
     logger,
     masker,

@@ -5,6 +5,7 @@ import { CLI_COMMANDS as COMMANDS } from './commands/cli-commands.js';
 import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { consoleLogger, SecretMasker } from './logger.js';
+import { abortOnSignals } from './signals.js';
 
 const USAGE = `Usage: iterate-campaign <command> [arguments]
 
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const logger = consoleLogger(masker, process.stderr, Boolean(process.env.ITERATE_CAMPAIGN_DEBUG));
   const env = loadDotEnv(process.cwd(), { ...process.env });
   const io: CommandIO = {
+    signal: abortOnSignals(),
     surface: 'cli',
     logger,
     masker,

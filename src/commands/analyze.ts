@@ -472,24 +472,29 @@ async function publishIssue(
     },
     { analysis, retryYaml, runUrl: context.runUrl, dryRun: input.dryRun },
   );
-  io.logger.info(`${input.dryRun ? 'Dry run: would ' : ''}${describeIssueOutcome(outcome)}`);
+  const which = outcome.issue ? ` #${outcome.issue.number}` : '';
+  io.logger.info(`Diagnosis issue${which}: ${describeIssueOutcome(outcome, input.dryRun)}`);
   if (input.dryRun && outcome.body)
     io.logger.info(`Issue body that would be written:\n${outcome.body}`);
   if (outcome.issue) setOutput(io, 'issue-number', outcome.issue.number);
   return { kind: 'issue', outcome };
 }
 
-function describeIssueOutcome(outcome: DiagnosisIssueOutcome): string {
-  const issue = outcome.issue ? `issue #${outcome.issue.number}` : 'the diagnosis issue';
-  const verb = {
-    create: `create ${issue}`,
-    update: outcome.written || outcome.body ? `update ${issue}` : `leave ${issue} as is`,
-    close: `close ${issue}`,
-    reopen: `reopen ${issue}`,
-    'skip-older': `leave ${issue} as is`,
-    nothing: `leave ${issue} as is`,
-  }[outcome.action];
-  return `${verb}: ${outcome.reason}.`;
+const ISSUE_VERBS: Record<DiagnosisIssueOutcome['action'] | 'unchanged', [string, string]> = {
+  create: ['created', 'would create it'],
+  update: ['updated', 'would update it'],
+  close: ['closed with a comment', 'would close it with a comment'],
+  reopen: ['reopened with a comment', 'would reopen it with a comment'],
+  'skip-older': ['left as is', 'would leave it as is'],
+  nothing: ['left as is', 'would leave it as is'],
+  unchanged: ['left as is', 'would leave it as is'],
+};
+
+/** `created — campaign 7 missed the target`, or `would create it — …` in a dry run. */
+function describeIssueOutcome(outcome: DiagnosisIssueOutcome, dryRun: boolean): string {
+  const changes = outcome.written || outcome.body !== undefined;
+  const verbs = ISSUE_VERBS[changes ? outcome.action : 'unchanged'];
+  return `${verbs[dryRun ? 1 : 0]} — ${outcome.reason}.`;
 }
 
 async function publishPullRequest(
@@ -595,7 +600,7 @@ function publicationNote(
   if (publication.kind === 'issue') {
     const o = publication.outcome;
     const link = o.issue ? ` ([#${o.issue.number}](${o.issue.url}))` : '';
-    return `${dry}**Diagnosis issue${link}:** ${input.dryRun ? 'would ' : ''}${describeIssueOutcome(o)}`;
+    return `${dry}**Diagnosis issue${link}:** ${describeIssueOutcome(o, input.dryRun)}`;
   }
   if (!publication.outcome) return '**Retry pull request:** nothing to retry.';
   const o = publication.outcome;

@@ -81,6 +81,8 @@ export const buildCommand = defineCommand<BuildInput>({
         timeoutMs: config.images.buildTimeoutMinutes * 60_000,
         logger: io.logger,
         cwd: io.cwd,
+        // The command's environment (the CLI adds .env): DOCKER_CONFIG, CONTAINERS_STORAGE_CONF …
+        env: { ...io.env },
       });
     } catch (error) {
       if (!(error instanceof ImageBuildError)) throw error;

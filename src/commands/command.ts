@@ -32,6 +32,8 @@ export interface CommandIO {
   appendSummary(markdown: string): Promise<void>;
   /** The command's main result: stdout in a terminal, the log in a workflow. */
   print(text: string): void;
+  /** Aborted on SIGINT/SIGTERM (a cancelled job, Ctrl-C): long waits stop and clean up. */
+  signal?: AbortSignal;
 }
 
 export interface Command<Parsed> {

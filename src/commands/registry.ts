@@ -1,12 +1,24 @@
 import type { AnyCommand } from './command.js';
 import { analyzeCommand } from './analyze.js';
+import { waitCommand } from './wait.js';
+import { buildCommand } from './build.js';
+import { planCommand } from './plan.js';
+import { retryCommand } from './retry.js';
+import { workerCommand } from './worker.js';
 
 function registry(commands: AnyCommand[]): ReadonlyMap<string, AnyCommand> {
   return new Map(commands.map((command) => [command.name, command]));
 }
 
 /** Commands of the action (`command` input). The CLI adds its own (see cli-commands.ts). */
-export const ACTION_COMMANDS = registry([analyzeCommand as AnyCommand]);
+export const ACTION_COMMANDS = registry([
+  analyzeCommand as AnyCommand,
+  waitCommand as AnyCommand,
+  planCommand as AnyCommand,
+  buildCommand as AnyCommand,
+  retryCommand as AnyCommand,
+  workerCommand as AnyCommand,
+]);
 
 export function withCommands(
   base: ReadonlyMap<string, AnyCommand>,

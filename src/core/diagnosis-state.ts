@@ -94,7 +94,7 @@ export type StateReadResult =
  * no string inside (a chaos type, a series name) can end the comment early.
  */
 export function serializeDiagnosisState(state: DiagnosisState): string {
-  const json = JSON.stringify(stateSchema.parse(state), null, 1)
+  const json = JSON.stringify(stateSchema.parse(state))
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026');

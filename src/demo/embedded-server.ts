@@ -10,6 +10,9 @@ export interface EmbeddedServer {
   readonly dataDir: string;
   /** Creates an empty database and returns its connection URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops PostgreSQL but keeps its data (tests of reconnects); `start` brings it back. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export async function startEmbeddedPostgres(
       await server.createDatabase(name);
       return urlFor(name);
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
     async stop() {
       await server.stop();
       if (!options.persistent) await rm(dataDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ export interface EvalCliOptions {
   command?: readonly string[];
   /** The harness directory (`eval/`). */
   cwd: string;
+  /** The child's environment on top of ours (PATH here also finds the executable). */
   env?: Record<string, string | undefined>;
   logger: Logger;
   timeoutMs: number;

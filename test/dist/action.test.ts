@@ -211,7 +211,7 @@ describe('node dist/index.js', () => {
     expect(scheduled.summary).toContain(`## ❌ Campaign ${campaignId} · ${SERIES}`);
     expect(scheduled.summary).toContain('Triggered by schedule (17 6 * * *)');
     expect(scheduled.summary).toContain(
-      '**Diagnosis issue ([#1](https://github.com/octo-org/octo-repo/issues/1)):** create issue #1',
+      `**Diagnosis issue ([#1](https://github.com/octo-org/octo-repo/issues/1)):** created — campaign ${campaignId} missed the target.`,
     );
     expect(scheduled.stdout).toContain('::group::Diagnosis issue');
     expect(scheduled.stdout).toMatch(

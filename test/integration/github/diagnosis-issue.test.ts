@@ -25,6 +25,7 @@ const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const SERIES = 'tikv-all-chaos-cloud';
 const ISSUES = '/repos/{owner}/{repo}/issues';
+const ISSUE = '/repos/{owner}/{repo}/issues/{issue_number}';
 const RUN_URL = `https://github.com/${OWNER}/${REPO}/actions/runs/4242`;
 
 const gh = useGitHubEmulator({ getUserWithInstallationToken: 'forbidden' });
@@ -299,6 +300,33 @@ describe('failures while writing', () => {
     expect(run.summary).toContain(`## ❌ Campaign ${id}`);
   });
 
+  it('a 502 after the close comment was posted and on the close itself: one comment, closed once', async () => {
+    const bad = await failing();
+    const good = await passing();
+    await analyze({ 'campaign-id': String(bad) });
+    const number = onlyIssue().number;
+    const comments = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
+    gh.inject({
+      method: 'POST',
+      route: comments,
+      ...faults.serverError(502),
+      applyBeforeResponding: true,
+    });
+    gh.inject({
+      method: 'PATCH',
+      route: ISSUE,
+      ...faults.serverError(502),
+      applyBeforeResponding: true,
+    });
+
+    const run = await analyze({ 'campaign-id': String(good) });
+
+    expect(run.error).toBeUndefined();
+    expect(gh.state.comments(OWNER, REPO, number)).toHaveLength(1);
+    expect(gh.requestsTo('PATCH', ISSUE).map((r) => r.status)).toEqual([502, 200]);
+    expect(onlyIssue()).toMatchObject({ state: 'closed', stateReason: 'completed' });
+  });
+
   it('a 403 secondary rate limit with retry-after is waited out and retried', async () => {
     const id = await failing();
     gh.inject({ method: 'POST', route: ISSUES, ...faults.secondaryRateLimit(1) });
@@ -369,7 +397,9 @@ describe('inputs and modes', () => {
     expect(writes()).toEqual([]);
     expect(gh.requests.length).toBeGreaterThan(0);
     expect(run.summary).toContain('Dry run: nothing was written to GitHub');
-    expect(run.summary).toContain('would create the diagnosis issue');
+    expect(run.summary).toContain(
+      `**Diagnosis issue:** would create it — campaign ${id} missed the target.`,
+    );
     expect(run.summary).toContain(diagnosisMarker(SERIES));
     expect(run.logger.text()).toContain('Issue body that would be written:');
   });
@@ -428,6 +458,22 @@ describe('output pr', () => {
     expect(gh.state.branchSha(OWNER, REPO, branchOf(id))).toBe(tip);
     expect(second.outputs['pr-number']).toBe(String(pull!.number));
     expect(seriesIssues().filter((i) => !i.isPull)).toEqual([]);
+  });
+
+  it('a 502 after the PR was opened: re-read, one PR', async () => {
+    const id = await failing();
+    const pulls = '/repos/{owner}/{repo}/pulls';
+    gh.inject({
+      method: 'POST',
+      route: pulls,
+      ...faults.serverError(502),
+      applyBeforeResponding: true,
+    });
+    const run = await analyze({ 'campaign-id': String(id), output: 'pr' });
+    expect(run.error).toBeUndefined();
+    expect(gh.requestsTo('POST', pulls).map((r) => r.status)).toEqual([502]);
+    expect(gh.state.pulls(OWNER, REPO)).toHaveLength(1);
+    expect(run.outputs['pr-number']).toBe(String(gh.state.pulls(OWNER, REPO)[0]!.number));
   });
 
   it('moves the branch when the default branch moved, keeping the PR', async () => {

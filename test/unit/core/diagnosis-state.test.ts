@@ -127,7 +127,7 @@ describe('state block', () => {
       kind: 'invalid',
       reason: /not JSON/,
     });
-    const tampered = good.replace('"latest_campaign_id": 7', '"latest_campaign_id": 9');
+    const tampered = good.replace('"latest_campaign_id":7', '"latest_campaign_id":9');
     expect(readDiagnosisState(tampered)).toMatchObject({
       kind: 'invalid',
       reason: /latest_campaign_id/,

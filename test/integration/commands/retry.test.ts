@@ -1,0 +1,365 @@
+/**
+ * `retry` against a real PostgreSQL with the upstream schema and the GitHub emulator: the merged
+ * PR says "Fixes #N", issue N carries the diagnosis state block, and the retry campaign is
+ * enqueued directly — the rows must equal, field by field, what upstream's `eval run campaign
+ * --cloud=gcp` (the stand-in's literal port of it) writes for the same YAML file.
+ */
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test } from 'vitest';
+import { diagnosisMarker, serializeDiagnosisState, type DiagnosisState } from '../../../src/core/diagnosis-state.js';
+import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
+import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
+import { ensureProductSchema } from '../../../src/db/product-schema.js';
+import { enqueueRetryOnce } from '../../../src/db/retry-runs.js';
+import { useGitHubEmulator } from '../../support/github-emulator/index.js';
+import { seedDemoCampaign } from '../../support/seed-campaign.js';
+import { upstreamDatabase } from '../db/helpers.js';
+import { runTestCommand, STANDIN } from './support.js';
+
+const OWNER = 'octo-org';
+const REPO = 'octo-repo';
+const SERIES = 'tikv-all-chaos-cloud';
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const gh = useGitHubEmulator();
+const dirs: string[] = [];
+const run = promisify(execFile);
+
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+const CONFIG = `retry:
+  dir: eval/campaigns/debug
+  include_baseline: true
+  eval_directory: .
+images:
+  registry: us-central1-docker.pkg.dev/test-project/eval
+`;
+
+async function workspace(config = CONFIG): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-retry-'));
+  dirs.push(dir);
+  await writeFile(join(dir, 'iterate-campaign.yml'), config);
+  return dir;
+}
+
+async function previousCampaign(db: EvalDatabase): Promise<number> {
+  const { campaignId } = await enqueueCampaign(db, {
+    name: SERIES,
+    subjects: ['tikv'],
+    includeBaseline: true,
+    continuous: false,
+    variant: 'default',
+    gitCommitHash: '1'.repeat(40),
+    items: [{ chaosType: 'node_kill' }, { chaosType: 'latency', chaosParams: { min_ms: 50, max_ms: 150 } }],
+  });
+  return campaignId;
+}
+
+function diagnosisBody(campaignId: number): string {
+  const state: DiagnosisState = {
+    version: 1,
+    series: SERIES,
+    revision: 2,
+    target_win_rate: 0.9,
+    latest_campaign_id: campaignId,
+    campaign_ids: [campaignId],
+    failing: [
+      { chaos_type: 'latency', params: { min_ms: 50, max_ms: 150 } },
+      { chaos_type: 'latency', params: { min_ms: 200, max_ms: 500 } },
+      { chaos_type: 'network_partition', params: {} },
+    ],
+    iterations: [
+      {
+        campaign_id: campaignId,
+        date: '2026-02-10T12:00:00+00:00',
+        win_rate: 0.5,
+        target_win_rate: 0.9,
+        meets_target: false,
+        trials: 28,
+        failing: ['latency (min_ms=50, max_ms=150)', 'latency (min_ms=200, max_ms=500)', 'network_partition'],
+        failing_count: 3,
+      },
+    ],
+  };
+  return [diagnosisMarker(SERIES), serializeDiagnosisState(state), '', '## Diagnosis', 'text'].join('\n');
+}
+
+let branch = 0;
+
+/** A fix PR (body as given) merged into main; returns its number and merge SHA. */
+function mergedPr(body: string): { number: number; sha: string } {
+  const head = `fix-${++branch}`;
+  gh.state.commitFiles(OWNER, REPO, { branch: head, files: { [`subjects/tikv/observer/fix${branch}.py`]: 'x = 1\n' } });
+  const pull = gh.state.createPull(OWNER, REPO, { head, title: 'Fix invariant', body });
+  return { number: pull.number, sha: gh.state.mergePull(OWNER, REPO, pull.number) };
+}
+
+function env(sha: string): NodeJS.ProcessEnv {
+  return { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: gh.url, GITHUB_SHA: sha, GITHUB_EVENT_NAME: 'push' };
+}
+
+function inputs(url: string, extra: Record<string, string | undefined> = {}) {
+  return {
+    'database-url': url,
+    'github-token': gh.token,
+    config: 'iterate-campaign.yml',
+    'trials-per-combination': '2',
+    'operator-image': `us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`,
+    digests: JSON.stringify({ 'operator-image': 'x', 'digest-operator': DIGEST, 'digest-worker': '' }),
+    ...extra,
+  };
+}
+
+async function count(db: EvalDatabase, sql: string): Promise<number> {
+  return (await db.query({ text: sql })).rows[0].n as number;
+}
+
+const campaignRow = async (db: EvalDatabase, id: number) =>
+  (
+    await db.query({
+      text: `SELECT to_jsonb(c) - 'id' - 'created_at' AS row FROM campaigns c WHERE id = $1`,
+      values: [id],
+    })
+  ).rows[0].row;
+
+const workRows = async (db: EvalDatabase, id: number) =>
+  (
+    await db.query({
+      text: `SELECT to_jsonb(w) - 'id' - 'campaign_id' AS row FROM work_queue w WHERE campaign_id = $1 ORDER BY id`,
+      values: [id],
+    })
+  ).rows.map((r) => r.row);
+
+describe('retry command (direct enqueue)', () => {
+  test('enqueues the targeted retry from the diagnosis issue the PR fixes; rows equal upstream’s for the same YAML', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: `Campaign diagnosis: ${SERIES}`, body: diagnosisBody(previous) });
+    const pr = mergedPr(`Tighten the latency invariant.\n\nFixes #${issue.number}`);
+    const cwd = await workspace();
+
+    const result = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
+    expect(result.error, result.log).toBeUndefined();
+    expect(result.code).toBe(0);
+    const retryId = Number(result.outputs['retry-campaign-id']);
+    expect(retryId).toBeGreaterThan(previous);
+    expect(result.outputs['retry-campaign-path']).toBe(`eval/campaigns/debug/${SERIES}-retry-${previous}.yaml`);
+    expect(result.outputs['worker-indexes']).toBe('[1,2,3]');
+
+    const yaml = await readFile(join(cwd, result.outputs['retry-campaign-path']!), 'utf8');
+    expect(yaml).toContain(`image: us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`);
+    expect(yaml).toContain(`PR #${pr.number}, merged as ${pr.sha}`);
+
+    // Upstream's enqueue of the same file, into the same database.
+    const { stdout } = await run(process.execPath, [STANDIN, 'run', 'campaign', join(cwd, result.outputs['retry-campaign-path']!), '--cloud=gcp'], {
+      env: { ...process.env, EVAL_DATABASE_URL: url, STANDIN_GIT_COMMIT: pr.sha },
+    });
+    const upstreamId = Number(/Created campaign (\d+) in cloud database/.exec(stdout)![1]);
+
+    expect(await campaignRow(db, retryId)).toEqual(await campaignRow(db, upstreamId));
+    expect(await campaignRow(db, retryId)).toMatchObject({
+      name: `${SERIES}-retry-${previous}`,
+      subject_name: 'tikv',
+      trial_count: 7,
+      baseline: true,
+      git_commit_hash: pr.sha,
+    });
+    const ours = await workRows(db, retryId);
+    expect(ours).toEqual(await workRows(db, upstreamId));
+    expect(ours.map((r) => [r.chaos_type, r.chaos_params, r.baseline])).toEqual([
+      ['latency', { min_ms: 50, max_ms: 150 }, false],
+      ['latency', { min_ms: 50, max_ms: 150 }, false],
+      ['latency', { min_ms: 200, max_ms: 500 }, false],
+      ['latency', { min_ms: 200, max_ms: 500 }, false],
+      ['network_partition', {}, false],
+      ['network_partition', {}, false],
+      ['none', {}, true],
+    ]);
+
+    const { rows: links } = await db.query({ text: 'SELECT * FROM iterate_campaign.retry_runs' });
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({
+      repository: `${OWNER}/${REPO}`,
+      pr_number: pr.number,
+      merge_sha: pr.sha,
+      previous_campaign_id: previous,
+      diagnosis_issue: issue.number,
+      retry_campaign_id: retryId,
+      operator_image: `us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`,
+      image_digests: { operator: DIGEST },
+      mode: 'direct',
+    });
+    // The upstream tables keep their exact shape: nothing of ours in the public schema.
+    expect(await count(db, "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'retry%'")).toBe(0);
+  });
+
+  test('a second run for the same PR and merge SHA returns the same campaign and writes nothing', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
+    const pr = mergedPr(`Fixes #${issue.number}`);
+    const cwd = await workspace();
+    const first = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
+    expect(first.code, first.log).toBe(0);
+    const before = await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue');
+    const maxIds = await db.query({ text: "SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s" });
+
+    const second = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
+    expect(second.code, second.log).toBe(0);
+    expect(second.outputs['retry-campaign-id']).toBe(first.outputs['retry-campaign-id']);
+    expect(second.log).toContain('already has retry campaign');
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue')).toBe(before);
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(1);
+    // Not even a rolled-back insert: the campaign id sequence did not move.
+    const after = await db.query({ text: "SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s" });
+    expect(after.rows[0]).toEqual(maxIds.rows[0]);
+  });
+
+  test('two concurrent runs write one campaign and both report it', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
+    const pr = mergedPr(`Fixes #${issue.number}`);
+    const [cwdA, cwdB] = [await workspace(), await workspace()];
+    const [a, b] = await Promise.all([
+      runTestCommand('retry', inputs(url), { cwd: cwdA, env: env(pr.sha) }),
+      runTestCommand('retry', inputs(url), { cwd: cwdB, env: env(pr.sha) }),
+    ]);
+    expect(a.code, a.log).toBe(0);
+    expect(b.code, b.log).toBe(0);
+    expect(a.outputs['retry-campaign-id']).toBe(b.outputs['retry-campaign-id']);
+    expect(await count(db, `SELECT COUNT(*)::int AS n FROM campaigns WHERE id <> ${previous}`)).toBe(1);
+    expect(await count(db, `SELECT COUNT(*)::int AS n FROM work_queue WHERE campaign_id <> ${previous}`)).toBe(7);
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(1);
+  });
+
+  test('an issue written by someone else is not trusted: nothing is enqueued', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const forged = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous), user: 'mallory' });
+    const pr = mergedPr(`Fixes #${forged.number}`);
+    const result = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(pr.sha) });
+    expect(result.code, result.log).toBe(0);
+    expect(result.outputs['retry-campaign-id']).toBe('');
+    expect(result.log).toContain(`#${forged.number} was not written by github-actions[bot]`);
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(1);
+  });
+
+  test('a merge that fixes no issue, and a direct push, retry nothing', async () => {
+    const { url, db } = await upstreamDatabase();
+    const pr = mergedPr('Refactor, no issue.');
+    const noLink = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(pr.sha) });
+    expect(noLink.code, noLink.log).toBe(0);
+    expect(noLink.log).toContain(`Nothing to retry: PR #${pr.number} links no issue with a closing keyword`);
+    const direct = gh.state.commitFiles(OWNER, REPO, { branch: 'main', files: { 'README.md': 'direct\n' } });
+    const push = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(direct) });
+    expect(push.code, push.log).toBe(0);
+    expect(push.log).toContain('is not the merge commit of a pull request');
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(0);
+  });
+
+  test('with campaign-id and pr-number: failing combinations come from scoring that campaign; no GitHub needed', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await seedDemoCampaign(url);
+    const sha = 'c'.repeat(40);
+    const result = await runTestCommand(
+      'retry',
+      inputs(url, { 'github-token': undefined, 'campaign-id': String(previous), 'pr-number': '41' }),
+      { cwd: await workspace(), env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: sha } },
+    );
+    expect(result.code, result.log).toBe(0);
+    const retryId = Number(result.outputs['retry-campaign-id']);
+    const types = (await workRows(db, retryId)).map((r) => r.chaos_type as string);
+    expect(types).toContain('network_partition');
+    expect(types).not.toContain('node_kill');
+    expect(gh.requests.length).toBe(0);
+    const { rows } = await db.query({ text: 'SELECT pr_number, merge_sha, diagnosis_issue FROM iterate_campaign.retry_runs' });
+    expect(rows).toEqual([{ pr_number: 41, merge_sha: sha, diagnosis_issue: null }]);
+  });
+});
+
+describe('enqueueRetryOnce', () => {
+  test('eight concurrent callers on separate connections: one campaign, one run, all see the same id', async () => {
+    const { url, db } = await upstreamDatabase();
+    const pools = await Promise.all(Array.from({ length: 8 }, () => openEvalDatabase(url)));
+    try {
+      await Promise.all(pools.map((pool) => ensureProductSchema(pool)));
+      const key = { repository: 'Octo-Org/Octo-Repo', prNumber: 7, mergeSha: 'D'.repeat(40) };
+      const link = { previousCampaignId: 1, diagnosisIssue: 2, campaignName: 'x-retry-1', operatorImage: '', imageDigests: {} };
+      const rows = {
+        name: 'x-retry-1',
+        subjects: ['tikv'],
+        includeBaseline: false,
+        continuous: false,
+        variant: 'default',
+        gitCommitHash: 'd'.repeat(40),
+        items: [{ chaosType: 'node_kill' }, { chaosType: 'latency', chaosParams: { min_ms: 1 } }],
+      };
+      const outcomes = await Promise.all(pools.map((pool) => enqueueRetryOnce(pool, key, link, rows)));
+      expect(new Set(outcomes.map((o) => o.run.retryCampaignId)).size).toBe(1);
+      expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+      expect(outcomes[0]!.run).toMatchObject({ repository: 'octo-org/octo-repo', mergeSha: 'd'.repeat(40) });
+      expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(1);
+      expect(await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue')).toBe(2);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+  });
+});
+
+describe('retry command (via-cli)', () => {
+  async function fakeUv(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-uv-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'bin'));
+    const script = join(dir, 'bin', 'uv');
+    await writeFile(
+      script,
+      `#!/bin/sh\n[ "$1" = run ] && [ "$2" = eval ] || { echo "unexpected: uv $*" >&2; exit 64; }\nshift 2\nexec "${process.execPath}" "${STANDIN}" "$@"\n`,
+    );
+    await chmod(script, 0o755);
+    return join(dir, 'bin');
+  }
+
+  test('runs `uv run eval run campaign <yaml> --cloud=gcp`, records the link, and a second run does not enqueue again', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
+    const pr = mergedPr(`Closes #${issue.number}`);
+    const bin = await fakeUv();
+    const cliEnv = { ...env(pr.sha), PATH: `${bin}:${process.env.PATH}`, STANDIN_GIT_COMMIT: pr.sha };
+    const cwd = await workspace();
+    const first = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), { cwd, env: cliEnv });
+    expect(first.code, first.log).toBe(0);
+    const retryId = Number(first.outputs['retry-campaign-id']);
+    expect(first.log).toContain(`Created campaign ${retryId} in cloud database`);
+    expect(first.log).not.toContain(new URL(url).password || '\u0000');
+    expect(await campaignRow(db, retryId)).toMatchObject({ name: `${SERIES}-retry-${previous}`, trial_count: 7, git_commit_hash: pr.sha });
+    const { rows } = await db.query({ text: 'SELECT retry_campaign_id, mode FROM iterate_campaign.retry_runs' });
+    expect(rows).toEqual([{ retry_campaign_id: retryId, mode: 'cli' }]);
+
+    const second = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), { cwd, env: cliEnv });
+    expect(second.outputs['retry-campaign-id']).toBe(String(retryId));
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(2);
+  });
+
+  test('a failing harness CLI reports its exit code and output tail, and records nothing', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
+    const pr = mergedPr(`Fixes #${issue.number}`);
+    const result = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), {
+      cwd: await workspace(),
+      env: { ...env(pr.sha), PATH: process.env.PATH, EVAL_DATABASE_URL: '' },
+    });
+    // Without the fake uv on PATH: either uv is missing, or a real uv fails in an empty directory.
+    expect(result.code).toBe(1);
+    expect(result.error?.message).toMatch(/eval run campaign (failed with exit code \d+|could not run 'uv')/);
+    expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
+  });
+});
