@@ -71092,7 +71092,12 @@ function describeTotals(t) {
 function describeGroups(snapshot) {
     return snapshot.groups
         .map((g) => {
-        const name = g.baseline ? 'baseline' : describeCombination({ chaosType: g.chaosType, params: json_isPlainObject(g.params) ? g.params : {} });
+        const name = g.baseline
+            ? 'baseline'
+            : describeCombination({
+                chaosType: g.chaosType,
+                params: json_isPlainObject(g.params) ? g.params : {},
+            });
         const total = g.pending + g.running + g.completed + g.failed;
         return `${name} ${g.completed + g.failed}/${total}`;
     })
@@ -71365,15 +71370,19 @@ function listenForCompletions(db, campaignId, log) {
     };
     const session = async () => {
         await db.withClient(async (client) => {
+            const ended = new Promise((resolve, reject) => {
+                release = resolve;
+                client.once('error', reject);
+                client.once('end', () => reject(new Error('connection ended')));
+            });
+            ended.catch(() => undefined);
+            if (closed)
+                return;
             await client.query(`LISTEN ${WORK_ITEM_COMPLETED_CHANNEL}`);
             listening = true;
             client.on('notification', notify);
             try {
-                await new Promise((resolve, reject) => {
-                    release = resolve;
-                    client.once('error', reject);
-                    client.once('end', () => reject(new Error('connection ended')));
-                });
+                await ended;
                 await client.query(`UNLISTEN ${WORK_ITEM_COMPLETED_CHANNEL}`).catch(() => undefined);
             }
             finally {
@@ -71492,7 +71501,10 @@ async function waitForCampaign(db, campaignId, options) {
             const remaining = deadline - Date.now();
             if (remaining <= 0)
                 return { finished: false, timedOut: true, interrupted: false, totals };
-            await Promise.race([listener.wait(Math.min(options.pollMs, remaining)), wait_aborted(options.signal)]);
+            await Promise.race([
+                listener.wait(Math.min(options.pollMs, remaining)),
+                wait_aborted(options.signal),
+            ]);
         }
     }
     finally {
@@ -71514,7 +71526,10 @@ const waitCommand = defineCommand({
         'retry-campaign-id': { description: 'The campaign to wait for', positional: 0 },
         'timeout-minutes': { description: 'Stop waiting after this many minutes (default 300)' },
         'poll-seconds': { description: 'Poll interval when no notification arrives (default 30)' },
-        'database-url': { description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)', secret: true },
+        'database-url': {
+            description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+            secret: true,
+        },
     },
     parse(inputs, io) {
         const raw = inputs.get('retry-campaign-id');
@@ -71525,7 +71540,12 @@ const waitCommand = defineCommand({
             io.masker.add(secret);
         const timeoutMinutes = parseId('timeout-minutes', inputs.get('timeout-minutes') ?? '300');
         const pollSeconds = parseId('poll-seconds', inputs.get('poll-seconds') ?? '30');
-        return { campaignId: parseId('retry-campaign-id', raw), databaseUrl, timeoutMs: timeoutMinutes * 60_000, pollMs: pollSeconds * 1000 };
+        return {
+            campaignId: parseId('retry-campaign-id', raw),
+            databaseUrl,
+            timeoutMs: timeoutMinutes * 60_000,
+            pollMs: pollSeconds * 1000,
+        };
     },
     async run(input, io) {
         const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });

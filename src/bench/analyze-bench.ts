@@ -89,7 +89,10 @@ export async function timeAnalysis(db: EvalDatabase, campaignId: number): Promis
     localUtcOffsetMinutes: 0,
   });
   const t2 = performance.now();
-  const commands = await reader.getTrialCommands(trialsNeedingCommands(analysis), EVIDENCE_COMMANDS);
+  const commands = await reader.getTrialCommands(
+    trialsNeedingCommands(analysis),
+    EVIDENCE_COMMANDS,
+  );
   fillEvidenceCommands(analysis.trials_detail, commands);
   const t3 = performance.now();
   renderDiagnosisMarkdown(analysis);

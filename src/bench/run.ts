@@ -3,6 +3,7 @@ import { startEmbeddedPostgres } from '../demo/embedded-server.js';
 import { openEvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
 import { seedLargeCampaign, timeAnalysis, timeRowByRow } from './analyze-bench.js';
+import { timeEnqueue, timeWaitWake } from './queue-bench.js';
 
 const SIZE = Number(process.env.BENCH_TRIALS ?? 100_000);
 const ROW_SAMPLE = 2_000;
@@ -42,6 +43,21 @@ async function main(): Promise<void> {
         `\nrow-by-row fetch: ${perRow.toFixed(3)} ms/row over ${ROW_SAMPLE} rows → ${ms(rowByRow)} for ${SIZE.toLocaleString('en-US')} (extrapolated)`,
       );
       console.log(`ratio row-by-row / batched analyze: ${(rowByRow / total).toFixed(1)}x`);
+
+      const enqueues = [];
+      for (let i = 0; i < 3; i++) enqueues.push(await timeEnqueue(db, SIZE));
+      const enqueueMs = median(enqueues);
+      console.log(
+        `\nenqueue ${SIZE.toLocaleString('en-US')} work items in one transaction (median of 3): ${ms(enqueueMs)}  [goal < 2000 ms: ${enqueueMs < 2000 ? 'met' : 'MISSED'}]`,
+      );
+
+      const wakes = [];
+      for (let i = 0; i < RUNS; i++) wakes.push(await timeWaitWake(db));
+      const wakeMs = median(wakes);
+      console.log(
+        `wait returns after the last completion (median of ${RUNS}, poll interval 60 s): ${ms(wakeMs)}  [goal < 1000 ms: ${wakeMs < 1000 ? 'met' : 'MISSED'}]`,
+      );
+      console.log(`ratio poll interval / NOTIFY wake: ${(60_000 / wakeMs).toFixed(0)}x`);
     } finally {
       await db.close();
     }
