@@ -64,10 +64,27 @@ export function workItemCombination(item: WorkItemRecord): Combination {
 function safeObject(value: unknown): Record<string, unknown> {
   try {
     const decoded = decodeJsonColumn(value, {});
-    return isPlainObject(decoded) ? decoded : {};
+    return isPlainObject(decoded) ? naturalOrder(decoded) : {};
   } catch {
     return {};
   }
+}
+
+const PREFERRED_KEY_ORDER = ['min_ms', 'max_ms'];
+
+/**
+ * JSONB stores keys shortest first, so `{min_ms, max_ms}` comes back as `{max_ms, min_ms}`; put
+ * the pairs people write in their usual order again for reports and retry YAML.
+ */
+function naturalOrder(params: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(params);
+  if (keys.length < 2) return params;
+  const rank = (k: string) => {
+    const i = PREFERRED_KEY_ORDER.indexOf(k);
+    return i < 0 ? PREFERRED_KEY_ORDER.length : i;
+  };
+  const sorted = [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(sorted.map((k) => [k, params[k]]));
 }
 
 /** Work items indexed by the trial they produced. */
