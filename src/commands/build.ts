@@ -34,7 +34,8 @@ export const buildCommand = defineCommand<BuildInput>({
       positional: 0,
     },
     registry: {
-      description: 'Registry prefix host/path overriding the planned tags’ registry (default: keep the plan’s)',
+      description:
+        'Registry prefix host/path overriding the planned tags’ registry (default: keep the plan’s)',
     },
     builder: { description: 'Image engine: docker (buildx, default) or podman' },
     'registry-username': {
@@ -52,13 +53,19 @@ export const buildCommand = defineCommand<BuildInput>({
     const username = inputs.get('registry-username');
     const password = inputs.get('registry-password');
     if ((username === undefined) !== (password === undefined)) {
-      throw new InputError('registry-username and registry-password go together: give both or neither');
+      throw new InputError(
+        'registry-username and registry-password go together: give both or neither',
+      );
     }
     return {
       images: parseImagesJson(raw),
       registry: optionalRegistry(inputs),
-      builder: parseChoice('builder', inputs.get('builder') ?? 'docker', ['docker', 'podman'] as const),
-      credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
+      builder: parseChoice('builder', inputs.get('builder') ?? 'docker', [
+        'docker',
+        'podman',
+      ] as const),
+      credentials:
+        username !== undefined && password !== undefined ? { username, password } : undefined,
       configPath: inputs.get('config'),
     };
   },
@@ -102,7 +109,9 @@ export function parseImagesJson(raw: string): BuildableImage[] {
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    throw new InputError(`Invalid images: not JSON (${(error as Error).message}) in '${shown(raw)}'`);
+    throw new InputError(
+      `Invalid images: not JSON (${(error as Error).message}) in '${shown(raw)}'`,
+    );
   }
   const list = Array.isArray(value) ? value : [value];
   const images = list.map((entry, index) => parseImageEntry(entry, index));
@@ -127,7 +136,9 @@ function parseImageEntry(entry: unknown, index: number): BuildableImage {
   };
   const platform = record.platform === undefined ? IMAGE_PLATFORM : text('platform');
   if (platform !== IMAGE_PLATFORM) {
-    throw new InputError(`Invalid ${at}.platform: '${shown(platform)}' — expected ${IMAGE_PLATFORM}`);
+    throw new InputError(
+      `Invalid ${at}.platform: '${shown(platform)}' — expected ${IMAGE_PLATFORM}`,
+    );
   }
   const image = {
     name: text('name'),
@@ -148,7 +159,9 @@ function parseImageEntry(entry: unknown, index: number): BuildableImage {
 function repoPath(field: string, value: string): string {
   const segments = value.split(/[\\/]/);
   if (isAbsolute(value) || segments.includes('..') || value.startsWith('-')) {
-    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a path inside the repository`);
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a path inside the repository`,
+    );
   }
   return value;
 }
@@ -170,7 +183,8 @@ export function pinned(result: Pick<BuildResult, 'reference' | 'digest'>): strin
 }
 
 function setBuildOutputs(io: CommandIO, results: readonly BuildResult[]): void {
-  io.setOutput('digests', JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.digest]))));
+  const digests = Object.fromEntries(results.map((r) => [r.name, r.digest]));
+  io.setOutput('digests', JSON.stringify(digests));
   for (const result of results) io.setOutput(`digest-${result.name}`, result.digest);
   const operator = results.find((r) => r.name === 'operator');
   // Only the leg that built the operator sets it: in a build matrix, an empty value from
@@ -185,7 +199,8 @@ function renderResults(results: readonly BuildResult[]): string {
     '| Image | Reference | Digest | |',
     '|---|---|---|---|',
     ...results.map(
-      (r) => `| ${r.name} | \`${r.reference}\` | \`${r.digest}\` | ${r.skipped ? 'existed, not rebuilt' : 'built and pushed'} |`,
+      (r) =>
+        `| ${r.name} | \`${r.reference}\` | \`${r.digest}\` | ${r.skipped ? 'existed, not rebuilt' : 'built and pushed'} |`,
     ),
   ].join('\n');
 }

@@ -45,7 +45,8 @@ export const planCommand = defineCommand<PlanInput>({
     },
     'merge-sha': { description: 'Merge commit SHA, used for image tags (default: GITHUB_SHA)' },
     'github-token': {
-      description: 'Token to read the PR (default: GITHUB_TOKEN); contents: read, pull-requests: read',
+      description:
+        'Token to read the PR (default: GITHUB_TOKEN); contents: read, pull-requests: read',
       secret: true,
     },
     config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
@@ -85,7 +86,12 @@ export const planCommand = defineCommand<PlanInput>({
       );
     }
     const changed = await listChangedFiles(ref, pull, pull.mergeCommitSha ?? input.mergeSha);
-    const plan = planFromChanges(changed, config, registryFor(input.registry, config, io.env), input.mergeSha);
+    const plan = planFromChanges(
+      changed,
+      config,
+      registryFor(input.registry, config, io.env),
+      input.mergeSha,
+    );
     setPlanOutputs(io, plan, pull.number);
     io.print(renderPlan(plan, pull.number));
     if (io.surface === 'action') await io.appendSummary(renderPlan(plan, pull.number));
@@ -159,7 +165,9 @@ function renderPlan(plan: ImagePlan, prNumber: number): string {
   const lines = [`### Image plan for PR #${prNumber}`, '', plan.summary, ''];
   if (plan.images.length === 0) lines.push('Empty matrix: nothing to build.');
   for (const image of plan.images) {
-    lines.push(`- \`${image.name}\` → \`${image.tag}\` (${image.dockerfile}, context ${image.context})`);
+    lines.push(
+      `- \`${image.name}\` → \`${image.tag}\` (${image.dockerfile}, context ${image.context})`,
+    );
     for (const reason of image.reasons) lines.push(`  - ${reason}`);
   }
   if (plan.testCommands.length > 0) {
@@ -175,7 +183,9 @@ const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 export function parseSha(field: string, value: string): string {
   const v = value.trim().toLowerCase();
   if (!SHA.test(v)) {
-    throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a full commit SHA (40 hex digits)`);
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a full commit SHA (40 hex digits)`,
+    );
   }
   return v;
 }
@@ -197,13 +207,17 @@ export function optionalId(inputs: InputSource, field: string): number | undefin
 }
 
 export function tokenFrom(inputs: InputSource, env: NodeJS.ProcessEnv): string | undefined {
-  return inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined);
+  return (
+    inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined)
+  );
 }
 
 export function requireToken(inputs: InputSource, env: NodeJS.ProcessEnv, command: string): string {
   const token = tokenFrom(inputs, env);
   if (!token) {
-    throw new InputError(`Missing github-token: '${command}' reads the pull request (pass --github-token or set GITHUB_TOKEN)`);
+    throw new InputError(
+      `Missing github-token: '${command}' reads the pull request (pass --github-token or set GITHUB_TOKEN)`,
+    );
   }
   return token;
 }
@@ -233,7 +247,11 @@ export function registryFor(
   }
 }
 
-export function openGitHub(io: CommandIO, token: string, purpose: string): { ref: RepoRef; context: RepoContext } {
+export function openGitHub(
+  io: CommandIO,
+  token: string,
+  purpose: string,
+): { ref: RepoRef; context: RepoContext } {
   io.masker.add(token);
   const context = readRepoContext(io.env, purpose);
   const client = createGitHubClient({ token, baseUrl: context.apiUrl, logger: io.logger });
@@ -241,7 +259,10 @@ export function openGitHub(io: CommandIO, token: string, purpose: string): { ref
 }
 
 /** The PR number of a pull_request / pull_request_target event, from the payload file. */
-export function eventSelection(env: NodeJS.ProcessEnv): { eventName?: string; eventPullNumber?: number } {
+export function eventSelection(env: NodeJS.ProcessEnv): {
+  eventName?: string;
+  eventPullNumber?: number;
+} {
   const eventName = env.GITHUB_EVENT_NAME?.trim() || undefined;
   if (!eventName?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) {
     return eventName ? { eventName } : {};

@@ -76,7 +76,8 @@ export const retryCommand = defineCommand<RetryInput>({
       description: 'Merged fix PR (default: the event’s PR; on push, the PR merged as GITHUB_SHA)',
     },
     'campaign-id': {
-      description: 'Campaign to retry (default: the one in the state block of the issue the PR fixes)',
+      description:
+        'Campaign to retry (default: the one in the state block of the issue the PR fixes)',
     },
     'operator-image': {
       description:
@@ -84,12 +85,16 @@ export const retryCommand = defineCommand<RetryInput>({
     },
     'trials-per-combination': { description: 'Trials per failing combination (default 3)' },
     'via-cli': {
-      description: 'true: enqueue with `uv run eval run campaign <yaml> --cloud=gcp` instead of directly',
+      description:
+        'true: enqueue with `uv run eval run campaign <yaml> --cloud=gcp` instead of directly',
     },
     digests: {
-      description: 'JSON image name → digest from build (or toJSON of the build job’s outputs), recorded with the run',
+      description:
+        'JSON image name → digest from build (or toJSON of the build job’s outputs), recorded with the run',
     },
-    'target-win-rate': { description: 'With campaign-id: the target that decides which combinations failed' },
+    'target-win-rate': {
+      description: 'With campaign-id: the target that decides which combinations failed',
+    },
     'merge-sha': { description: 'Merge commit SHA (default: GITHUB_SHA)' },
     'database-url': {
       description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
@@ -117,7 +122,10 @@ export const retryCommand = defineCommand<RetryInput>({
     return {
       prNumber,
       campaignId,
-      operatorImage: operatorImage === undefined ? undefined : parseOperatorImage('operator-image', operatorImage),
+      operatorImage:
+        operatorImage === undefined
+          ? undefined
+          : parseOperatorImage('operator-image', operatorImage),
       trialsPerCombination: trials === undefined ? undefined : parseTrials(trials),
       viaCli: parseBoolean('via-cli', inputs.get('via-cli') ?? 'false'),
       databaseUrl,
@@ -147,7 +155,10 @@ export const retryCommand = defineCommand<RetryInput>({
       const source = await retrySource(input, config, pull.summary, github, db, io);
       if (!source.ok) return nothingToRetry(io, source.why);
       if (source.value.failing.length === 0) {
-        return nothingToRetry(io, `campaign ${source.value.previousCampaignId} has no failing combination`);
+        return nothingToRetry(
+          io,
+          `campaign ${source.value.previousCampaignId} has no failing combination`,
+        );
       }
       const prepared = await prepareRetry(input, config, source.value, key, db, io);
       const run = input.viaCli
@@ -168,7 +179,9 @@ export const retryCommand = defineCommand<RetryInput>({
 function parseTrials(value: string): number {
   const v = value.trim();
   if (!/^[1-9][0-9]{0,2}$/.test(v) || Number(v) > 100) {
-    throw new InputError(`Invalid trials-per-combination: '${shown(value)}' — expected a whole number from 1 to 100`);
+    throw new InputError(
+      `Invalid trials-per-combination: '${shown(value)}' — expected a whole number from 1 to 100`,
+    );
   }
   return Number(v);
 }
@@ -221,7 +234,11 @@ type PullChoice =
   | { number: number; summary: PullSummary | undefined; why?: undefined }
   | { number: undefined; summary: undefined; why: string };
 
-async function pullToRetry(input: RetryInput, github: RepoRef | undefined, io: CommandIO): Promise<PullChoice> {
+async function pullToRetry(
+  input: RetryInput,
+  github: RepoRef | undefined,
+  io: CommandIO,
+): Promise<PullChoice> {
   if (input.prNumber !== undefined && input.campaignId !== undefined) {
     return { number: input.prNumber, summary: undefined };
   }
@@ -231,6 +248,13 @@ async function pullToRetry(input: RetryInput, github: RepoRef | undefined, io: C
     sha: input.mergeSha,
   });
   if (!resolution.pull) return { number: undefined, summary: undefined, why: resolution.why };
+  if (!resolution.pull.merged) {
+    return {
+      number: undefined,
+      summary: undefined,
+      why: `PR #${resolution.pull.number} is not merged`,
+    };
+  }
   io.logger.info(`Retry for PR #${resolution.pull.number} (${resolution.how}).`);
   return { number: resolution.pull.number, summary: resolution.pull };
 }
@@ -246,7 +270,10 @@ async function retrySource(
   io: CommandIO,
 ): Promise<Found<RetrySource>> {
   if (input.campaignId !== undefined) {
-    return { ok: true, value: await analyzedSource(db, input.campaignId, input.target, config, io) };
+    return {
+      ok: true,
+      value: await analyzedSource(db, input.campaignId, input.target, config, io),
+    };
   }
   const summary = pull ?? (await getPull(github!, input.prNumber!));
   return diagnosisSource(github!, summary);
@@ -266,8 +293,15 @@ async function analyzedSource(
     causes: config.causes,
     localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
   });
-  io.logger.info(`Campaign ${campaignId}: ${analysis.failing.length} failing combination(s) at target ${(target * 100).toFixed(1)}%.`);
-  return { previousCampaignId: campaignId, diagnosisIssue: null, failing: analysis.failing, how: `campaign-id ${campaignId}` };
+  io.logger.info(
+    `Campaign ${campaignId}: ${analysis.failing.length} failing combination(s) at target ${(target * 100).toFixed(1)}%.`,
+  );
+  return {
+    previousCampaignId: campaignId,
+    diagnosisIssue: null,
+    failing: analysis.failing,
+    how: `campaign-id ${campaignId}`,
+  };
 }
 
 /**
@@ -277,7 +311,10 @@ async function analyzedSource(
 async function diagnosisSource(github: RepoRef, pull: PullSummary): Promise<Found<RetrySource>> {
   const numbers = parseClosingReferences(pull.body, github.owner, github.repo);
   if (numbers.length === 0) {
-    return { ok: false, why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)` };
+    return {
+      ok: false,
+      why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)`,
+    };
   }
   const identity = await resolveBotIdentity(github.client);
   const skipped: string[] = [];
@@ -293,7 +330,9 @@ async function diagnosisSource(github: RepoRef, pull: PullSummary): Promise<Foun
     }
     const state = readDiagnosisState(issue.body);
     if (state.kind !== 'ok' || !hasDiagnosisMarker(issue.body, state.state.series)) {
-      skipped.push(`#${number} has no ${state.kind === 'invalid' ? 'valid ' : ''}diagnosis state block`);
+      skipped.push(
+        `#${number} has no ${state.kind === 'invalid' ? 'valid ' : ''}diagnosis state block`,
+      );
       continue;
     }
     for (const note of skipped) github.logger.info(`Skipped ${note}.`);
@@ -335,7 +374,9 @@ async function prepareRetry(
 ): Promise<PreparedRetry> {
   const previous = await createEvalReader(db).getCampaign(source.previousCampaignId);
   if (!previous) {
-    throw new Error(`Campaign ${source.previousCampaignId} (from ${source.how}) does not exist in ${db.target}`);
+    throw new Error(
+      `Campaign ${source.previousCampaignId} (from ${source.how}) does not exist in ${db.target}`,
+    );
   }
   const operatorImage = resolveOperatorImage(input.operatorImage, config, io);
   const name = retryCampaignName(previous.name, previous.id);
@@ -390,16 +431,25 @@ export function retryPath(cwd: string, dir: string, name: string): string {
   return path;
 }
 
-function resolveOperatorImage(explicit: string | undefined, config: ProjectConfig, io: CommandIO): string {
+function resolveOperatorImage(
+  explicit: string | undefined,
+  config: ProjectConfig,
+  io: CommandIO,
+): string {
   if (explicit) return explicit;
-  if (config.retry.operatorImage) return parseOperatorImage('retry.operator_image (config)', config.retry.operatorImage);
+  if (config.retry.operatorImage)
+    return parseOperatorImage('retry.operator_image (config)', config.retry.operatorImage);
   const registry = config.images.registry ?? upstreamRegistry(io.env.GCP_PROJECT);
   if (registry) {
     const image = `${registry}/operator:latest`;
-    io.logger.warning(`No operator-image given (the operator was not rebuilt?): the retry uses ${image}.`);
+    io.logger.warning(
+      `No operator-image given (the operator was not rebuilt?): the retry uses ${image}.`,
+    );
     return image;
   }
-  io.logger.warning('No operator image known: the campaign leaves it to the harness (operator:latest of GCP_PROJECT).');
+  io.logger.warning(
+    'No operator image known: the campaign leaves it to the harness (operator:latest of GCP_PROJECT).',
+  );
   return '';
 }
 
@@ -414,7 +464,12 @@ function itemsOf(prepared: PreparedRetry) {
   }));
 }
 
-async function enqueueDirect(db: EvalDatabase, key: RetryRunKey, prepared: PreparedRetry, io: CommandIO): Promise<RetryRun> {
+async function enqueueDirect(
+  db: EvalDatabase,
+  key: RetryRunKey,
+  prepared: PreparedRetry,
+  io: CommandIO,
+): Promise<RetryRun> {
   // What every `eval` entry point does first (ensure_schema): idempotent, serialized.
   await createUpstreamSchema(db);
   const outcome = await enqueueRetryOnce(db, key, prepared.link, {
@@ -427,9 +482,13 @@ async function enqueueDirect(db: EvalDatabase, key: RetryRunKey, prepared: Prepa
     items: itemsOf(prepared),
   });
   if (outcome.created) {
-    io.logger.info(`Created campaign ${outcome.run.retryCampaignId} with ${outcome.workIds.length} work item(s).`);
+    io.logger.info(
+      `Created campaign ${outcome.run.retryCampaignId} with ${outcome.workIds.length} work item(s).`,
+    );
   } else {
-    io.logger.info(`A concurrent run already enqueued campaign ${outcome.run.retryCampaignId} for this merge; nothing written.`);
+    io.logger.info(
+      `A concurrent run already enqueued campaign ${outcome.run.retryCampaignId} for this merge; nothing written.`,
+    );
   }
   return outcome.run;
 }
@@ -447,7 +506,9 @@ async function enqueueViaCli(
     if (existing) return existing;
     let campaignId = await findUnlinkedCampaign(session, prepared.name, key.mergeSha);
     if (campaignId !== null) {
-      io.logger.warning(`Campaign ${campaignId} was created for this merge by an earlier attempt; recording it instead of enqueueing again.`);
+      io.logger.warning(
+        `Campaign ${campaignId} was created for this merge by an earlier attempt; recording it instead of enqueueing again.`,
+      );
     } else {
       campaignId = await runEvalCampaign(prepared.path, {
         cwd: resolve(io.cwd, config.retry.evalDirectory),
@@ -463,7 +524,12 @@ async function enqueueViaCli(
 
 // ── outputs ────────────────────────────────────────────────────────────────────────────────────
 
-function setRetryOutputs(io: CommandIO, run: RetryRun, path: string | undefined, config: ProjectConfig): void {
+function setRetryOutputs(
+  io: CommandIO,
+  run: RetryRun,
+  path: string | undefined,
+  config: ProjectConfig,
+): void {
   io.setOutput('retry-campaign-id', run.retryCampaignId);
   io.setOutput('retry-campaign-path', path ? relative(io.cwd, path) : '');
   io.setOutput('previous-campaign-id', run.previousCampaignId ?? '');

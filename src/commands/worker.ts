@@ -30,29 +30,37 @@ export const workerCommand = defineCommand<WorkerInput>({
   surfaces: ['action', 'cli'],
   inputs: {
     'retry-campaign-id': { description: 'Campaign the worker claims items of', positional: 0 },
-    'worker-index': { description: 'This worker’s number (matrix index), used in its id c<CID>-<i> (default 1)' },
+    'worker-index': {
+      description: 'This worker’s number (matrix index), used in its id c<CID>-<i> (default 1)',
+    },
     'worker-command': {
       description: `Worker command line, run without a shell; placeholders <CID>, <i>, <image> (default: ${DEFAULT_WORKER_COMMAND})`,
     },
     'operator-image': {
-      description: 'Operator image for trial VMs (default: the one the retry recorded for the campaign)',
+      description:
+        'Operator image for trial VMs (default: the one the retry recorded for the campaign)',
     },
     'database-url': {
-      description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL); given to the worker as EVAL_DATABASE_URL',
+      description:
+        'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL); given to the worker as EVAL_DATABASE_URL',
       secret: true,
     },
     config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
   },
   parse(inputs, io) {
     const rawId = inputs.get('retry-campaign-id');
-    if (rawId === undefined) throw new InputError('Missing retry-campaign-id: the campaign the worker runs');
+    if (rawId === undefined)
+      throw new InputError('Missing retry-campaign-id: the campaign the worker runs');
     const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
     for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
     const image = inputs.get('operator-image');
     return {
       campaignId: parseId('retry-campaign-id', rawId),
       workerIndex: parseWorkerIndex(inputs.get('worker-index') ?? '1'),
-      template: splitCommandLine('worker-command', inputs.get('worker-command') ?? DEFAULT_WORKER_COMMAND),
+      template: splitCommandLine(
+        'worker-command',
+        inputs.get('worker-command') ?? DEFAULT_WORKER_COMMAND,
+      ),
       operatorImage: image === undefined ? undefined : parseOperatorImage('operator-image', image),
       databaseUrl,
       configPath: inputs.get('config'),
@@ -62,15 +70,22 @@ export const workerCommand = defineCommand<WorkerInput>({
     const config = await loadProjectConfig(input.configPath, io.cwd);
     const cwd = resolve(io.cwd, config.retry.evalDirectory);
     if (!(await isDirectory(cwd))) {
-      throw new InputError(`The harness directory '${config.retry.evalDirectory}' (config retry.eval_directory) does not exist in ${io.cwd}`);
+      throw new InputError(
+        `The harness directory '${config.retry.evalDirectory}' (config retry.eval_directory) does not exist in ${io.cwd}`,
+      );
     }
     const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
     try {
       const total = await workItemCount(db, input.campaignId);
-      if (total === 0) throw new Error(`Campaign ${input.campaignId} has no work items in ${db.target}`);
+      if (total === 0)
+        throw new Error(`Campaign ${input.campaignId} has no work items in ${db.target}`);
       const image = await operatorImageFor(input, db);
       const workerId = workerIdOf(input.campaignId, input.workerIndex);
-      const argv = fillTemplate(input.template, { CID: String(input.campaignId), i: String(input.workerIndex), image });
+      const argv = fillTemplate(input.template, {
+        CID: String(input.campaignId),
+        i: String(input.workerIndex),
+        image,
+      });
       io.logger.info(`Worker ${workerId}: ${argv.join(' ')}`);
       const result = await superviseWorker({
         file: argv[0]!,
@@ -99,7 +114,9 @@ export function workerIdOf(campaignId: number, index: number): string {
 function parseWorkerIndex(value: string): number {
   const v = value.trim();
   if (!/^(?:0|[1-9][0-9]{0,3})$/.test(v)) {
-    throw new InputError(`Invalid worker-index: '${shown(value)}' — expected a whole number from 0 to 9999`);
+    throw new InputError(
+      `Invalid worker-index: '${shown(value)}' — expected a whole number from 0 to 9999`,
+    );
   }
   return Number(v);
 }
@@ -122,7 +139,8 @@ export function splitCommandLine(field: string, line: string): string[] {
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else if (c === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!))
+        word += line[++i];
       else word += c;
     } else if (c === "'" || c === '"') {
       quote = c;
@@ -139,12 +157,15 @@ export function splitCommandLine(field: string, line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new InputError(`Invalid ${field}: unterminated ${quote} quote in '${shown(line)}'`);
+  if (quote)
+    throw new InputError(`Invalid ${field}: unterminated ${quote} quote in '${shown(line)}'`);
   if (inWord) words.push(word);
   if (words.length === 0) throw new InputError(`Invalid ${field}: empty command`);
   const operator = words.find((w) => SHELL_OPERATORS.has(w));
   if (operator) {
-    throw new InputError(`Invalid ${field}: '${operator}' — the command runs without a shell; give one program and its arguments`);
+    throw new InputError(
+      `Invalid ${field}: '${operator}' — the command runs without a shell; give one program and its arguments`,
+    );
   }
   return words;
 }
@@ -153,14 +174,20 @@ export function splitCommandLine(field: string, line: string): string[] {
  * Replaces <CID>, <i> and <image> inside each word (so a value never becomes more than one argument).
  * With no image, a word that needs one is an error: upstream treats an empty image as "no operator".
  */
-export function fillTemplate(words: readonly string[], values: { CID: string; i: string; image: string }): string[] {
+export function fillTemplate(
+  words: readonly string[],
+  values: { CID: string; i: string; image: string },
+): string[] {
   return words.map((word) => {
     if (word.includes('<image>') && values.image === '') {
       throw new InputError(
         "No operator image for the worker command's <image>: pass operator-image, or enqueue with retry (which records it)",
       );
     }
-    return word.replace(/<CID>|<i>|<image>/g, (placeholder) => values[placeholder.slice(1, -1) as 'CID' | 'i' | 'image']);
+    return word.replace(
+      /<CID>|<i>|<image>/g,
+      (placeholder) => values[placeholder.slice(1, -1) as 'CID' | 'i' | 'image'],
+    );
   });
 }
 
@@ -181,7 +208,11 @@ async function operatorImageFor(input: WorkerInput, db: EvalDatabase): Promise<s
 }
 
 /** Drained for this worker: nothing pending in the campaign and nothing running under its id. */
-export async function isDrainedFor(db: EvalDatabase, campaignId: number, workerId: string): Promise<boolean> {
+export async function isDrainedFor(
+  db: EvalDatabase,
+  campaignId: number,
+  workerId: string,
+): Promise<boolean> {
   const { rows } = await db.query({
     text: `SELECT COUNT(*) FILTER (WHERE status = 'pending')::integer AS pending,
                   COUNT(*) FILTER (WHERE status = 'running' AND worker_id = $2)::integer AS mine
@@ -214,15 +245,24 @@ async function report(
   io.setOutput('worker-id', workerId);
   io.setOutput('stop-reason', result.reason);
   if (result.reason === 'drained') {
-    if (result.killed) io.logger.warning(`Worker ${workerId} ignored SIGTERM and was killed (${end}).`);
-    io.print(`Worker ${workerId} stopped: campaign ${campaignId} is drained (${counts}); worker ended with ${end}.`);
+    if (result.killed)
+      io.logger.warning(`Worker ${workerId} ignored SIGTERM and was killed (${end}).`);
+    io.print(
+      `Worker ${workerId} stopped: campaign ${campaignId} is drained (${counts}); worker ended with ${end}.`,
+    );
     return 0;
   }
-  const tail = result.tail.length ? `\n--- last ${result.tail.length} lines ---\n${result.tail.join('\n')}` : '';
+  const tail = result.tail.length
+    ? `\n--- last ${result.tail.length} lines ---\n${result.tail.join('\n')}`
+    : '';
   if (result.reason === 'signal') {
-    io.logger.error(`Worker ${workerId} stopped because we received ${result.receivedSignal} (${end}); campaign ${campaignId}: ${counts}.`);
+    io.logger.error(
+      `Worker ${workerId} stopped because we received ${result.receivedSignal} (${end}); campaign ${campaignId}: ${counts}.`,
+    );
     return 1;
   }
-  io.logger.error(`Worker ${workerId} exited on its own with ${end} before campaign ${campaignId} was drained (${counts}).${tail}`);
+  io.logger.error(
+    `Worker ${workerId} exited on its own with ${end} before campaign ${campaignId} was drained (${counts}).${tail}`,
+  );
   return 1;
 }

@@ -46,7 +46,10 @@ export async function ensureProductSchema(db: Queryable | pg.Pool): Promise<void
     if (await retryRunsExists(session)) return;
     await session.query({ text: 'BEGIN' });
     try {
-      await session.query({ text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [DDL_LOCK_KEY] });
+      await session.query({
+        text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+        values: [DDL_LOCK_KEY],
+      });
       await session.query({ text: PRODUCT_DDL });
       await session.query({ text: 'COMMIT' });
     } catch (error) {

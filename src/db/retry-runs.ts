@@ -70,10 +70,14 @@ export function normalizeKey(key: RetryRunKey): RetryRunKey {
   const repository = key.repository.trim().toLowerCase();
   const mergeSha = key.mergeSha.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9._-]+$/.test(repository)) {
-    throw new DatabaseError(`invalid repository '${key.repository.slice(0, 80)}': expected owner/repo`);
+    throw new DatabaseError(
+      `invalid repository '${key.repository.slice(0, 80)}': expected owner/repo`,
+    );
   }
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(mergeSha)) {
-    throw new DatabaseError(`invalid merge SHA '${key.mergeSha.slice(0, 80)}': expected 40 hex digits`);
+    throw new DatabaseError(
+      `invalid merge SHA '${key.mergeSha.slice(0, 80)}': expected 40 hex digits`,
+    );
   }
   if (!Number.isSafeInteger(key.prNumber) || key.prNumber < 1 || key.prNumber > 2_147_483_647) {
     throw new DatabaseError(`invalid PR number ${key.prNumber}`);
@@ -101,7 +105,10 @@ export async function findRetryRun(db: Queryable, key: RetryRunKey): Promise<Ret
 }
 
 /** The run that enqueued `campaignId` as its retry campaign, if this product enqueued it. */
-export async function findRetryRunByCampaign(db: Queryable, campaignId: number): Promise<RetryRun | null> {
+export async function findRetryRunByCampaign(
+  db: Queryable,
+  campaignId: number,
+): Promise<RetryRun | null> {
   const { rows } = await db.query({
     text: `SELECT ${COLUMNS} FROM ${RETRY_RUNS_TABLE} WHERE retry_campaign_id = $1 ORDER BY id LIMIT 1`,
     values: [campaignId],
@@ -134,7 +141,10 @@ async function enqueueInTransaction(
 ): Promise<EnqueueOutcome> {
   await client.query('BEGIN');
   try {
-    await client.query({ text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [advisoryKey(key)] });
+    await client.query({
+      text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+      values: [advisoryKey(key)],
+    });
     const existing = await findRetryRun(client, key);
     if (existing) {
       await client.query('COMMIT');
@@ -239,7 +249,12 @@ async function insertRun(
   return toRetryRun(rows[0]!);
 }
 
-function runValues(key: RetryRunKey, link: RetryRunLink, retryCampaignId: number, mode: string): unknown[] {
+function runValues(
+  key: RetryRunKey,
+  link: RetryRunLink,
+  retryCampaignId: number,
+  mode: string,
+): unknown[] {
   return [
     key.repository,
     key.prNumber,

@@ -75,13 +75,19 @@ function toSummary(pull: PullLike): PullSummary {
 }
 
 /** The merged PR whose merge commit is `sha`, among the PRs GitHub associates with it. */
-export function pickMergedPull<T extends PullLike>(pulls: readonly T[], sha: string): T | undefined {
+export function pickMergedPull<T extends PullLike>(
+  pulls: readonly T[],
+  sha: string,
+): T | undefined {
   const lower = sha.toLowerCase();
   return pulls.find((p) => Boolean(p.merged_at) && p.merge_commit_sha?.toLowerCase() === lower);
 }
 
 /** The PR merged as `sha` (a push to the default branch), or undefined for a direct push. */
-export async function findPullMergedAs(ref: RepoRef, sha: string): Promise<PullSummary | undefined> {
+export async function findPullMergedAs(
+  ref: RepoRef,
+  sha: string,
+): Promise<PullSummary | undefined> {
   const { client, owner, repo } = ref;
   const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, {
     owner,
@@ -137,7 +143,12 @@ export async function listChangedFiles(
     })
   ).map(toChangedFile);
   if (files.length < PULL_FILES_CAP) {
-    return { files, source: 'pull-files', complete: true, note: `${files.length} file(s) from the pull request` };
+    return {
+      files,
+      source: 'pull-files',
+      complete: true,
+      note: `${files.length} file(s) from the pull request`,
+    };
   }
   if (!mergeCommitSha) {
     return {
@@ -160,7 +171,9 @@ export async function listChangedFiles(
       note: `${compared.length} file(s) from comparing ${short(mergeBase)}...${short(mergeCommitSha)} (the PR's file list stops at ${PULL_FILES_CAP})`,
     };
   }
-  ref.logger.info(`The comparison lists ${compared.length} files, its cap: diffing the commits' trees.`);
+  ref.logger.info(
+    `The comparison lists ${compared.length} files, its cap: diffing the commits' trees.`,
+  );
   const trees = await treeDiff(ref, mergeBase, mergeCommitSha);
   return {
     files: trees.files,
@@ -179,7 +192,12 @@ function short(sha: string): string {
 /** The merge base of the PR head and the commit the merge landed on (the merge commit's parent). */
 async function mergeBaseOf(ref: RepoRef, headSha: string, mergeCommitSha: string): Promise<string> {
   const { client, owner, repo } = ref;
-  const { data: merge } = await client.rest.repos.getCommit({ owner, repo, ref: mergeCommitSha, per_page: 1 });
+  const { data: merge } = await client.rest.repos.getCommit({
+    owner,
+    repo,
+    ref: mergeCommitSha,
+    per_page: 1,
+  });
   const parent = merge.parents[0]?.sha;
   if (!parent) return mergeCommitSha;
   const { data } = await client.rest.repos.compareCommitsWithBasehead({
@@ -279,7 +297,8 @@ export function parseClosingReferences(body: string, owner: string, repo: string
     const [, refOwner, refRepo, digits] = match;
     if (refOwner !== undefined) {
       const same =
-        refOwner.toLowerCase() === owner.toLowerCase() && refRepo!.toLowerCase() === repo.toLowerCase();
+        refOwner.toLowerCase() === owner.toLowerCase() &&
+        refRepo!.toLowerCase() === repo.toLowerCase();
       if (!same) continue;
     }
     const number = Number(digits);
@@ -290,7 +309,9 @@ export function parseClosingReferences(body: string, owner: string, repo: string
 }
 
 function stripCode(body: string): string {
-  return body.replace(/(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)/g, '$1').replace(/`[^`\n]*`/g, ' ');
+  return body
+    .replace(/(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)/g, '$1')
+    .replace(/`[^`\n]*`/g, ' ');
 }
 
 export interface LinkedIssue {
@@ -301,7 +322,10 @@ export interface LinkedIssue {
 }
 
 /** The issue's body, or undefined when it is gone (404/410) or is a pull request. */
-export async function readLinkedIssue(ref: RepoRef, issueNumber: number): Promise<LinkedIssue | undefined> {
+export async function readLinkedIssue(
+  ref: RepoRef,
+  issueNumber: number,
+): Promise<LinkedIssue | undefined> {
   try {
     const { data } = await ref.client.rest.issues.get({
       owner: ref.owner,
@@ -318,7 +342,9 @@ export async function readLinkedIssue(ref: RepoRef, issueNumber: number): Promis
   } catch (error) {
     const status = githubStatus(error);
     if (status === 404 || status === 410) {
-      ref.logger.warning(`Issue #${issueNumber} linked by the PR is not readable: ${describeGitHubError(error)}`);
+      ref.logger.warning(
+        `Issue #${issueNumber} linked by the PR is not readable: ${describeGitHubError(error)}`,
+      );
       return undefined;
     }
     throw error;
@@ -338,9 +364,7 @@ export interface PullSelection {
   sha?: string;
 }
 
-export type PullResolution =
-  | { pull: PullSummary; how: string }
-  | { pull: undefined; why: string };
+export type PullResolution = { pull: PullSummary; how: string } | { pull: undefined; why: string };
 
 /**
  * The PR to work on: the explicit number, else the event's PR, else (a push) the PR merged as the
@@ -357,11 +381,17 @@ export async function resolvePull(ref: RepoRef, selection: PullSelection): Promi
     };
   }
   if (!selection.sha) {
-    return { pull: undefined, why: 'no pr-number, no pull request event and no commit SHA (GITHUB_SHA)' };
+    return {
+      pull: undefined,
+      why: 'no pr-number, no pull request event and no commit SHA (GITHUB_SHA)',
+    };
   }
   const pull = await findPullMergedAs(ref, selection.sha);
   if (!pull) {
-    return { pull: undefined, why: `commit ${selection.sha.slice(0, 7)} is not the merge commit of a pull request (a direct push?)` };
+    return {
+      pull: undefined,
+      why: `commit ${selection.sha.slice(0, 7)} is not the merge commit of a pull request (a direct push?)`,
+    };
   }
   return { pull, how: `the pull request merged as ${selection.sha.slice(0, 7)}` };
 }

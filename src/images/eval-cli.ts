@@ -71,7 +71,9 @@ export async function runEvalCampaign(yamlPath: string, options: EvalCliOptions)
     }
     const result = await subprocess;
     const lines = tail.get();
-    const tailText = lines.length ? `\n--- last ${lines.length} lines ---\n${lines.join('\n')}` : '';
+    const tailText = lines.length
+      ? `\n--- last ${lines.length} lines ---\n${lines.join('\n')}`
+      : '';
     if (result.failed) {
       const how = result.timedOut
         ? `timed out after ${options.timeoutMs / 1000} s`

@@ -131,12 +131,16 @@ export async function superviseWorker(options: SuperviseOptions): Promise<Superv
     if (reason !== 'exited' || exited) return;
     reason = why;
     sleeping?.cancel();
-    logger.info(`Stopping the worker (pid ${pid ?? '?'}) with SIGTERM; SIGKILL in ${graceMs / 1000} s if it is still running.`);
+    logger.info(
+      `Stopping the worker (pid ${pid ?? '?'}) with SIGTERM; SIGKILL in ${graceMs / 1000} s if it is still running.`,
+    );
     signalGroup(pid, 'SIGTERM', () => subprocess.kill('SIGTERM'));
     killTimer = setTimeout(() => {
       if (exited) return;
       killed = true;
-      logger.warning(`The worker did not stop within ${graceMs / 1000} s of SIGTERM: sending SIGKILL.`);
+      logger.warning(
+        `The worker did not stop within ${graceMs / 1000} s of SIGTERM: sending SIGKILL.`,
+      );
       signalGroup(pid, 'SIGKILL', () => subprocess.kill('SIGKILL'));
     }, graceMs);
   };
@@ -172,7 +176,9 @@ export async function superviseWorker(options: SuperviseOptions): Promise<Superv
       try {
         if (await options.isDrained()) stop('drained', options.graceMs);
       } catch (error) {
-        logger.warning(`Could not read the campaign's progress (will retry): ${mask((error as Error).message)}`);
+        logger.warning(
+          `Could not read the campaign's progress (will retry): ${mask((error as Error).message)}`,
+        );
       }
     }
     const result = await finished;
@@ -196,7 +202,9 @@ export async function superviseWorker(options: SuperviseOptions): Promise<Superv
 }
 
 /** One line on how the child ended, e.g. "exit code 0" or "signal SIGKILL". */
-export function describeEnd(result: Pick<SuperviseResult, 'exitCode' | 'signal' | 'spawnError'>): string {
+export function describeEnd(
+  result: Pick<SuperviseResult, 'exitCode' | 'signal' | 'spawnError'>,
+): string {
   if (result.spawnError) return `failed to start: ${result.spawnError}`;
   if (result.signal) return `signal ${result.signal}`;
   return `exit code ${result.exitCode ?? '?'}`;

@@ -28,7 +28,10 @@ beforeAll(async () => {
   registry = await startRegistry({ auth: true });
   work = await mkdtemp(join(tmpdir(), 'iterate-campaign-build-cmd-'));
   const conf = join(work, 'storage.conf');
-  await writeFile(conf, `[storage]\ndriver = "vfs"\nrunroot = "${join(work, 'run')}"\ngraphroot = "${join(work, 'storage')}"\n`);
+  await writeFile(
+    conf,
+    `[storage]\ndriver = "vfs"\nrunroot = "${join(work, 'run')}"\ngraphroot = "${join(work, 'storage')}"\n`,
+  );
   podmanEnv = { CONTAINERS_STORAGE_CONF: conf, REGISTRY_AUTH_FILE: join(work, 'auth.json') };
 });
 
@@ -38,7 +41,13 @@ afterAll(async () => {
 });
 
 function planned(tag: string, name = 'worker') {
-  return { name, dockerfile: 'Dockerfile', context: '.', platform: 'linux/amd64', tag: `${registry.host}/eval/${name}:${tag}` };
+  return {
+    name,
+    dockerfile: 'Dockerfile',
+    context: '.',
+    platform: 'linux/amd64',
+    tag: `${registry.host}/eval/${name}:${tag}`,
+  };
 }
 
 async function registryDigest(repository: string, tag: string): Promise<string | null> {
@@ -52,7 +61,11 @@ async function registryDigest(repository: string, tag: string): Promise<string |
   return response.status === 200 ? response.headers.get('docker-content-digest') : null;
 }
 
-function build(images: unknown, extra: Record<string, string | undefined> = {}, env: NodeJS.ProcessEnv = podmanEnv) {
+function build(
+  images: unknown,
+  extra: Record<string, string | undefined> = {},
+  env: NodeJS.ProcessEnv = podmanEnv,
+) {
   return runTestCommand(
     'build',
     {
@@ -76,7 +89,9 @@ describe('build command with real podman and docker-registry', () => {
     expect(worker).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(JSON.parse(result.outputs.digests!)).toEqual({ worker, operator });
     expect(result.outputs['digest-worker']).toBe(worker);
-    expect(result.outputs['operator-image']).toBe(`${registry.host}/eval/operator:abc1234@${operator}`);
+    expect(result.outputs['operator-image']).toBe(
+      `${registry.host}/eval/operator:abc1234@${operator}`,
+    );
     expect(result.log).toContain(`group: Build worker → ${registry.host}/eval/worker:abc1234`);
     expect(result.log).toContain('COPY hello.txt /');
     expect(result.log).not.toContain(REGISTRY_PASSWORD);
@@ -88,15 +103,22 @@ describe('build command with real podman and docker-registry', () => {
     expect(result.code, result.log).toBe(0);
     expect(result.log).toContain('already exists');
     expect(result.log).not.toContain('group: Build');
-    expect(JSON.parse(result.outputs.digests!)).toEqual({ worker: await registryDigest('eval/worker', 'abc1234') });
+    expect(JSON.parse(result.outputs.digests!)).toEqual({
+      worker: await registryDigest('eval/worker', 'abc1234'),
+    });
     expect(result.outputs['operator-image']).toBeUndefined();
   });
 
   test('one matrix entry (an object, not a list) with a registry override is retagged and pushed there', async () => {
-    const entry = { ...planned('def5678'), tag: 'us-central1-docker.pkg.dev/p/eval/worker:def5678' };
+    const entry = {
+      ...planned('def5678'),
+      tag: 'us-central1-docker.pkg.dev/p/eval/worker:def5678',
+    };
     const result = await build(entry, { registry: `${registry.host}/other` });
     expect(result.code, result.log).toBe(0);
-    expect(await registryDigest('other/worker', 'def5678')).toBe(JSON.parse(result.outputs.digests!).worker);
+    expect(await registryDigest('other/worker', 'def5678')).toBe(
+      JSON.parse(result.outputs.digests!).worker,
+    );
   });
 });
 
@@ -105,19 +127,28 @@ describe('build command failure modes (fake engine)', () => {
     const fake = await fakeEngineBin();
     const log = join(fake.dir, 'argv.log');
     try {
-      const result = await build([planned('bad0001')], {}, {
-        PATH: fake.path,
-        FAKE_ENGINE_MODE: 'fail',
-        FAKE_ENGINE_LINES: '5000',
-        FAKE_ENGINE_LOG: log,
-      });
+      const result = await build(
+        [planned('bad0001')],
+        {},
+        {
+          PATH: fake.path,
+          FAKE_ENGINE_MODE: 'fail',
+          FAKE_ENGINE_LINES: '5000',
+          FAKE_ENGINE_LOG: log,
+        },
+      );
       expect(result.code).toBe(1);
       expect(result.log).toMatch(/podman build of worker failed with exit code 3/);
       expect(result.log).toContain('--- last 200 lines ---');
       expect(result.log).toContain('error: something broke');
       const calls = await readFile(log, 'utf8');
       expect(calls).toContain(`stdin: ${REGISTRY_PASSWORD}`);
-      expect(calls.split('\n').filter((l) => l.startsWith('argv:')).join('\n')).not.toContain(REGISTRY_PASSWORD);
+      expect(
+        calls
+          .split('\n')
+          .filter((l) => l.startsWith('argv:'))
+          .join('\n'),
+      ).not.toContain(REGISTRY_PASSWORD);
     } finally {
       await fake.cleanup();
     }
@@ -126,7 +157,11 @@ describe('build command failure modes (fake engine)', () => {
   test('a build killed by a signal says which', async () => {
     const fake = await fakeEngineBin();
     try {
-      const result = await build([planned('bad0002')], {}, { PATH: fake.path, FAKE_ENGINE_MODE: 'killed' });
+      const result = await build(
+        [planned('bad0002')],
+        {},
+        { PATH: fake.path, FAKE_ENGINE_MODE: 'killed' },
+      );
       expect(result.code).toBe(1);
       expect(result.log).toMatch(/podman build of worker was killed by signal SIGKILL/);
     } finally {
@@ -136,7 +171,9 @@ describe('build command failure modes (fake engine)', () => {
 
   test('bad input is refused before anything runs', async () => {
     const traversal = await build([{ ...planned('x1'), context: '../..' }]);
-    expect(traversal.error?.message).toMatch(/Invalid images\[0\]\.context: '\.\.\/\.\.' — expected a path inside the repository/);
+    expect(traversal.error?.message).toMatch(
+      /Invalid images\[0\]\.context: '\.\.\/\.\.' — expected a path inside the repository/,
+    );
     const half = await runTestCommand('build', { images: '[]', 'registry-username': 'u' });
     expect(half.error?.message).toMatch(/registry-username and registry-password go together/);
     const badTag = await build([{ ...planned('x1'), tag: 'Registry/UPPER:tag' }]);

@@ -29,16 +29,36 @@ function merge(files: Record<string, string | null>, body = ''): { number: numbe
 }
 
 function env(sha: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: gh.url, GITHUB_SHA: sha, GITHUB_EVENT_NAME: 'push', ...extra };
+  return {
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SHA: sha,
+    GITHUB_EVENT_NAME: 'push',
+    ...extra,
+  };
 }
 
-async function plan(sha: string, inputs: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
-  const result = await runTestCommand('plan', { 'github-token': gh.token, ...inputs }, { env: env(sha, { GCP_PROJECT: 'test-project', ...extraEnv }) });
+async function plan(
+  sha: string,
+  inputs: Record<string, string> = {},
+  extraEnv: NodeJS.ProcessEnv = {},
+) {
+  const result = await runTestCommand(
+    'plan',
+    { 'github-token': gh.token, ...inputs },
+    { env: env(sha, { GCP_PROJECT: 'test-project', ...extraEnv }) },
+  );
   expect(result.error, result.log).toBeUndefined();
   expect(result.code).toBe(0);
   return {
     ...result,
-    images: JSON.parse(result.outputs.images!) as { name: string; tag: string; dockerfile: string; context: string; platform: string }[],
+    images: JSON.parse(result.outputs.images!) as {
+      name: string;
+      tag: string;
+      dockerfile: string;
+      context: string;
+      platform: string;
+    }[],
     tests: JSON.parse(result.outputs['test-commands']!) as string[],
     summary: result.outputs['changed-paths-summary']!,
   };
@@ -78,14 +98,23 @@ describe('plan command', () => {
     expect(result.outputs['pr-number']).toBe(String(pr.number));
     expect(result.outputs['has-images']).toBe('true');
     expect(result.summary).toMatch(/^1 image to rebuild at [0-9a-f]{7}: operator \(2 paths\)\./);
-    expect(result.log).toContain(`Planning for PR #${pr.number} (the pull request merged as ${pr.sha.slice(0, 7)})`);
+    expect(result.log).toContain(
+      `Planning for PR #${pr.number} (the pull request merged as ${pr.sha.slice(0, 7)})`,
+    );
   });
 
   test('a subject service change rebuilds the worker; eval code rebuilds it and runs the eval suite', async () => {
-    const pr = merge({ 'subjects/chat-db-app/service/app/main.py': 'z\n', 'eval/src/eval/runner/worker.py': 'w\n' });
+    const pr = merge({
+      'subjects/chat-db-app/service/app/main.py': 'z\n',
+      'eval/src/eval/runner/worker.py': 'w\n',
+    });
     const result = await plan(pr.sha);
-    expect(result.images.map((i) => [i.name, i.dockerfile])).toEqual([['worker', 'eval/Dockerfile']]);
-    expect(result.tests).toEqual(['cd eval && uv run pytest tests/ -x -q --ignore=tests/test_chat_db_app_e2e.py']);
+    expect(result.images.map((i) => [i.name, i.dockerfile])).toEqual([
+      ['worker', 'eval/Dockerfile'],
+    ]);
+    expect(result.tests).toEqual([
+      'cd eval && uv run pytest tests/ -x -q --ignore=tests/test_chat_db_app_e2e.py',
+    ]);
   });
 
   test('renames count on both sides, deletions count, and the config registry wins over GCP_PROJECT', async () => {
@@ -97,14 +126,20 @@ describe('plan command', () => {
     const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-plan-'));
     dirs.push(dir);
     await writeFile(join(dir, 'c.yml'), 'images:\n  registry: 127.0.0.1:5000/eval\n');
-    const result = await runTestCommand('plan', { 'github-token': gh.token, config: 'c.yml' }, { cwd: dir, env: env(pr.sha) });
+    const result = await runTestCommand(
+      'plan',
+      { 'github-token': gh.token, config: 'c.yml' },
+      { cwd: dir, env: env(pr.sha) },
+    );
     expect(result.code, result.log).toBe(0);
     const images = JSON.parse(result.outputs.images!) as { name: string; tag: string }[];
     expect(images.map((i) => i.tag)).toEqual([
       `127.0.0.1:5000/eval/operator:${pr.sha.slice(0, 7)}`,
       `127.0.0.1:5000/eval/worker:${pr.sha.slice(0, 7)}`,
     ]);
-    expect(result.log).toContain('subjects/tikv/observer/notes.md (renamed to docs/old-observer.md) matches subjects/*/observer/**');
+    expect(result.log).toContain(
+      'subjects/tikv/observer/notes.md (renamed to docs/old-observer.md) matches subjects/*/observer/**',
+    );
     expect(result.log).toContain('eval/Dockerfile (removed) matches eval/Dockerfile');
   });
 
@@ -113,7 +148,9 @@ describe('plan command', () => {
     const result = await plan(pr.sha);
     expect(result.outputs.images).toBe('[]');
     expect(result.outputs['has-images']).toBe('false');
-    expect(result.summary).toContain("2 changed files, none under an image's source paths: no images to rebuild.");
+    expect(result.summary).toContain(
+      "2 changed files, none under an image's source paths: no images to rebuild.",
+    );
     expect(result.log).toContain('Empty matrix: nothing to build.');
   });
 
@@ -122,7 +159,9 @@ describe('plan command', () => {
     gh.state.setPullFiles(OWNER, REPO, pr.number, 3500);
     const result = await plan(pr.sha);
     expect(gh.requestsTo('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files').length).toBe(30);
-    expect(gh.requestsTo('GET', '/repos/{owner}/{repo}/compare/{basehead}').length).toBeGreaterThanOrEqual(1);
+    expect(
+      gh.requestsTo('GET', '/repos/{owner}/{repo}/compare/{basehead}').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(result.images.map((i) => i.name)).toEqual(['operator']);
     expect(result.summary).toContain('2 file(s) from comparing');
     expect(result.summary).toContain("the PR's file list stops at 3000");
@@ -140,7 +179,10 @@ describe('plan command', () => {
   });
 
   test('a direct push (no merged PR) plans nothing; an explicit pr-number is planned as asked', async () => {
-    const direct = gh.state.commitFiles(OWNER, REPO, { branch: 'main', files: { 'eval/src/eval/x.py': 'x\n' } });
+    const direct = gh.state.commitFiles(OWNER, REPO, {
+      branch: 'main',
+      files: { 'eval/src/eval/x.py': 'x\n' },
+    });
     const none = await plan(direct);
     expect(none.outputs.images).toBe('[]');
     expect(none.outputs['pr-number']).toBe('');
@@ -156,17 +198,28 @@ describe('plan command', () => {
     const pr = merge({ 'eval/Dockerfile': 'FROM python\n' });
     const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-event-'));
     dirs.push(dir);
-    await writeFile(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: pr.number } }));
-    const result = await plan(pr.sha, {}, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json') });
+    await writeFile(
+      join(dir, 'event.json'),
+      JSON.stringify({ pull_request: { number: pr.number } }),
+    );
+    const result = await plan(
+      pr.sha,
+      {},
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json') },
+    );
     expect(result.images.map((i) => i.name)).toEqual(['worker']);
     expect(result.log).toContain('(the pull_request event)');
-    expect(gh.requestsTo('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')).toHaveLength(0);
+    expect(gh.requestsTo('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls')).toHaveLength(
+      0,
+    );
   });
 
   test('an image to build without any registry is an error naming the fix', async () => {
     const pr = merge({ 'eval/Dockerfile': 'FROM python\n' });
     const result = await runTestCommand('plan', { 'github-token': gh.token }, { env: env(pr.sha) });
     expect(result.code).toBe(1);
-    expect(result.error?.message).toMatch(/No registry for worker: set images.registry in the config, the registry input, or GCP_PROJECT/);
+    expect(result.error?.message).toMatch(
+      /No registry for worker: set images.registry in the config, the registry input, or GCP_PROJECT/,
+    );
   });
 });

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
-import { diagnosisMarker, serializeDiagnosisState, type DiagnosisState } from '../../../src/core/diagnosis-state.js';
+import {
+  diagnosisMarker,
+  serializeDiagnosisState,
+  type DiagnosisState,
+} from '../../../src/core/diagnosis-state.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { ensureProductSchema } from '../../../src/db/product-schema.js';
@@ -55,7 +59,10 @@ async function previousCampaign(db: EvalDatabase): Promise<number> {
     continuous: false,
     variant: 'default',
     gitCommitHash: '1'.repeat(40),
-    items: [{ chaosType: 'node_kill' }, { chaosType: 'latency', chaosParams: { min_ms: 50, max_ms: 150 } }],
+    items: [
+      { chaosType: 'node_kill' },
+      { chaosType: 'latency', chaosParams: { min_ms: 50, max_ms: 150 } },
+    ],
   });
   return campaignId;
 }
@@ -81,12 +88,18 @@ function diagnosisBody(campaignId: number): string {
         target_win_rate: 0.9,
         meets_target: false,
         trials: 28,
-        failing: ['latency (min_ms=50, max_ms=150)', 'latency (min_ms=200, max_ms=500)', 'network_partition'],
+        failing: [
+          'latency (min_ms=50, max_ms=150)',
+          'latency (min_ms=200, max_ms=500)',
+          'network_partition',
+        ],
         failing_count: 3,
       },
     ],
   };
-  return [diagnosisMarker(SERIES), serializeDiagnosisState(state), '', '## Diagnosis', 'text'].join('\n');
+  return [diagnosisMarker(SERIES), serializeDiagnosisState(state), '', '## Diagnosis', 'text'].join(
+    '\n',
+  );
 }
 
 let branch = 0;
@@ -94,13 +107,21 @@ let branch = 0;
 /** A fix PR (body as given) merged into main; returns its number and merge SHA. */
 function mergedPr(body: string): { number: number; sha: string } {
   const head = `fix-${++branch}`;
-  gh.state.commitFiles(OWNER, REPO, { branch: head, files: { [`subjects/tikv/observer/fix${branch}.py`]: 'x = 1\n' } });
+  gh.state.commitFiles(OWNER, REPO, {
+    branch: head,
+    files: { [`subjects/tikv/observer/fix${branch}.py`]: 'x = 1\n' },
+  });
   const pull = gh.state.createPull(OWNER, REPO, { head, title: 'Fix invariant', body });
   return { number: pull.number, sha: gh.state.mergePull(OWNER, REPO, pull.number) };
 }
 
 function env(sha: string): NodeJS.ProcessEnv {
-  return { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: gh.url, GITHUB_SHA: sha, GITHUB_EVENT_NAME: 'push' };
+  return {
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SHA: sha,
+    GITHUB_EVENT_NAME: 'push',
+  };
 }
 
 function inputs(url: string, extra: Record<string, string | undefined> = {}) {
@@ -110,7 +131,11 @@ function inputs(url: string, extra: Record<string, string | undefined> = {}) {
     config: 'iterate-campaign.yml',
     'trials-per-combination': '2',
     'operator-image': `us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`,
-    digests: JSON.stringify({ 'operator-image': 'x', 'digest-operator': DIGEST, 'digest-worker': '' }),
+    digests: JSON.stringify({
+      'operator-image': 'x',
+      'digest-operator': DIGEST,
+      'digest-worker': '',
+    }),
     ...extra,
   };
 }
@@ -139,7 +164,10 @@ describe('retry command (direct enqueue)', () => {
   test('enqueues the targeted retry from the diagnosis issue the PR fixes; rows equal upstream’s for the same YAML', async () => {
     const { url, db } = await upstreamDatabase();
     const previous = await previousCampaign(db);
-    const issue = gh.state.createIssue(OWNER, REPO, { title: `Campaign diagnosis: ${SERIES}`, body: diagnosisBody(previous) });
+    const issue = gh.state.createIssue(OWNER, REPO, {
+      title: `Campaign diagnosis: ${SERIES}`,
+      body: diagnosisBody(previous),
+    });
     const pr = mergedPr(`Tighten the latency invariant.\n\nFixes #${issue.number}`);
     const cwd = await workspace();
 
@@ -148,17 +176,31 @@ describe('retry command (direct enqueue)', () => {
     expect(result.code).toBe(0);
     const retryId = Number(result.outputs['retry-campaign-id']);
     expect(retryId).toBeGreaterThan(previous);
-    expect(result.outputs['retry-campaign-path']).toBe(`eval/campaigns/debug/${SERIES}-retry-${previous}.yaml`);
+    expect(result.outputs['retry-campaign-path']).toBe(
+      `eval/campaigns/debug/${SERIES}-retry-${previous}.yaml`,
+    );
     expect(result.outputs['worker-indexes']).toBe('[1,2,3]');
 
     const yaml = await readFile(join(cwd, result.outputs['retry-campaign-path']!), 'utf8');
-    expect(yaml).toContain(`image: us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`);
+    expect(yaml).toContain(
+      `image: us-central1-docker.pkg.dev/test-project/eval/operator:abc1234@${DIGEST}`,
+    );
     expect(yaml).toContain(`PR #${pr.number}, merged as ${pr.sha}`);
 
     // Upstream's enqueue of the same file, into the same database.
-    const { stdout } = await run(process.execPath, [STANDIN, 'run', 'campaign', join(cwd, result.outputs['retry-campaign-path']!), '--cloud=gcp'], {
-      env: { ...process.env, EVAL_DATABASE_URL: url, STANDIN_GIT_COMMIT: pr.sha },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        STANDIN,
+        'run',
+        'campaign',
+        join(cwd, result.outputs['retry-campaign-path']!),
+        '--cloud=gcp',
+      ],
+      {
+        env: { ...process.env, EVAL_DATABASE_URL: url, STANDIN_GIT_COMMIT: pr.sha },
+      },
+    );
     const upstreamId = Number(/Created campaign (\d+) in cloud database/.exec(stdout)![1]);
 
     expect(await campaignRow(db, retryId)).toEqual(await campaignRow(db, upstreamId));
@@ -195,7 +237,12 @@ describe('retry command (direct enqueue)', () => {
       mode: 'direct',
     });
     // The upstream tables keep their exact shape: nothing of ours in the public schema.
-    expect(await count(db, "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'retry%'")).toBe(0);
+    expect(
+      await count(
+        db,
+        "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'retry%'",
+      ),
+    ).toBe(0);
   });
 
   test('a second run for the same PR and merge SHA returns the same campaign and writes nothing', async () => {
@@ -207,7 +254,9 @@ describe('retry command (direct enqueue)', () => {
     const first = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
     expect(first.code, first.log).toBe(0);
     const before = await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue');
-    const maxIds = await db.query({ text: "SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s" });
+    const maxIds = await db.query({
+      text: 'SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s',
+    });
 
     const second = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
     expect(second.code, second.log).toBe(0);
@@ -216,7 +265,9 @@ describe('retry command (direct enqueue)', () => {
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue')).toBe(before);
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(1);
     // Not even a rolled-back insert: the campaign id sequence did not move.
-    const after = await db.query({ text: "SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s" });
+    const after = await db.query({
+      text: 'SELECT (SELECT MAX(id) FROM campaigns) AS c, (SELECT last_value FROM campaigns_id_seq) AS s',
+    });
     expect(after.rows[0]).toEqual(maxIds.rows[0]);
   });
 
@@ -233,17 +284,28 @@ describe('retry command (direct enqueue)', () => {
     expect(a.code, a.log).toBe(0);
     expect(b.code, b.log).toBe(0);
     expect(a.outputs['retry-campaign-id']).toBe(b.outputs['retry-campaign-id']);
-    expect(await count(db, `SELECT COUNT(*)::int AS n FROM campaigns WHERE id <> ${previous}`)).toBe(1);
-    expect(await count(db, `SELECT COUNT(*)::int AS n FROM work_queue WHERE campaign_id <> ${previous}`)).toBe(7);
+    expect(
+      await count(db, `SELECT COUNT(*)::int AS n FROM campaigns WHERE id <> ${previous}`),
+    ).toBe(1);
+    expect(
+      await count(db, `SELECT COUNT(*)::int AS n FROM work_queue WHERE campaign_id <> ${previous}`),
+    ).toBe(7);
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(1);
   });
 
   test('an issue written by someone else is not trusted: nothing is enqueued', async () => {
     const { url, db } = await upstreamDatabase();
     const previous = await previousCampaign(db);
-    const forged = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous), user: 'mallory' });
+    const forged = gh.state.createIssue(OWNER, REPO, {
+      title: 'd',
+      body: diagnosisBody(previous),
+      user: 'mallory',
+    });
     const pr = mergedPr(`Fixes #${forged.number}`);
-    const result = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(pr.sha) });
+    const result = await runTestCommand('retry', inputs(url), {
+      cwd: await workspace(),
+      env: env(pr.sha),
+    });
     expect(result.code, result.log).toBe(0);
     expect(result.outputs['retry-campaign-id']).toBe('');
     expect(result.log).toContain(`#${forged.number} was not written by github-actions[bot]`);
@@ -253,13 +315,39 @@ describe('retry command (direct enqueue)', () => {
   test('a merge that fixes no issue, and a direct push, retry nothing', async () => {
     const { url, db } = await upstreamDatabase();
     const pr = mergedPr('Refactor, no issue.');
-    const noLink = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(pr.sha) });
+    const noLink = await runTestCommand('retry', inputs(url), {
+      cwd: await workspace(),
+      env: env(pr.sha),
+    });
     expect(noLink.code, noLink.log).toBe(0);
-    expect(noLink.log).toContain(`Nothing to retry: PR #${pr.number} links no issue with a closing keyword`);
-    const direct = gh.state.commitFiles(OWNER, REPO, { branch: 'main', files: { 'README.md': 'direct\n' } });
-    const push = await runTestCommand('retry', inputs(url), { cwd: await workspace(), env: env(direct) });
+    expect(noLink.log).toContain(
+      `Nothing to retry: PR #${pr.number} links no issue with a closing keyword`,
+    );
+    const direct = gh.state.commitFiles(OWNER, REPO, {
+      branch: 'main',
+      files: { 'README.md': 'direct\n' },
+    });
+    const push = await runTestCommand('retry', inputs(url), {
+      cwd: await workspace(),
+      env: env(direct),
+    });
     expect(push.code, push.log).toBe(0);
     expect(push.log).toContain('is not the merge commit of a pull request');
+    gh.state.commitFiles(OWNER, REPO, { branch: 'open-fix', files: { 'eval/src/x.py': 'x\n' } });
+    const open = gh.state.createPull(OWNER, REPO, {
+      head: 'open-fix',
+      title: 'WIP',
+      body: 'Fixes #1',
+    });
+    const unmerged = await runTestCommand(
+      'retry',
+      inputs(url, { 'pr-number': String(open.number) }),
+      {
+        cwd: await workspace(),
+        env: env(pr.sha),
+      },
+    );
+    expect(unmerged.log).toContain(`Nothing to retry: PR #${open.number} is not merged`);
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(0);
   });
 
@@ -269,7 +357,11 @@ describe('retry command (direct enqueue)', () => {
     const sha = 'c'.repeat(40);
     const result = await runTestCommand(
       'retry',
-      inputs(url, { 'github-token': undefined, 'campaign-id': String(previous), 'pr-number': '41' }),
+      inputs(url, {
+        'github-token': undefined,
+        'campaign-id': String(previous),
+        'pr-number': '41',
+      }),
       { cwd: await workspace(), env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: sha } },
     );
     expect(result.code, result.log).toBe(0);
@@ -278,7 +370,9 @@ describe('retry command (direct enqueue)', () => {
     expect(types).toContain('network_partition');
     expect(types).not.toContain('node_kill');
     expect(gh.requests.length).toBe(0);
-    const { rows } = await db.query({ text: 'SELECT pr_number, merge_sha, diagnosis_issue FROM iterate_campaign.retry_runs' });
+    const { rows } = await db.query({
+      text: 'SELECT pr_number, merge_sha, diagnosis_issue FROM iterate_campaign.retry_runs',
+    });
     expect(rows).toEqual([{ pr_number: 41, merge_sha: sha, diagnosis_issue: null }]);
   });
 });
@@ -290,7 +384,13 @@ describe('enqueueRetryOnce', () => {
     try {
       await Promise.all(pools.map((pool) => ensureProductSchema(pool)));
       const key = { repository: 'Octo-Org/Octo-Repo', prNumber: 7, mergeSha: 'D'.repeat(40) };
-      const link = { previousCampaignId: 1, diagnosisIssue: 2, campaignName: 'x-retry-1', operatorImage: '', imageDigests: {} };
+      const link = {
+        previousCampaignId: 1,
+        diagnosisIssue: 2,
+        campaignName: 'x-retry-1',
+        operatorImage: '',
+        imageDigests: {},
+      };
       const rows = {
         name: 'x-retry-1',
         subjects: ['tikv'],
@@ -300,10 +400,15 @@ describe('enqueueRetryOnce', () => {
         gitCommitHash: 'd'.repeat(40),
         items: [{ chaosType: 'node_kill' }, { chaosType: 'latency', chaosParams: { min_ms: 1 } }],
       };
-      const outcomes = await Promise.all(pools.map((pool) => enqueueRetryOnce(pool, key, link, rows)));
+      const outcomes = await Promise.all(
+        pools.map((pool) => enqueueRetryOnce(pool, key, link, rows)),
+      );
       expect(new Set(outcomes.map((o) => o.run.retryCampaignId)).size).toBe(1);
       expect(outcomes.filter((o) => o.created)).toHaveLength(1);
-      expect(outcomes[0]!.run).toMatchObject({ repository: 'octo-org/octo-repo', mergeSha: 'd'.repeat(40) });
+      expect(outcomes[0]!.run).toMatchObject({
+        repository: 'octo-org/octo-repo',
+        mergeSha: 'd'.repeat(40),
+      });
       expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(1);
       expect(await count(db, 'SELECT COUNT(*)::int AS n FROM work_queue')).toBe(2);
     } finally {
@@ -332,18 +437,34 @@ describe('retry command (via-cli)', () => {
     const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
     const pr = mergedPr(`Closes #${issue.number}`);
     const bin = await fakeUv();
-    const cliEnv = { ...env(pr.sha), PATH: `${bin}:${process.env.PATH}`, STANDIN_GIT_COMMIT: pr.sha };
+    const cliEnv = {
+      ...env(pr.sha),
+      PATH: `${bin}:${process.env.PATH}`,
+      STANDIN_GIT_COMMIT: pr.sha,
+    };
     const cwd = await workspace();
-    const first = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), { cwd, env: cliEnv });
+    const first = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), {
+      cwd,
+      env: cliEnv,
+    });
     expect(first.code, first.log).toBe(0);
     const retryId = Number(first.outputs['retry-campaign-id']);
     expect(first.log).toContain(`Created campaign ${retryId} in cloud database`);
     expect(first.log).not.toContain(new URL(url).password || '\u0000');
-    expect(await campaignRow(db, retryId)).toMatchObject({ name: `${SERIES}-retry-${previous}`, trial_count: 7, git_commit_hash: pr.sha });
-    const { rows } = await db.query({ text: 'SELECT retry_campaign_id, mode FROM iterate_campaign.retry_runs' });
+    expect(await campaignRow(db, retryId)).toMatchObject({
+      name: `${SERIES}-retry-${previous}`,
+      trial_count: 7,
+      git_commit_hash: pr.sha,
+    });
+    const { rows } = await db.query({
+      text: 'SELECT retry_campaign_id, mode FROM iterate_campaign.retry_runs',
+    });
     expect(rows).toEqual([{ retry_campaign_id: retryId, mode: 'cli' }]);
 
-    const second = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), { cwd, env: cliEnv });
+    const second = await runTestCommand('retry', inputs(url, { 'via-cli': 'true' }), {
+      cwd,
+      env: cliEnv,
+    });
     expect(second.outputs['retry-campaign-id']).toBe(String(retryId));
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM campaigns')).toBe(2);
   });
@@ -359,7 +480,9 @@ describe('retry command (via-cli)', () => {
     });
     // Without the fake uv on PATH: either uv is missing, or a real uv fails in an empty directory.
     expect(result.code).toBe(1);
-    expect(result.error?.message).toMatch(/eval run campaign (failed with exit code \d+|could not run 'uv')/);
+    expect(result.error?.message).toMatch(
+      /eval run campaign (failed with exit code \d+|could not run 'uv')/,
+    );
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
   });
 });

@@ -22,7 +22,9 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-async function workspace(config = 'retry:\n  eval_directory: .\n  worker_poll_seconds: 0.2\n  worker_grace_seconds: 5\n') {
+async function workspace(
+  config = 'retry:\n  eval_directory: .\n  worker_poll_seconds: 0.2\n  worker_grace_seconds: 5\n',
+) {
   const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-worker-'));
   dirs.push(dir);
   await writeFile(join(dir, 'iterate-campaign.yml'), config);
@@ -47,7 +49,12 @@ async function campaignWith(db: EvalDatabase, items: number): Promise<number> {
 
 const standinCommand = `${process.execPath} ${STANDIN} worker start --cloud=gcp --id=c<CID>-<i> --campaign=<CID> --operator-image=<image>`;
 
-function workerInputs(url: string, campaignId: number, index: number, extra: Record<string, string> = {}) {
+function workerInputs(
+  url: string,
+  campaignId: number,
+  index: number,
+  extra: Record<string, string> = {},
+) {
   return {
     'retry-campaign-id': String(campaignId),
     'worker-index': String(index),
@@ -71,7 +78,10 @@ describe('worker command', () => {
     for (const [index, run] of runs.entries()) {
       expect(run.error, run.log).toBeUndefined();
       expect(run.code, run.log).toBe(0);
-      expect(run.outputs).toMatchObject({ 'worker-id': `c${campaignId}-${index + 1}`, 'stop-reason': 'drained' });
+      expect(run.outputs).toMatchObject({
+        'worker-id': `c${campaignId}-${index + 1}`,
+        'stop-reason': 'drained',
+      });
       expect(run.log).toContain(`Operator: ${IMAGE}`);
       expect(run.log).toContain('Received SIGTERM');
       expect(run.log).toContain('Worker stopped');
@@ -99,7 +109,9 @@ describe('worker command', () => {
   test('a worker that ignores SIGTERM is killed with SIGKILL after the grace period', async () => {
     const { url, db } = await upstreamDatabase();
     const campaignId = await campaignWith(db, 2);
-    const cwd = await workspace('retry:\n  eval_directory: .\n  worker_poll_seconds: 0.2\n  worker_grace_seconds: 0.5\n');
+    const cwd = await workspace(
+      'retry:\n  eval_directory: .\n  worker_poll_seconds: 0.2\n  worker_grace_seconds: 0.5\n',
+    );
     const run = await runTestCommand('worker', workerInputs(url, campaignId, 1), {
       cwd,
       env: { STANDIN_IGNORE_SIGTERM: '1' },
@@ -119,7 +131,11 @@ describe('worker command', () => {
       env: { STANDIN_EXIT_AFTER_MS: '400', STANDIN_TRIAL_MS: '100' },
     });
     expect(run.code).toBe(1);
-    expect(run.log).toMatch(new RegExp(`Worker c${campaignId}-1 exited on its own with exit code 3 before campaign ${campaignId} was drained`));
+    expect(run.log).toMatch(
+      new RegExp(
+        `Worker c${campaignId}-1 exited on its own with exit code 3 before campaign ${campaignId} was drained`,
+      ),
+    );
     expect(run.log).toContain('--- last');
     expect(run.log).toContain('Simulated crash');
   });
@@ -128,10 +144,16 @@ describe('worker command', () => {
     const { url, db } = await upstreamDatabase();
     const campaignId = await campaignWith(db, 1);
     const cwd = await workspace();
-    const run = await runTestCommand('worker', { ...workerInputs(url, campaignId, 1), 'operator-image': undefined }, { cwd });
+    const run = await runTestCommand(
+      'worker',
+      { ...workerInputs(url, campaignId, 1), 'operator-image': undefined },
+      { cwd },
+    );
     expect(run.code).toBe(1);
     expect(run.error?.message).toMatch(/No operator image for the worker command's <image>/);
-    const { rows } = await db.query({ text: "SELECT COUNT(*)::int AS n FROM work_queue WHERE status = 'pending'" });
+    const { rows } = await db.query({
+      text: "SELECT COUNT(*)::int AS n FROM work_queue WHERE status = 'pending'",
+    });
     expect(rows[0].n).toBe(1);
   });
 

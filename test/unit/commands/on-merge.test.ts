@@ -82,17 +82,35 @@ describe('worker command line', () => {
 
   test('worker inputs are validated before anything runs', () => {
     const parse = (values: Record<string, string>) =>
-      workerCommand.parse(inputSource({ 'database-url': 'postgresql://u:p@h/db', ...values }), io());
+      workerCommand.parse(
+        inputSource({ 'database-url': 'postgresql://u:p@h/db', ...values }),
+        io(),
+      );
     expect(() => parse({})).toThrow(/Missing retry-campaign-id/);
-    expect(() => parse({ 'retry-campaign-id': '12abc' })).toThrow(/Invalid retry-campaign-id: '12abc'/);
-    expect(() => parse({ 'retry-campaign-id': '5', 'worker-index': '-1' })).toThrow(/Invalid worker-index/);
-    expect(() => parse({ 'retry-campaign-id': '5', 'operator-image': 'not an image' })).toThrow(InputError);
-    expect(parse({ 'retry-campaign-id': '5', 'worker-index': '2' })).toMatchObject({ campaignId: 5, workerIndex: 2 });
+    expect(() => parse({ 'retry-campaign-id': '12abc' })).toThrow(
+      /Invalid retry-campaign-id: '12abc'/,
+    );
+    expect(() => parse({ 'retry-campaign-id': '5', 'worker-index': '-1' })).toThrow(
+      /Invalid worker-index/,
+    );
+    expect(() => parse({ 'retry-campaign-id': '5', 'operator-image': 'not an image' })).toThrow(
+      InputError,
+    );
+    expect(parse({ 'retry-campaign-id': '5', 'worker-index': '2' })).toMatchObject({
+      campaignId: 5,
+      workerIndex: 2,
+    });
   });
 });
 
 describe('build inputs', () => {
-  const entry = { name: 'worker', dockerfile: 'eval/Dockerfile', context: '.', platform: 'linux/amd64', tag: 'r.io/p/eval/worker:abc1234' };
+  const entry = {
+    name: 'worker',
+    dockerfile: 'eval/Dockerfile',
+    context: '.',
+    platform: 'linux/amd64',
+    tag: 'r.io/p/eval/worker:abc1234',
+  };
 
   test('a list or one matrix entry; platform defaults to linux/amd64', () => {
     expect(parseImagesJson(JSON.stringify([entry]))).toEqual([entry]);
@@ -102,17 +120,25 @@ describe('build inputs', () => {
 
   test('names the field of each problem', () => {
     expect(() => parseImagesJson('{')).toThrow(/Invalid images: not JSON/);
-    expect(() => parseImagesJson(JSON.stringify([{ ...entry, platform: 'linux/arm64' }]))).toThrow(/images\[0\]\.platform/);
-    expect(() => parseImagesJson(JSON.stringify([{ ...entry, dockerfile: '/etc/passwd' }]))).toThrow(/images\[0\]\.dockerfile/);
-    expect(() => parseImagesJson(JSON.stringify([{ ...entry, context: '--output=/tmp' }]))).toThrow(/images\[0\]\.context/);
+    expect(() => parseImagesJson(JSON.stringify([{ ...entry, platform: 'linux/arm64' }]))).toThrow(
+      /images\[0\]\.platform/,
+    );
+    expect(() =>
+      parseImagesJson(JSON.stringify([{ ...entry, dockerfile: '/etc/passwd' }])),
+    ).toThrow(/images\[0\]\.dockerfile/);
+    expect(() => parseImagesJson(JSON.stringify([{ ...entry, context: '--output=/tmp' }]))).toThrow(
+      /images\[0\]\.context/,
+    );
     expect(() => parseImagesJson(JSON.stringify([entry, entry]))).toThrow(/'worker' appears twice/);
-    expect(() => parseImagesJson(JSON.stringify([{ ...entry, tag: 'r.io/p/worker@sha256:x' }]))).toThrow(/images\[0\]\.tag/);
+    expect(() =>
+      parseImagesJson(JSON.stringify([{ ...entry, tag: 'r.io/p/worker@sha256:x' }])),
+    ).toThrow(/images\[0\]\.tag/);
   });
 
   test('a registry override keeps the planned tag and the configured repository', () => {
-    expect(retagged(entry, '127.0.0.1:5000/x', [{ name: 'worker', repository: 'team/worker' }]).tag).toBe(
-      '127.0.0.1:5000/x/team/worker:abc1234',
-    );
+    expect(
+      retagged(entry, '127.0.0.1:5000/x', [{ name: 'worker', repository: 'team/worker' }]).tag,
+    ).toBe('127.0.0.1:5000/x/team/worker:abc1234');
     expect(pinned({ reference: entry.tag, digest: DIGEST })).toBe(`${entry.tag}@${DIGEST}`);
   });
 });
@@ -122,18 +148,31 @@ describe('plan decisions', () => {
 
   test('an incomplete file list rebuilds every image and runs every suite, and says why', () => {
     const plan = planFromChanges(
-      { files: [{ filename: 'docs/a.md', status: 'added' }], source: 'trees', complete: false, note: 'trees truncated' },
+      {
+        files: [{ filename: 'docs/a.md', status: 'added' }],
+        source: 'trees',
+        complete: false,
+        note: 'trees truncated',
+      },
       config,
       'r.io/p/eval',
       SHA,
     );
-    expect(plan.images.map((i) => i.tag)).toEqual(['r.io/p/eval/operator:0123456', 'r.io/p/eval/worker:0123456']);
+    expect(plan.images.map((i) => i.tag)).toEqual([
+      'r.io/p/eval/operator:0123456',
+      'r.io/p/eval/worker:0123456',
+    ]);
     expect(plan.testCommands).toHaveLength(3);
     expect(plan.summary).toContain('trees truncated; rebuilding every image');
   });
 
   test('an empty plan needs no registry; a non-empty one does', () => {
-    const docs = { files: [{ filename: 'docs/a.md', status: 'added' }], source: 'pull-files' as const, complete: true, note: '1 file' };
+    const docs = {
+      files: [{ filename: 'docs/a.md', status: 'added' }],
+      source: 'pull-files' as const,
+      complete: true,
+      note: '1 file',
+    };
     expect(planFromChanges(docs, config, undefined, SHA).images).toEqual([]);
     const code = { ...docs, files: [{ filename: 'eval/src/eval/cli.py', status: 'modified' }] };
     expect(() => planFromChanges(code, config, undefined, SHA)).toThrow(/No registry for worker/);
@@ -149,20 +188,36 @@ describe('retry inputs', () => {
   test('digests from build: a name map or the build job outputs as JSON', () => {
     expect(parseDigests(JSON.stringify({ operator: DIGEST }))).toEqual({ operator: DIGEST });
     expect(
-      parseDigests(JSON.stringify({ 'digest-operator': DIGEST, 'digest-worker': '', 'operator-image': 'r.io/x:y' })),
+      parseDigests(
+        JSON.stringify({
+          'digest-operator': DIGEST,
+          'digest-worker': '',
+          'operator-image': 'r.io/x:y',
+        }),
+      ),
     ).toEqual({ operator: DIGEST });
-    expect(() => parseDigests(JSON.stringify({ operator: 'sha256:short' }))).toThrow(/digests.operator/);
+    expect(() => parseDigests(JSON.stringify({ operator: 'sha256:short' }))).toThrow(
+      /digests.operator/,
+    );
     expect(() => parseDigests('[1]')).toThrow(/expected a JSON object/);
   });
 
   test('operator images may be pinned by digest, nothing else after @', () => {
-    expect(parseOperatorImage('operator-image', `r.io/p/operator:abc@${DIGEST}`)).toBe(`r.io/p/operator:abc@${DIGEST}`);
-    expect(() => parseOperatorImage('operator-image', 'r.io/p/operator:abc@sha256:1')).toThrow(/digest/);
-    expect(() => parseOperatorImage('operator-image', 'operator')).toThrow(/Invalid operator-image/);
+    expect(parseOperatorImage('operator-image', `r.io/p/operator:abc@${DIGEST}`)).toBe(
+      `r.io/p/operator:abc@${DIGEST}`,
+    );
+    expect(() => parseOperatorImage('operator-image', 'r.io/p/operator:abc@sha256:1')).toThrow(
+      /digest/,
+    );
+    expect(() => parseOperatorImage('operator-image', 'operator')).toThrow(
+      /Invalid operator-image/,
+    );
   });
 
   test('the retry YAML stays inside the repository', () => {
-    expect(retryPath('/repo', 'eval/campaigns/debug', 'x-retry-1')).toBe('/repo/eval/campaigns/debug/x-retry-1.yaml');
+    expect(retryPath('/repo', 'eval/campaigns/debug', 'x-retry-1')).toBe(
+      '/repo/eval/campaigns/debug/x-retry-1.yaml',
+    );
     expect(() => retryPath('/repo', '../elsewhere', 'x')).toThrow(/outside the repository/);
     expect(workerIndexes(3)).toEqual([1, 2, 3]);
   });
@@ -170,14 +225,23 @@ describe('retry inputs', () => {
   test('GitHub is required unless both pr-number and campaign-id are given; the URL is masked at parse', () => {
     const context = io({ GITHUB_SHA: SHA });
     const parse = (values: Record<string, string>) =>
-      retryCommand.parse(inputSource({ 'database-url': 'postgresql://u:s3cret@h/db', ...values }), context);
+      retryCommand.parse(
+        inputSource({ 'database-url': 'postgresql://u:s3cret@h/db', ...values }),
+        context,
+      );
     expect(() => parse({})).toThrow(/Missing github-token/);
-    expect(parse({ 'pr-number': '4', 'campaign-id': '9' })).toMatchObject({ prNumber: 4, campaignId: 9, viaCli: false });
+    expect(parse({ 'pr-number': '4', 'campaign-id': '9' })).toMatchObject({
+      prNumber: 4,
+      campaignId: 9,
+      viaCli: false,
+    });
     expect(context.masker.mask('postgresql://u:s3cret@h/db')).not.toContain('s3cret');
-    expect(() => parse({ 'pr-number': '4', 'campaign-id': '9', 'trials-per-combination': '0' })).toThrow(
-      /Invalid trials-per-combination/,
+    expect(() =>
+      parse({ 'pr-number': '4', 'campaign-id': '9', 'trials-per-combination': '0' }),
+    ).toThrow(/Invalid trials-per-combination/);
+    expect(() => parse({ 'pr-number': '4', 'campaign-id': '9', 'via-cli': 'yes' })).toThrow(
+      /Invalid via-cli/,
     );
-    expect(() => parse({ 'pr-number': '4', 'campaign-id': '9', 'via-cli': 'yes' })).toThrow(/Invalid via-cli/);
   });
 });
 
@@ -189,20 +253,31 @@ describe('config: images and retry keys', () => {
       ['operator', 'subjects/tikv/Dockerfile.operator'],
       ['worker', 'eval/Dockerfile'],
     ]);
-    expect(config.retry).toMatchObject({ includeBaseline: false, evalDirectory: 'eval', workerPollSeconds: 15, workerGraceSeconds: 30 });
+    expect(config.retry).toMatchObject({
+      includeBaseline: false,
+      evalDirectory: 'eval',
+      workerPollSeconds: 15,
+      workerGraceSeconds: 30,
+    });
   });
 
   test('an image map replaces the default; names are checked', () => {
     const config = parseProjectConfig(
       'images:\n  registry: r.io/p/eval\n  map:\n    - name: operator\n      dockerfile: ops/Dockerfile\n      triggers: ["ops/**"]\n',
     );
-    expect(config.images.map.images).toEqual([{ name: 'operator', dockerfile: 'ops/Dockerfile', context: '.', triggers: ['ops/**'] }]);
+    expect(config.images.map.images).toEqual([
+      { name: 'operator', dockerfile: 'ops/Dockerfile', context: '.', triggers: ['ops/**'] },
+    ]);
     expect(config.images.map.tests.length).toBe(3);
-    expect(() => parseProjectConfig('images:\n  map:\n    - name: Operator\n      dockerfile: x\n      triggers: []\n')).toThrow(
-      /images.map.0.name/,
-    );
     expect(() =>
-      parseProjectConfig('images:\n  map:\n    - {name: a, dockerfile: x, triggers: []}\n    - {name: a, dockerfile: y, triggers: []}\n'),
+      parseProjectConfig(
+        'images:\n  map:\n    - name: Operator\n      dockerfile: x\n      triggers: []\n',
+      ),
+    ).toThrow(/images.map.0.name/);
+    expect(() =>
+      parseProjectConfig(
+        'images:\n  map:\n    - {name: a, dockerfile: x, triggers: []}\n    - {name: a, dockerfile: y, triggers: []}\n',
+      ),
     ).toThrow(/image names must be unique/);
     expect(() => parseProjectConfig('images:\n  colour: blue\n')).toThrow(/Unrecognized key/);
   });

@@ -1,6 +1,10 @@
 /** The pure parts of src/github/pull-requests.ts: closing references, tree diffs, the merged PR. */
 import { describe, expect, test } from 'vitest';
-import { diffTrees, parseClosingReferences, pickMergedPull } from '../../../src/github/pull-requests.js';
+import {
+  diffTrees,
+  parseClosingReferences,
+  pickMergedPull,
+} from '../../../src/github/pull-requests.js';
 
 describe('parseClosingReferences', () => {
   test('every closing keyword, with or without a colon, in order and without duplicates', () => {
@@ -9,7 +13,9 @@ describe('parseClosingReferences', () => {
   });
 
   test('owner/repo#N counts only for this repository (case-insensitive)', () => {
-    expect(parseClosingReferences('Fixes Octo/Repo#5, fixes other/repo#6', 'octo', 'repo')).toEqual([5]);
+    expect(parseClosingReferences('Fixes Octo/Repo#5, fixes other/repo#6', 'octo', 'repo')).toEqual(
+      [5],
+    );
   });
 
   test('mentions without a keyword, inside words, or in code do not count', () => {
