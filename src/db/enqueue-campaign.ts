@@ -1,4 +1,4 @@
-import type { EvalDatabase } from './pool.js';
+import type { EvalDatabase, Queryable } from './pool.js';
 import { enqueue, insertCampaign, type WorkItemSpec } from './work-queue.js';
 
 export interface CampaignToEnqueue {
@@ -26,22 +26,31 @@ export async function enqueueCampaign(
   return db.withClient(async (client) => {
     await client.query('BEGIN');
     try {
-      const campaignId = await insertCampaign(client, {
-        subjectName: campaign.subjects[0] ?? 'tikv',
-        name: campaign.name,
-        trialCount: campaign.items.length,
-        baseline: campaign.includeBaseline,
-        continuous: campaign.continuous,
-        variantName: campaign.variant,
-        gitCommitHash: campaign.gitCommitHash,
-        createdAt: campaign.createdAt ?? new Date().toISOString(),
-      });
-      const workIds = await enqueue(client, campaignId, campaign.items);
+      const result = await writeCampaignRows(client, campaign);
       await client.query('COMMIT');
-      return { campaignId, workIds };
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   });
+}
+
+/** The rows of `enqueueCampaign`, inside a transaction the caller owns. */
+export async function writeCampaignRows(
+  client: Queryable,
+  campaign: CampaignToEnqueue,
+): Promise<{ campaignId: number; workIds: number[] }> {
+  const campaignId = await insertCampaign(client, {
+    subjectName: campaign.subjects[0] ?? 'tikv',
+    name: campaign.name,
+    trialCount: campaign.items.length,
+    baseline: campaign.includeBaseline,
+    continuous: campaign.continuous,
+    variantName: campaign.variant,
+    gitCommitHash: campaign.gitCommitHash,
+    createdAt: campaign.createdAt ?? new Date().toISOString(),
+  });
+  const workIds = await enqueue(client, campaignId, campaign.items);
+  return { campaignId, workIds };
 }

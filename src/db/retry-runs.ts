@@ -16,7 +16,7 @@ import type pg from 'pg';
 import { DatabaseError } from './connection-url.js';
 import type { EvalDatabase, Queryable } from './pool.js';
 import { RETRY_RUNS_TABLE } from './product-schema.js';
-import { enqueue, insertCampaign, type WorkItemSpec } from './work-queue.js';
+import { writeCampaignRows, type CampaignToEnqueue } from './enqueue-campaign.js';
 
 export interface RetryRunKey {
   /** `owner/repo`; compared case-insensitively (stored lowercase). */
@@ -42,16 +42,7 @@ export interface RetryRun extends RetryRunKey, RetryRunLink {
 }
 
 /** What `eval run campaign --cloud=gcp` writes for one campaign file. */
-export interface RetryCampaignRows {
-  name: string;
-  subjects: readonly string[];
-  includeBaseline: boolean;
-  continuous: boolean;
-  variant: string;
-  gitCommitHash: string;
-  items: readonly WorkItemSpec[];
-  createdAt?: string;
-}
+export type RetryCampaignRows = CampaignToEnqueue;
 
 export interface EnqueueOutcome {
   run: RetryRun;
@@ -150,17 +141,7 @@ async function enqueueInTransaction(
       await client.query('COMMIT');
       return { run: existing, created: false, workIds: [] };
     }
-    const retryCampaignId = await insertCampaign(client, {
-      subjectName: campaign.subjects[0] ?? 'tikv',
-      name: campaign.name,
-      trialCount: campaign.items.length,
-      baseline: campaign.includeBaseline,
-      continuous: campaign.continuous,
-      variantName: campaign.variant,
-      gitCommitHash: campaign.gitCommitHash,
-      createdAt: campaign.createdAt ?? new Date().toISOString(),
-    });
-    const workIds = await enqueue(client, retryCampaignId, campaign.items);
+    const { campaignId: retryCampaignId, workIds } = await writeCampaignRows(client, campaign);
     const run = await insertRun(client, key, link, retryCampaignId, 'direct');
     await client.query('COMMIT');
     return { run, created: true, workIds };
