@@ -47847,7 +47847,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1826);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7657);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -47856,7 +47856,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1826:
+/***/ 7657:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61671,11 +61671,27 @@ function workItemCombination(item) {
 function safeObject(value) {
     try {
         const decoded = decodeJsonColumn(value, {});
-        return json_isPlainObject(decoded) ? decoded : {};
+        return json_isPlainObject(decoded) ? naturalOrder(decoded) : {};
     }
     catch {
         return {};
     }
+}
+const PREFERRED_KEY_ORDER = ['min_ms', 'max_ms'];
+/**
+ * JSONB stores keys shortest first, so `{min_ms, max_ms}` comes back as `{max_ms, min_ms}`; put
+ * the pairs people write in their usual order again for reports and retry YAML.
+ */
+function naturalOrder(params) {
+    const keys = Object.keys(params);
+    if (keys.length < 2)
+        return params;
+    const rank = (k) => {
+        const i = PREFERRED_KEY_ORDER.indexOf(k);
+        return i < 0 ? PREFERRED_KEY_ORDER.length : i;
+    };
+    const sorted = [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(sorted.map((k) => [k, params[k]]));
 }
 /** Work items indexed by the trial they produced. */
 function indexWorkItemsByTrial(items) {
@@ -83084,7 +83100,12 @@ async function listChangedFiles(ref, pull, mergeCommitSha) {
         per_page: 100,
     })).map(toChangedFile);
     if (files.length < PULL_FILES_CAP) {
-        return { files, source: 'pull-files', complete: true, note: `${files.length} file(s) from the pull request` };
+        return {
+            files,
+            source: 'pull-files',
+            complete: true,
+            note: `${files.length} file(s) from the pull request`,
+        };
     }
     if (!mergeCommitSha) {
         return {
@@ -83122,7 +83143,12 @@ function pull_requests_short(sha) {
 /** The merge base of the PR head and the commit the merge landed on (the merge commit's parent). */
 async function mergeBaseOf(ref, headSha, mergeCommitSha) {
     const { client, owner, repo } = ref;
-    const { data: merge } = await client.rest.repos.getCommit({ owner, repo, ref: mergeCommitSha, per_page: 1 });
+    const { data: merge } = await client.rest.repos.getCommit({
+        owner,
+        repo,
+        ref: mergeCommitSha,
+        per_page: 1,
+    });
     const parent = merge.parents[0]?.sha;
     if (!parent)
         return mergeCommitSha;
@@ -83201,7 +83227,8 @@ function parseClosingReferences(body, owner, repo) {
     for (const match of text.matchAll(pattern)) {
         const [, refOwner, refRepo, digits] = match;
         if (refOwner !== undefined) {
-            const same = refOwner.toLowerCase() === owner.toLowerCase() && refRepo.toLowerCase() === repo.toLowerCase();
+            const same = refOwner.toLowerCase() === owner.toLowerCase() &&
+                refRepo.toLowerCase() === repo.toLowerCase();
             if (!same)
                 continue;
         }
@@ -83214,7 +83241,9 @@ function parseClosingReferences(body, owner, repo) {
     return numbers;
 }
 function stripCode(body) {
-    return body.replace(/(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)/g, '$1').replace(/`[^`\n]*`/g, ' ');
+    return body
+        .replace(/(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)/g, '$1')
+        .replace(/`[^`\n]*`/g, ' ');
 }
 /** The issue's body, or undefined when it is gone (404/410) or is a pull request. */
 async function readLinkedIssue(ref, issueNumber) {
@@ -83257,11 +83286,17 @@ async function resolvePull(ref, selection) {
         };
     }
     if (!selection.sha) {
-        return { pull: undefined, why: 'no pr-number, no pull request event and no commit SHA (GITHUB_SHA)' };
+        return {
+            pull: undefined,
+            why: 'no pr-number, no pull request event and no commit SHA (GITHUB_SHA)',
+        };
     }
     const pull = await findPullMergedAs(ref, selection.sha);
     if (!pull) {
-        return { pull: undefined, why: `commit ${selection.sha.slice(0, 7)} is not the merge commit of a pull request (a direct push?)` };
+        return {
+            pull: undefined,
+            why: `commit ${selection.sha.slice(0, 7)} is not the merge commit of a pull request (a direct push?)`,
+        };
     }
     return { pull, how: `the pull request merged as ${selection.sha.slice(0, 7)}` };
 }
@@ -83421,7 +83456,7 @@ function optionalId(inputs, field) {
     return value === undefined ? undefined : parseId(field, value);
 }
 function tokenFrom(inputs, env) {
-    return inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined);
+    return (inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined));
 }
 function requireToken(inputs, env, command) {
     const token = tokenFrom(inputs, env);
@@ -83519,7 +83554,10 @@ const buildCommand = defineCommand({
         return {
             images: parseImagesJson(raw),
             registry: optionalRegistry(inputs),
-            builder: parseChoice('builder', inputs.get('builder') ?? 'docker', ['docker', 'podman']),
+            builder: parseChoice('builder', inputs.get('builder') ?? 'docker', [
+                'docker',
+                'podman',
+            ]),
             credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
             configPath: inputs.get('config'),
         };
@@ -83628,7 +83666,8 @@ function pinned(result) {
     return `${result.reference}@${result.digest}`;
 }
 function setBuildOutputs(io, results) {
-    io.setOutput('digests', JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.digest]))));
+    const digests = Object.fromEntries(results.map((r) => [r.name, r.digest]));
+    io.setOutput('digests', JSON.stringify(digests));
     for (const result of results)
         io.setOutput(`digest-${result.name}`, result.digest);
     const operator = results.find((r) => r.name === 'operator');
@@ -83684,7 +83723,10 @@ async function ensureProductSchema(db) {
             return;
         await session.query({ text: 'BEGIN' });
         try {
-            await session.query({ text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [DDL_LOCK_KEY] });
+            await session.query({
+                text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+                values: [DDL_LOCK_KEY],
+            });
             await session.query({ text: PRODUCT_DDL });
             await session.query({ text: 'COMMIT' });
         }
@@ -83881,6 +83923,43 @@ function utcTimestamp(field, value) {
     return /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(time) ? text : `${text}+00:00`;
 }
 
+;// CONCATENATED MODULE: ./lib/db/enqueue-campaign.js
+
+/**
+ * What `eval run campaign --cloud=gcp` writes (cli.py @ c766b4b): one `campaigns` row whose
+ * trial_count is the number of expanded specs (baseline included), then one work item per spec —
+ * here in one transaction, so a crash leaves neither half.
+ */
+async function enqueueCampaign(db, campaign) {
+    return db.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+            const result = await writeCampaignRows(client, campaign);
+            await client.query('COMMIT');
+            return result;
+        }
+        catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+        }
+    });
+}
+/** The rows of `enqueueCampaign`, inside a transaction the caller owns. */
+async function writeCampaignRows(client, campaign) {
+    const campaignId = await insertCampaign(client, {
+        subjectName: campaign.subjects[0] ?? 'tikv',
+        name: campaign.name,
+        trialCount: campaign.items.length,
+        baseline: campaign.includeBaseline,
+        continuous: campaign.continuous,
+        variantName: campaign.variant,
+        gitCommitHash: campaign.gitCommitHash,
+        createdAt: campaign.createdAt ?? new Date().toISOString(),
+    });
+    const workIds = await enqueue(client, campaignId, campaign.items);
+    return { campaignId, workIds };
+}
+
 ;// CONCATENATED MODULE: ./lib/db/retry-runs.js
 /**
  * Retry runs: one targeted retry campaign per (repository, PR, merge SHA), enqueued exactly once.
@@ -83958,23 +84037,16 @@ async function enqueueRetryOnce(db, key, link, campaign) {
 async function enqueueInTransaction(client, key, link, campaign) {
     await client.query('BEGIN');
     try {
-        await client.query({ text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [advisoryKey(key)] });
+        await client.query({
+            text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+            values: [advisoryKey(key)],
+        });
         const existing = await findRetryRun(client, key);
         if (existing) {
             await client.query('COMMIT');
             return { run: existing, created: false, workIds: [] };
         }
-        const retryCampaignId = await insertCampaign(client, {
-            subjectName: campaign.subjects[0] ?? 'tikv',
-            name: campaign.name,
-            trialCount: campaign.items.length,
-            baseline: campaign.includeBaseline,
-            continuous: campaign.continuous,
-            variantName: campaign.variant,
-            gitCommitHash: campaign.gitCommitHash,
-            createdAt: campaign.createdAt ?? new Date().toISOString(),
-        });
-        const workIds = await enqueue(client, retryCampaignId, campaign.items);
+        const { campaignId: retryCampaignId, workIds } = await writeCampaignRows(client, campaign);
         const run = await insertRun(client, key, link, retryCampaignId, 'direct');
         await client.query('COMMIT');
         return { run, created: true, workIds };
@@ -84303,7 +84375,9 @@ async function runEvalCampaign(yamlPath, options) {
         }
         const result = await subprocess;
         const lines = tail.get();
-        const tailText = lines.length ? `\n--- last ${lines.length} lines ---\n${lines.join('\n')}` : '';
+        const tailText = lines.length
+            ? `\n--- last ${lines.length} lines ---\n${lines.join('\n')}`
+            : '';
         if (result.failed) {
             const how = result.timedOut
                 ? `timed out after ${options.timeoutMs / 1000} s`
@@ -84368,7 +84442,9 @@ const retryCommand = defineCommand({
         digests: {
             description: 'JSON image name → digest from build (or toJSON of the build job’s outputs), recorded with the run',
         },
-        'target-win-rate': { description: 'With campaign-id: the target that decides which combinations failed' },
+        'target-win-rate': {
+            description: 'With campaign-id: the target that decides which combinations failed',
+        },
         'merge-sha': { description: 'Merge commit SHA (default: GITHUB_SHA)' },
         'database-url': {
             description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
@@ -84395,7 +84471,9 @@ const retryCommand = defineCommand({
         return {
             prNumber,
             campaignId,
-            operatorImage: operatorImage === undefined ? undefined : parseOperatorImage('operator-image', operatorImage),
+            operatorImage: operatorImage === undefined
+                ? undefined
+                : parseOperatorImage('operator-image', operatorImage),
             trialsPerCombination: trials === undefined ? undefined : parseTrials(trials),
             viaCli: parseBoolean('via-cli', inputs.get('via-cli') ?? 'false'),
             databaseUrl,
@@ -84511,12 +84589,22 @@ async function pullToRetry(input, github, io) {
     });
     if (!resolution.pull)
         return { number: undefined, summary: undefined, why: resolution.why };
+    if (!resolution.pull.merged) {
+        return {
+            number: undefined,
+            summary: undefined,
+            why: `PR #${resolution.pull.number} is not merged`,
+        };
+    }
     io.logger.info(`Retry for PR #${resolution.pull.number} (${resolution.how}).`);
     return { number: resolution.pull.number, summary: resolution.pull };
 }
 async function retrySource(input, config, pull, github, db, io) {
     if (input.campaignId !== undefined) {
-        return { ok: true, value: await analyzedSource(db, input.campaignId, input.target, config, io) };
+        return {
+            ok: true,
+            value: await analyzedSource(db, input.campaignId, input.target, config, io),
+        };
     }
     const summary = pull ?? (await getPull(github, input.prNumber));
     return diagnosisSource(github, summary);
@@ -84530,7 +84618,12 @@ async function analyzedSource(db, campaignId, target, config, io) {
         localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
     });
     io.logger.info(`Campaign ${campaignId}: ${analysis.failing.length} failing combination(s) at target ${(target * 100).toFixed(1)}%.`);
-    return { previousCampaignId: campaignId, diagnosisIssue: null, failing: analysis.failing, how: `campaign-id ${campaignId}` };
+    return {
+        previousCampaignId: campaignId,
+        diagnosisIssue: null,
+        failing: analysis.failing,
+        how: `campaign-id ${campaignId}`,
+    };
 }
 /**
  * From the diagnosis issue the PR closes: the first linked issue written by this bot that carries a
@@ -84539,7 +84632,10 @@ async function analyzedSource(db, campaignId, target, config, io) {
 async function diagnosisSource(github, pull) {
     const numbers = parseClosingReferences(pull.body, github.owner, github.repo);
     if (numbers.length === 0) {
-        return { ok: false, why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)` };
+        return {
+            ok: false,
+            why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)`,
+        };
     }
     const identity = await resolveBotIdentity(github.client);
     const skipped = [];
@@ -84746,7 +84842,9 @@ const workerCommand = defineCommand({
     surfaces: ['action', 'cli'],
     inputs: {
         'retry-campaign-id': { description: 'Campaign the worker claims items of', positional: 0 },
-        'worker-index': { description: 'This worker’s number (matrix index), used in its id c<CID>-<i> (default 1)' },
+        'worker-index': {
+            description: 'This worker’s number (matrix index), used in its id c<CID>-<i> (default 1)',
+        },
         'worker-command': {
             description: `Worker command line, run without a shell; placeholders <CID>, <i>, <image> (default: ${DEFAULT_WORKER_COMMAND})`,
         },
@@ -84789,7 +84887,11 @@ const workerCommand = defineCommand({
                 throw new Error(`Campaign ${input.campaignId} has no work items in ${db.target}`);
             const image = await operatorImageFor(input, db);
             const workerId = workerIdOf(input.campaignId, input.workerIndex);
-            const argv = fillTemplate(input.template, { CID: String(input.campaignId), i: String(input.workerIndex), image });
+            const argv = fillTemplate(input.template, {
+                CID: String(input.campaignId),
+                i: String(input.workerIndex),
+                image,
+            });
             io.logger.info(`Worker ${workerId}: ${argv.join(' ')}`);
             const result = await superviseWorker({
                 file: argv[0],
@@ -84936,7 +85038,9 @@ async function report(io, db, campaignId, workerId, result) {
         io.print(`Worker ${workerId} stopped: campaign ${campaignId} is drained (${counts}); worker ended with ${end}.`);
         return 0;
     }
-    const tail = result.tail.length ? `\n--- last ${result.tail.length} lines ---\n${result.tail.join('\n')}` : '';
+    const tail = result.tail.length
+        ? `\n--- last ${result.tail.length} lines ---\n${result.tail.join('\n')}`
+        : '';
     if (result.reason === 'signal') {
         io.logger.error(`Worker ${workerId} stopped because we received ${result.receivedSignal} (${end}); campaign ${campaignId}: ${counts}.`);
         return 1;
