@@ -51,6 +51,23 @@ export interface DiagnosisIssueRequest {
   runUrl?: string;
   /** Read and decide, but write nothing. */
   dryRun: boolean;
+  /**
+   * The series whose issue records this analysis; default the campaign's name. A retry or
+   * validation campaign reports under the series of the diagnosis it answers.
+   */
+  series?: string;
+  /**
+   * Record an analysis that meets the target without closing the issue: a targeted retry reaching
+   * the target is an iteration, only the full validation campaign closes the issue.
+   */
+  keepOpen?: boolean;
+  /** Appended to the comment posted when this analysis closes the issue. */
+  closeNote?: string;
+}
+
+/** The series a request writes to. */
+export function seriesOf(request: Pick<DiagnosisIssueRequest, 'analysis' | 'series'>): string {
+  return request.series ?? request.analysis.campaign.name;
 }
 
 export interface IssueRef {
@@ -100,7 +117,7 @@ async function sync(
   request: DiagnosisIssueRequest,
   options: { afterRace: boolean },
 ): Promise<DiagnosisIssueOutcome> {
-  const series = request.analysis.campaign.name;
+  const series = seriesOf(request);
   const primary = await keepOneSeriesIssue(target, series, request.dryRun);
   const plan = planWrite(primary, request, target.logger);
   const { action, reason } = plan.decision;
@@ -108,8 +125,17 @@ async function sync(
     return { action, reason, issue: primary && refOf(primary), body: plan.body, written: false };
   }
   if (action === 'create') return createAndSettle(target, request, plan, options.afterRace);
-  const issue = await applyDecision(target, primary!, action, plan.body, request.analysis);
+  const issue = await applyDecision(target, primary!, action, plan.body, request);
   return { action, reason, issue, body: plan.body, written: true };
+}
+
+/** With `keepOpen`, a decision to close becomes an update that records the passing iteration. */
+function keptOpenIf(keepOpen: boolean | undefined, decision: DiagnosisDecision): DiagnosisDecision {
+  if (!keepOpen || decision.action !== 'close') return decision;
+  return {
+    action: 'update',
+    reason: `${decision.reason}; the issue stays open until the full validation campaign passes`,
+  };
 }
 
 interface WritePlan {
@@ -124,13 +150,19 @@ function planWrite(
   request: DiagnosisIssueRequest,
   logger: ClientLogger,
 ): WritePlan {
-  const series = request.analysis.campaign.name;
+  const series = seriesOf(request);
   const existing = primary ? existingDiagnosis(primary, series, logger) : undefined;
-  const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
+  const decision = keptOpenIf(
+    request.keepOpen,
+    decideDiagnosisAction(existing, verdictOf(request.analysis)),
+  );
   if (decision.action === 'nothing' || decision.action === 'skip-older') {
     return { decision, body: undefined };
   }
-  const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
+  const state = {
+    ...nextDiagnosisState(existing?.state, request.analysis, request.runUrl),
+    series,
+  };
   const render = (s: DiagnosisState) =>
     renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
   if (decision.action === 'update' && render(state) === primary?.body) {
@@ -150,7 +182,7 @@ async function createAndSettle(
   plan: WritePlan,
   afterRace: boolean,
 ): Promise<DiagnosisIssueOutcome> {
-  const series = request.analysis.campaign.name;
+  const series = seriesOf(request);
   if (afterRace) {
     throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
   }
@@ -193,10 +225,12 @@ async function applyDecision(
   /** close, reopen or update; create is handled by createAndSettle. */
   action: DiagnosisAction,
   body: string,
-  analysis: CampaignAnalysis,
+  request: DiagnosisIssueRequest,
 ): Promise<IssueRef> {
+  const { analysis } = request;
   if (action === 'close') {
-    await ensureComment(target, issue.number, closeComment(analysis));
+    const note = request.closeNote ? `\n\n${request.closeNote}` : '';
+    await ensureComment(target, issue.number, `${closeComment(analysis)}${note}`);
     return patchIssue(target, issue.number, { body, state: 'closed', state_reason: 'completed' });
   }
   if (action === 'reopen') {

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CAUSES } from '../../../src/core/causes.js';
+import { ConfigError, parseProjectConfig } from '../../../src/core/config.js';
+
+describe('parseProjectConfig (.github/iterate-campaign.yml)', () => {
+  test('no file means the seed tables and the seed retry defaults', () => {
+    const config = parseProjectConfig(undefined);
+    expect(config.causes).toEqual(DEFAULT_CAUSES);
+    expect(config.retry).toMatchObject({
+      dir: 'eval/campaigns/debug',
+      trialsPerCombination: 3,
+      parallel: 3,
+      cooldownSeconds: 10,
+    });
+  });
+
+  test('cause overrides replace or extend per symptom', () => {
+    const config = parseProjectConfig(`
+causes:
+  timeout:
+    fix_locations: [prompts/sre.md]
+    mode: extend
+  no-ticket:
+    likely_cause: The invariant is missing.
+    fix_locations: [subjects/tikv/observer/src/tikv_observer/rules.py]
+retry:
+  trials_per_combination: 5
+`);
+    expect(config.causes.timeout.fixLocations).toEqual([
+      ...DEFAULT_CAUSES.timeout.fixLocations,
+      'prompts/sre.md',
+    ]);
+    expect(config.causes['no-ticket']).toEqual({
+      likelyCause: 'The invariant is missing.',
+      fixLocations: ['subjects/tikv/observer/src/tikv_observer/rules.py'],
+    });
+    expect(config.retry.trialsPerCombination).toBe(5);
+  });
+
+  test('an unknown symptom, key or bad value names the path', () => {
+    expect(() => parseProjectConfig('causes:\n  slow-agent:\n    likely_cause: x\n')).toThrow(
+      ConfigError,
+    );
+    expect(() => parseProjectConfig('retry:\n  trails_per_combination: 3\n')).toThrow(
+      /retry: Unrecognized key: "trails_per_combination"/,
+    );
+    expect(() => parseProjectConfig('retry:\n  parallel: 50\n')).toThrow(/retry\.parallel/);
+  });
+
+  test('malformed YAML and duplicate keys are reported with a position', () => {
+    expect(() => parseProjectConfig('retry:\n  dir: a\n  dir: b\n', 'cfg.yml')).toThrow(
+      /cfg\.yml: invalid YAML: line 3:3/,
+    );
+    expect(() => parseProjectConfig('causes: [unclosed\n')).toThrow(/invalid YAML/);
+  });
+});
