@@ -47847,7 +47847,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7657);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4839);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -47856,7 +47856,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7657:
+/***/ 4839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69039,6 +69039,10 @@ function formatDuration(ms) {
 
 
 const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+/** The series a request writes to. */
+function seriesOf(request) {
+    return request.series ?? request.analysis.campaign.name;
+}
 const LABEL_COLOR = '5319e7';
 const LABEL_DESCRIPTION = 'Diagnosis of a chaos-evaluation campaign series (iterate-campaign)';
 async function resolveBotIdentity(client) {
@@ -69056,7 +69060,7 @@ async function syncDiagnosisIssue(target, request) {
     return sync(target, request, { afterRace: false });
 }
 async function sync(target, request, options) {
-    const series = request.analysis.campaign.name;
+    const series = seriesOf(request);
     const primary = await keepOneSeriesIssue(target, series, request.dryRun);
     const plan = planWrite(primary, request, target.logger);
     const { action, reason } = plan.decision;
@@ -69065,18 +69069,30 @@ async function sync(target, request, options) {
     }
     if (action === 'create')
         return createAndSettle(target, request, plan, options.afterRace);
-    const issue = await applyDecision(target, primary, action, plan.body, request.analysis);
+    const issue = await applyDecision(target, primary, action, plan.body, request);
     return { action, reason, issue, body: plan.body, written: true };
+}
+/** With `keepOpen`, a decision to close becomes an update that records the passing iteration. */
+function keptOpenIf(keepOpen, decision) {
+    if (!keepOpen || decision.action !== 'close')
+        return decision;
+    return {
+        action: 'update',
+        reason: `${decision.reason}; the issue stays open until the full validation campaign passes`,
+    };
 }
 /** The decision and the body it writes; an update that would change nothing writes nothing. */
 function planWrite(primary, request, logger) {
-    const series = request.analysis.campaign.name;
+    const series = seriesOf(request);
     const existing = primary ? existingDiagnosis(primary, series, logger) : undefined;
-    const decision = decideDiagnosisAction(existing, verdictOf(request.analysis));
+    const decision = keptOpenIf(request.keepOpen, decideDiagnosisAction(existing, verdictOf(request.analysis)));
     if (decision.action === 'nothing' || decision.action === 'skip-older') {
         return { decision, body: undefined };
     }
-    const state = nextDiagnosisState(existing?.state, request.analysis, request.runUrl);
+    const state = {
+        ...nextDiagnosisState(existing?.state, request.analysis, request.runUrl),
+        series,
+    };
     const render = (s) => renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
     if (decision.action === 'update' && render(state) === primary?.body) {
         const upToDate = `${decision.reason} (issue #${primary.number} is up to date)`;
@@ -69089,7 +69105,7 @@ function planWrite(primary, request, logger) {
  * is kept and, if that is not ours, this run's diagnosis is applied to it instead.
  */
 async function createAndSettle(target, request, plan, afterRace) {
-    const series = request.analysis.campaign.name;
+    const series = seriesOf(request);
     if (afterRace) {
         throw new Error(`The diagnosis issue of '${series}' vanished after a concurrent create`);
     }
@@ -69119,9 +69135,11 @@ function existingDiagnosis(issue, series, logger) {
 }
 async function applyDecision(target, issue, 
 /** close, reopen or update; create is handled by createAndSettle. */
-action, body, analysis) {
+action, body, request) {
+    const { analysis } = request;
     if (action === 'close') {
-        await ensureComment(target, issue.number, closeComment(analysis));
+        const note = request.closeNote ? `\n\n${request.closeNote}` : '';
+        await ensureComment(target, issue.number, `${closeComment(analysis)}${note}`);
         return patchIssue(target, issue.number, { body, state: 'closed', state_reason: 'completed' });
     }
     if (action === 'reopen') {
@@ -70047,7 +70065,7 @@ function logFactorial(n) {
 }
 // R's fisher.test uses `relErr <- 1 + 10^(-7)` so tables tied with the observed one up to
 // rounding count as "as extreme".
-const FISHER_RELATIVE_TOLERANCE = (/* unused pure expression or super */ null && (1 + 1e-7));
+const FISHER_RELATIVE_TOLERANCE = 1 + 1e-7;
 /**
  * Fisher's exact test for before k1/n1 vs after k2/n2 successes. Conditional on the margins, the
  * after-successes X follow a hypergeometric law; probabilities are computed relative to the
@@ -85049,7 +85067,1822 @@ async function report(io, db, campaignId, workerId, result) {
     return 1;
 }
 
+;// CONCATENATED MODULE: ./lib/core/render-comparison.js
+
+
+const VERDICT_ICON = {
+    fixed: '✅ fixed',
+    improved: '📈 improved',
+    inconclusive: '❔ inconclusive',
+    'still failing': '❌ still failing',
+    regressed: '🔻 regressed',
+    held: '✅ held',
+};
+/** The PR comment (and job summary) for a retry: verdict table, chart, images, next step. */
+function renderComparisonMarkdown(c, context = {}) {
+    const max = context.maxLength ?? GITHUB_BODY_LIMIT;
+    const sections = [
+        context.preamble,
+        headline(c),
+        verdictTable(c.rows),
+        chart(c.rows),
+        findingsSummary(c),
+        imagesSection(context.images),
+        linksSection(c, context),
+    ].filter((s) => Boolean(s));
+    // Drop the optional sections from the end until it fits; the headline and table always stay.
+    while (sections.join('\n\n').length > max && sections.length > 3)
+        sections.splice(sections.length - 2, 1);
+    const body = sections.join('\n\n');
+    return body.length <= max ? body : body.slice(0, max);
+}
+function headline(c) {
+    const r = c.retry;
+    const status = r.verdict === 'reached'
+        ? `target ${pct(c.target_win_rate)} reached with confidence (95% lower bound ${pct(r.ci[0])})`
+        : r.verdict === 'reached-not-confident'
+            ? `target ${pct(c.target_win_rate)} reached, but not yet confident: ${r.all_success_trials_needed ?? '∞'} more all-success trials needed`
+            : `target ${pct(c.target_win_rate)} missed`;
+    const icon = c.verdict === 'regressed' ? '🔻' : r.verdict === 'missed' ? '❌' : '✅';
+    const regressions = c.regressions.length
+        ? `\n\n**Regressions:** ${c.regressions.map((x) => `\`${describeCombination({ chaosType: x.chaos_type, params: x.params })}\``).join(', ')}`
+        : '';
+    return `## ${icon} Retry campaign ${c.retry_campaign_id} vs campaign ${c.previous_campaign_id}: ${pct(r.win_rate)} (${r.successes}/${r.trials}) — ${status}\n\n95% CI ${pct(r.ci[0])}–${pct(r.ci[1])} · baseline trials left out${regressions}`;
+}
+function verdictTable(rows) {
+    const lines = rows.map((r) => {
+        const params = Object.keys(r.params).length ? `\`${JSON.stringify(r.params)}\`` : '';
+        const before = r.before.trials
+            ? `${r.before.successes}/${r.before.trials} (${pct(r.before.win_rate)})`
+            : '—';
+        const after = `${r.after.successes}/${r.after.trials} (${pct(r.after.win_rate)})`;
+        const p = r.verdict === 'regressed' ? r.p_regression : r.p_improvement;
+        return `| \`${r.chaos_type}\` | ${params} | ${before} | ${after} | ${p.toFixed(3)} | ${VERDICT_ICON[r.verdict]} |`;
+    });
+    return [
+        '| Chaos type | Params | Before | After | p (Fisher, one-sided) | Verdict |',
+        '|---|---|---|---|---|---|',
+        ...lines,
+        '',
+        '<sub>p is the chance of a gain at least this large if nothing changed (for regressions, of a loss). With 3 trials per type, 0/3 → 3/3 is the smallest gain that can be significant (p = 0.05).</sub>',
+    ].join('\n');
+}
+/** A Mermaid bar chart GitHub renders natively: before and after win rate per combination. */
+function chart(rows) {
+    if (rows.length === 0)
+        return '';
+    const label = (r) => JSON.stringify(describeCombination({ chaosType: r.chaos_type, params: r.params }).replace(/"/g, "'"));
+    const percent = (rate) => (rate === null ? 0 : Math.round(rate * 100));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Win rate per chaos type: before (first bar) vs after (second bar)"',
+        `  x-axis [${rows.map(label).join(', ')}]`,
+        '  y-axis "Win rate (%)" 0 --> 100',
+        `  bar [${rows.map((r) => percent(r.before.win_rate)).join(', ')}]`,
+        `  bar [${rows.map((r) => percent(r.after.win_rate)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+function findingsSummary(c) {
+    if (c.new_findings.length === 0)
+        return '';
+    const lines = c.new_findings.slice(0, 30).map((f) => {
+        const where = describeCombination({ chaosType: f.chaos_type, params: f.params });
+        const count = f.trial_ids.length || f.work_ids.length;
+        return `- \`${f.symptom}\` — \`${where}\` · ${f.kind} · ${count} · fix in ${f.fix_locations.map((l) => `\`${l}\``).join(', ')}`;
+    });
+    const more = c.new_findings.length > 30 ? `\n- …and ${c.new_findings.length - 30} more` : '';
+    return `### Failures in the retry\n\n${lines.join('\n')}${more}`;
+}
+function imagesSection(images) {
+    if (!images?.length)
+        return '';
+    return `### Images tested\n\n${images.map((i) => `- \`${i.name}\`: \`${i.reference}\`${i.digest ? ` (\`${i.digest}\`)` : ''}`).join('\n')}`;
+}
+function linksSection(c, context) {
+    const lines = [
+        `- Campaigns: previous ${c.previous_campaign_id} · retry ${c.retry_campaign_id} (\`uv run eval show ${c.retry_campaign_id} --remote\`)`,
+    ];
+    if (context.issueNumber)
+        lines.push(`- Diagnosis: #${context.issueNumber}`);
+    if (context.runUrl)
+        lines.push(`- Full report: ${context.runUrl}`);
+    lines.push(`- Next: ${context.nextStep ?? defaultNextStep(c)}`);
+    return lines.join('\n');
+}
+function defaultNextStep(c) {
+    if (c.verdict === 'regressed')
+        return 'fix the regression before anything else; the diagnosis issue lists the new failures.';
+    if (c.retry.verdict !== 'missed')
+        return 'finalize: run the full validation campaign with these images.';
+    return "iterate: the retry's failures are the next diagnosis.";
+}
+
+;// CONCATENATED MODULE: ./lib/core/retry-report.js
+
+
+
+const REPORT_STATUSES = (/* unused pure expression or super */ null && ([
+    'waiting',
+    'reported',
+    'finalizing',
+    'finalized',
+]));
+const STAGE_ORDER = {
+    reported: 2,
+    'validation-enqueued': 3,
+    'validation-finished': 4,
+};
+/**
+ * Monotonic revision of the PR comment: a newer retry campaign always outranks an older one, and
+ * within one retry a later stage outranks an earlier one. An older run never overwrites a newer.
+ */
+function commentRevision(retryCampaignId, stage) {
+    return retryCampaignId * 10 + STAGE_ORDER[stage];
+}
+/** The retry verdict that lets finalize run the full validation campaign. */
+function readyToFinalize(verdict) {
+    return verdict === 'target-reached';
+}
+/** `target-reached` for the outputs: the point estimate is at or above the target. */
+function targetReached(comparison) {
+    return comparison.retry.verdict !== 'missed';
+}
+function compareOutputs(comparison) {
+    return {
+        verdict: comparison.verdict,
+        'win-rate': comparison.retry.win_rate.toFixed(4),
+        'target-reached': targetReached(comparison),
+        regressions: JSON.stringify(comparison.regressions),
+    };
+}
+/** The next thing to do for one report; the campaign it waits on must be finished first. */
+function nextReconcileStep(report, retryCampaignId) {
+    switch (report.status) {
+        case 'waiting':
+            return { kind: 'report', campaignId: retryCampaignId };
+        case 'reported':
+            return readyToFinalize(report.verdict)
+                ? { kind: 'start-validation' }
+                : { kind: 'done', why: `verdict ${report.verdict ?? 'unknown'}: nothing to finalize` };
+        case 'finalizing':
+            return report.validationCampaignId === null
+                ? { kind: 'start-validation' }
+                : { kind: 'conclude-validation', campaignId: report.validationCampaignId };
+        case 'finalized':
+            return { kind: 'done', why: 'finalized' };
+    }
+}
+/** The banner above the comparison once finalize has started. */
+function validationBanner(state) {
+    if (state.kind === 'enqueued') {
+        return `### ⏳ Validation campaign ${state.campaignId} enqueued\n\nThe full campaign \`${state.file}\` (${state.workItems} work items) runs with the images below; this comment is updated when it finishes.`;
+    }
+    const a = state.analysis;
+    const score = `${pct(a.win_rate)} (${a.successes}/${a.trials})`;
+    if (a.meets_target) {
+        const notable = state.notable ? ' — marked notable' : '';
+        return `### ✅ Validation campaign ${a.campaign.id}: ${score} ≥ target ${pct(a.target_win_rate)}${notable}\n\nThe full campaign confirms the fix: no regression across every chaos type.`;
+    }
+    const failing = a.failing
+        .slice(0, 8)
+        .map((f) => `\`${describeCombination({ chaosType: f.chaos_type, params: f.params })}\``)
+        .join(', ');
+    return `### ❌ Validation campaign ${a.campaign.id}: ${score} < target ${pct(a.target_win_rate)}\n\nStill failing in the full campaign: ${failing || 'broken work items only'}.`;
+}
+/** The "Next:" line of the comment, after the validation stage when there is one. */
+function nextStep(comparison, context) {
+    const issue = context.issueNumber ? ` in #${context.issueNumber}` : '';
+    const validation = context.validation;
+    if (validation?.kind === 'enqueued') {
+        return `wait for validation campaign ${validation.campaignId}; reconcile (or finalize) records the result here.`;
+    }
+    if (validation?.kind === 'finished') {
+        return validation.analysis.meets_target
+            ? `done: campaign ${validation.analysis.campaign.id} is marked notable${context.issueNumber ? ` and #${context.issueNumber} is closed` : ''}.`
+            : `iterate: the validation campaign's failures are the next diagnosis${issue}.`;
+    }
+    if (comparison.verdict === 'regressed') {
+        return `fix the regression first; the failures are the next diagnosis${issue}.`;
+    }
+    if (readyToFinalize(comparison.verdict)) {
+        return `finalize: the full validation campaign \`${context.validationFile}\` runs with these images.`;
+    }
+    return `iterate: the retry's failures are the next diagnosis${issue}.`;
+}
+/** What `eval note` gets on the validated campaign: what was fixed, by which PR, with which result. */
+function validationNote(input) {
+    const fixed = input.comparison.rows
+        .filter((r) => r.verdict === 'fixed' || r.verdict === 'improved')
+        .map((r) => `${describeCombination({ chaosType: r.chaos_type, params: r.params })} ${r.verdict}`);
+    const pr = input.prNumber ? `PR #${input.prNumber}` : 'the fix';
+    const title = input.prTitle ? ` "${retry_report_oneLine(input.prTitle).slice(0, 120)}"` : '';
+    const merge = input.mergeSha ? ` (merge ${input.mergeSha.slice(0, 7)})` : '';
+    const v = input.validation;
+    return [
+        `Validated ${pr}${title}${merge}.`,
+        `Retry campaign ${input.comparison.retry_campaign_id} vs ${input.comparison.previous_campaign_id}: ${fixed.join(', ') || 'no significant per-type change'}.`,
+        `Full validation: ${pct(v.win_rate)} (${v.successes}/${v.trials}) ≥ target ${pct(v.target_win_rate)}.`,
+        '(iterate-campaign)',
+    ].join(' ');
+}
+function retry_report_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+// ── the comment body ───────────────────────────────────────────────────────────────────────────
+/** Budget for a comment or issue body: ≤ 60 000 UTF-16 units also keeps it under 65 536 code points and 262 144 UTF-8 bytes. */
+const COMMENT_BUDGET = 60_000;
+/** The PR comment / job summary body (without the sticky marker), clamped to `maxLength`. */
+function renderRetryComment(input) {
+    const max = input.maxLength ?? COMMENT_BUDGET;
+    const context = {
+        ...input.context,
+        nextStep: nextStep(input.comparison, input.next),
+        ...(input.next.validation ? { preamble: validationBanner(input.next.validation) } : {}),
+    };
+    const full = renderComparisonMarkdown(input.comparison, { ...context, maxLength: Infinity });
+    if (full.length <= max)
+        return full;
+    const note = truncationNote(input.context.runUrl);
+    const shortened = renderComparisonMarkdown(input.comparison, {
+        ...context,
+        maxLength: max - note.length - 8,
+    });
+    return clampMarkdown(shortened, max, input.context.runUrl);
+}
+function truncationNote(link) {
+    return `> [!NOTE]\n> Truncated to fit GitHub's size limit — full results ${link ? `at ${link}` : 'in the job summary of the run'}.`;
+}
+/**
+ * Cuts `text` to at most `max` UTF-16 units at a line boundary (never inside a surrogate pair,
+ * never leaving a code fence open) and appends a truncation note with the link. Text that fits is
+ * returned as is.
+ */
+function clampMarkdown(text, max, link) {
+    if (text.length <= max)
+        return text;
+    const note = truncationNote(link);
+    const room = Math.max(0, max - note.length - 8);
+    let cut = text.slice(0, room);
+    const lastNewline = cut.lastIndexOf('\n');
+    if (lastNewline > 0)
+        cut = cut.slice(0, lastNewline);
+    cut = dropBrokenSurrogate(cut);
+    const fences = cut.split('\n').filter((line) => line.trimStart().startsWith('```')).length;
+    if (fences % 2 === 1)
+        cut += '\n```';
+    return `${cut}\n\n${note}`.slice(0, max);
+}
+function dropBrokenSurrogate(text) {
+    const last = text.charCodeAt(text.length - 1);
+    return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+;// CONCATENATED MODULE: ./lib/db/retry-reports.js
+/**
+ * Retry reports: what happened after a retry campaign was enqueued, one row per retry campaign in
+ * `iterate_campaign.retry_reports`, so that the blocking path (wait → compare → finalize) and the
+ * cron path (reconcile) can both drive a retry to its end without doing anything twice.
+ *
+ *   waiting ──compare/reconcile──▶ reported ──finalize (target reached)──▶ finalizing ──▶ finalized
+ *
+ * - Reporting is claimed with a lease: `UPDATE … WHERE status = 'waiting' AND lease expired
+ *   RETURNING` is atomic, so exactly one process writes the comment and the issue iteration; a
+ *   process that dies leaves a lease that expires, and the next reconcile takes over.
+ * - Marking reported/finalized is guarded by the lease owner: a process whose lease was taken over
+ *   does not overwrite the new owner's result.
+ * - The validation campaign is enqueued in the same transaction that records its id, under a row
+ *   lock, so two finalizers enqueue it once.
+ * - Writes to one PR's sticky comment are serialized with a session advisory lock per PR.
+ */
+
+
+const RETRY_REPORTS_TABLE = `${PRODUCT_SCHEMA}.retry_reports`;
+const OPEN_STATUSES = "('waiting', 'reported', 'finalizing')";
+const RETRY_REPORTS_DDL = `
+CREATE TABLE IF NOT EXISTS ${RETRY_REPORTS_TABLE} (
+    retry_campaign_id INTEGER PRIMARY KEY,
+    retry_run_id BIGINT,
+    repository TEXT NOT NULL,
+    pr_number INTEGER CHECK (pr_number > 0),
+    previous_campaign_id INTEGER NOT NULL,
+    diagnosis_issue INTEGER,
+    target_win_rate DOUBLE PRECISION NOT NULL CHECK (target_win_rate > 0 AND target_win_rate <= 1),
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'reported', 'finalizing', 'finalized')),
+    verdict TEXT,
+    win_rate DOUBLE PRECISION,
+    target_reached BOOLEAN,
+    comment_id BIGINT,
+    comment_revision BIGINT NOT NULL DEFAULT 0,
+    validation_campaign_id INTEGER,
+    validation_passed BOOLEAN,
+    lease_owner TEXT,
+    lease_until TIMESTAMPTZ,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    reported_at TIMESTAMPTZ,
+    finalized_at TIMESTAMPTZ
+);
+
+CREATE INDEX IF NOT EXISTS retry_reports_open_idx ON ${RETRY_REPORTS_TABLE} (repository)
+    WHERE status IN ${OPEN_STATUSES};
+`;
+/** Serializes concurrent first-time DDL of this table (distinct from retry_runs' lock). */
+const retry_reports_DDL_LOCK_KEY = '7596543301218002';
+/** How long a claim protects a report while it is written (a report takes seconds). */
+const DEFAULT_LEASE_SECONDS = 600;
+const retry_reports_COLUMNS = `retry_campaign_id, retry_run_id, repository, pr_number, previous_campaign_id,
+  diagnosis_issue, target_win_rate, status, verdict, win_rate, target_reached, comment_id,
+  comment_revision, validation_campaign_id, validation_passed, lease_owner, lease_until, attempts`;
+/** Creates the product schema (retry_runs) and this table when missing; idempotent, concurrent-safe. */
+async function ensureRetryReportsSchema(db) {
+    await ensureProductSchema(db);
+    await db.withClient(async (session) => {
+        if (await tableExists(session))
+            return;
+        await session.query('BEGIN');
+        try {
+            await session.query({
+                text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+                values: [retry_reports_DDL_LOCK_KEY],
+            });
+            await session.query(RETRY_REPORTS_DDL);
+            await session.query('COMMIT');
+        }
+        catch (error) {
+            await session.query('ROLLBACK').catch(() => undefined);
+            throw error;
+        }
+    });
+}
+async function tableExists(session) {
+    const { rows } = await session.query({
+        text: 'SELECT to_regclass($1) IS NOT NULL AS present',
+        values: [RETRY_REPORTS_TABLE],
+    });
+    return rows[0]?.present === true;
+}
+/** The report of `seed.retryCampaignId`, created `waiting` if there is none (an existing row wins). */
+async function openReport(db, seed) {
+    await db.query({
+        text: `INSERT INTO ${RETRY_REPORTS_TABLE} (retry_campaign_id, retry_run_id, repository, pr_number,
+             previous_campaign_id, diagnosis_issue, target_win_rate)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (retry_campaign_id) DO NOTHING`,
+        values: [
+            seed.retryCampaignId,
+            seed.retryRunId,
+            seed.repository.toLowerCase(),
+            seed.prNumber,
+            seed.previousCampaignId,
+            seed.diagnosisIssue,
+            seed.targetWinRate,
+        ],
+    });
+    const report = await findReport(db, seed.retryCampaignId);
+    if (!report)
+        throw new Error(`retry report ${seed.retryCampaignId} vanished after its insert`);
+    return report;
+}
+/** Creates a `waiting` report for every retry run of `repository` that has none yet. */
+async function openReportsForRuns(db, repository, targetWinRate) {
+    const { rowCount } = await db.query({
+        text: `INSERT INTO ${RETRY_REPORTS_TABLE} (retry_campaign_id, retry_run_id, repository, pr_number,
+             previous_campaign_id, diagnosis_issue, target_win_rate)
+           SELECT DISTINCT ON (r.retry_campaign_id) r.retry_campaign_id, r.id, r.repository,
+                  r.pr_number, r.previous_campaign_id, r.diagnosis_issue, $2
+           FROM ${RETRY_RUNS_TABLE} r
+           WHERE r.repository = $1 AND r.previous_campaign_id IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM ${RETRY_REPORTS_TABLE} x
+                             WHERE x.retry_campaign_id = r.retry_campaign_id)
+           ORDER BY r.retry_campaign_id, r.id
+           ON CONFLICT (retry_campaign_id) DO NOTHING`,
+        values: [repository.toLowerCase(), targetWinRate],
+    });
+    return rowCount ?? 0;
+}
+async function findReport(db, retryCampaignId) {
+    const { rows } = await db.query({
+        text: `SELECT ${retry_reports_COLUMNS} FROM ${RETRY_REPORTS_TABLE} WHERE retry_campaign_id = $1`,
+        values: [retryCampaignId],
+    });
+    return rows[0] ? toReport(rows[0]) : null;
+}
+/** Reports of `repository` that still have something to do, oldest retry first. */
+async function listOpenReports(db, repository) {
+    const { rows } = await db.query({
+        text: `SELECT ${retry_reports_COLUMNS} FROM ${RETRY_REPORTS_TABLE}
+           WHERE repository = $1 AND status IN ${OPEN_STATUSES}
+           ORDER BY retry_campaign_id`,
+        values: [repository.toLowerCase()],
+    });
+    return rows.map(toReport);
+}
+/**
+ * Atomically takes the report's lease when it is in one of `from` and nobody else holds a live
+ * lease (the owner may renew its own). Returns the claimed row, or null.
+ */
+async function claimReport(db, retryCampaignId, options) {
+    const { rows } = await db.query({
+        text: `UPDATE ${RETRY_REPORTS_TABLE}
+           SET lease_owner = $2, lease_until = NOW() + make_interval(secs => $3),
+               attempts = attempts + 1, updated_at = NOW()
+           WHERE retry_campaign_id = $1 AND status = ANY($4::text[])
+             AND (lease_until IS NULL OR lease_until < NOW() OR lease_owner = $2)
+           RETURNING ${retry_reports_COLUMNS}`,
+        values: [
+            retryCampaignId,
+            options.owner,
+            options.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+            [...options.from],
+        ],
+    });
+    return rows[0] ? toReport(rows[0]) : null;
+}
+/** Gives the lease back without changing the status (a failed attempt: the next run retries). */
+async function releaseReport(db, retryCampaignId, owner) {
+    await db.query({
+        text: `UPDATE ${RETRY_REPORTS_TABLE} SET lease_owner = NULL, lease_until = NULL, updated_at = NOW()
+           WHERE retry_campaign_id = $1 AND lease_owner = $2`,
+        values: [retryCampaignId, owner],
+    });
+}
+/** `waiting` → `reported`, only while `owner` still holds the lease. False when it was lost. */
+async function markReported(db, retryCampaignId, owner, result) {
+    const { rowCount } = await db.query({
+        text: `UPDATE ${RETRY_REPORTS_TABLE}
+           SET status = 'reported', verdict = $3, win_rate = $4, target_reached = $5,
+               target_win_rate = $6, reported_at = NOW(), updated_at = NOW(),
+               lease_owner = NULL, lease_until = NULL
+           WHERE retry_campaign_id = $1 AND lease_owner = $2 AND status = 'waiting'`,
+        values: [
+            retryCampaignId,
+            owner,
+            result.verdict,
+            result.winRate,
+            result.targetReached,
+            result.targetWinRate,
+        ],
+    });
+    return rowCount === 1;
+}
+/** `finalizing` → `finalized` with the validation's result, only while `owner` holds the lease. */
+async function markFinalized(db, retryCampaignId, owner, validationPassed) {
+    const { rowCount } = await db.query({
+        text: `UPDATE ${RETRY_REPORTS_TABLE}
+           SET status = 'finalized', validation_passed = $3, finalized_at = NOW(), updated_at = NOW(),
+               lease_owner = NULL, lease_until = NULL
+           WHERE retry_campaign_id = $1 AND lease_owner = $2 AND status = 'finalizing'`,
+        values: [retryCampaignId, owner, validationPassed],
+    });
+    return rowCount === 1;
+}
+/** Records the sticky comment written; the stored revision only ever grows. */
+async function recordComment(db, retryCampaignId, commentId, revision) {
+    await db.query({
+        text: `UPDATE ${RETRY_REPORTS_TABLE}
+           SET comment_id = $2, comment_revision = GREATEST(comment_revision, $3), updated_at = NOW()
+           WHERE retry_campaign_id = $1`,
+        values: [retryCampaignId, commentId, revision],
+    });
+}
+/**
+ * Enqueues the validation campaign once: under a row lock, a report that already has one returns
+ * it; otherwise `enqueue` runs on the same transaction and the report moves to `finalizing`.
+ * Only a `reported` report whose verdict is `target-reached` may start one.
+ */
+async function startValidationOnce(db, retryCampaignId, enqueue) {
+    return db.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+            const { rows } = await client.query({
+                text: `SELECT ${retry_reports_COLUMNS} FROM ${RETRY_REPORTS_TABLE} WHERE retry_campaign_id = $1 FOR UPDATE`,
+                values: [retryCampaignId],
+            });
+            const current = rows[0] ? toReport(rows[0]) : null;
+            if (!current)
+                throw new Error(`No retry report for campaign ${retryCampaignId}`);
+            if (current.validationCampaignId !== null || current.status !== 'reported') {
+                await client.query('COMMIT');
+                return { report: current, created: false };
+            }
+            const validationId = await enqueue(client);
+            const updated = await client.query({
+                text: `UPDATE ${RETRY_REPORTS_TABLE}
+               SET validation_campaign_id = $2, status = 'finalizing', updated_at = NOW()
+               WHERE retry_campaign_id = $1 RETURNING ${retry_reports_COLUMNS}`,
+                values: [retryCampaignId, validationId],
+            });
+            await client.query('COMMIT');
+            return { report: toReport(updated.rows[0]), created: true };
+        }
+        catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+        }
+    });
+}
+/**
+ * Runs `fn` holding a session advisory lock for one PR's sticky comment, so that only one of our
+ * processes lists, creates or edits it at a time (the lock ends with the session if we die).
+ */
+async function withCommentLock(db, repository, prNumber, fn) {
+    const key = commentLockKey(repository, prNumber);
+    return db.withClient(async (session) => {
+        await session.query({ text: 'SELECT pg_advisory_lock($1::bigint)', values: [key] });
+        try {
+            return await fn();
+        }
+        finally {
+            await session
+                .query({ text: 'SELECT pg_advisory_unlock($1::bigint)', values: [key] })
+                .catch(() => undefined);
+        }
+    });
+}
+function commentLockKey(repository, prNumber) {
+    const digest = (0,external_node_crypto_.createHash)('sha256')
+        .update(`iterate_campaign.retry_report_comment\0${repository.toLowerCase()}\0${prNumber}`)
+        .digest();
+    return digest.readBigInt64BE(0).toString();
+}
+function toReport(row) {
+    const optionalNumber = (value) => value === null || value === undefined ? null : Number(value);
+    return {
+        retryCampaignId: Number(row.retry_campaign_id),
+        retryRunId: optionalNumber(row.retry_run_id),
+        repository: row.repository,
+        prNumber: optionalNumber(row.pr_number),
+        previousCampaignId: Number(row.previous_campaign_id),
+        diagnosisIssue: optionalNumber(row.diagnosis_issue),
+        targetWinRate: Number(row.target_win_rate),
+        status: row.status,
+        verdict: row.verdict ?? null,
+        winRate: optionalNumber(row.win_rate),
+        targetReached: row.target_reached ?? null,
+        commentId: optionalNumber(row.comment_id),
+        commentRevision: Number(row.comment_revision),
+        validationCampaignId: optionalNumber(row.validation_campaign_id),
+        validationPassed: row.validation_passed ?? null,
+        leaseOwner: row.lease_owner ?? null,
+        leaseUntil: row.lease_until === null || row.lease_until === undefined ? null : String(row.lease_until),
+        attempts: Number(row.attempts),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/compare.js
+
+
+const SIGNIFICANCE = 0.05;
+// 0/3 → 3/3 has p = 1/20 exactly; floating point must not push it past the threshold.
+const isSignificant = (p) => p <= SIGNIFICANCE * (1 + 1e-9);
+/** Compares a retry campaign's analysis with the analysis of the campaign it retried. */
+function compareCampaigns(before, after, target) {
+    const beforeRows = new Map(before.by_chaos_type.filter((c) => !c.baseline).map((c) => [keyOf(c), c]));
+    const rows = after.by_chaos_type
+        .filter((c) => !c.baseline)
+        .map((retried) => compareRow(beforeRows.get(keyOf(retried)), retried, target));
+    const agentTrials = after.agent_trials;
+    const agentSuccesses = after.agent_successes;
+    const winRate = agentTrials ? agentSuccesses / agentTrials : 0;
+    const ci = wilsonInterval(agentSuccesses, agentTrials);
+    const retryVerdict = winRate < target || agentTrials === 0
+        ? 'missed'
+        : ci[0] >= target
+            ? 'reached'
+            : 'reached-not-confident';
+    const regressions = rows
+        .filter((r) => r.verdict === 'regressed')
+        .map(({ chaos_type, params }) => ({ chaos_type, params }));
+    return {
+        previous_campaign_id: before.campaign.id,
+        retry_campaign_id: after.campaign.id,
+        target_win_rate: target,
+        rows,
+        regressions,
+        retry: {
+            trials: agentTrials,
+            successes: agentSuccesses,
+            win_rate: winRate,
+            ci,
+            verdict: retryVerdict,
+            all_success_trials_needed: agentTrials
+                ? allSuccessTrialsNeeded(agentSuccesses, agentTrials, target)
+                : null,
+        },
+        new_findings: after.findings,
+        verdict: overallVerdict(rows, retryVerdict),
+    };
+}
+function keyOf(c) {
+    return combinationKey({ chaosType: c.chaos_type, params: c.params });
+}
+function compareRow(before, after, target) {
+    const b = { successes: before?.successes ?? 0, trials: before?.trials ?? 0 };
+    const a = { successes: after.successes, trials: after.trials };
+    const p = b.trials && a.trials
+        ? fisherExact(b.successes, b.trials, a.successes, a.trials)
+        : { pImprovement: 1, pRegression: 1 };
+    return {
+        chaos_type: after.chaos_type,
+        params: after.params,
+        before: { ...b, win_rate: b.trials ? b.successes / b.trials : null },
+        after: { ...a, win_rate: a.trials ? a.successes / a.trials : null },
+        p_improvement: p.pImprovement,
+        p_regression: p.pRegression,
+        verdict: rowVerdict(b, a, p, target),
+    };
+}
+function rowVerdict(before, after, p, target) {
+    if (after.trials === 0)
+        return 'inconclusive';
+    if (isSignificant(p.pRegression) &&
+        before.trials > 0 &&
+        after.successes / after.trials < before.successes / before.trials) {
+        return 'regressed';
+    }
+    const afterRate = after.successes / after.trials;
+    const passedBefore = before.trials > 0 && before.successes / before.trials >= target;
+    if (passedBefore)
+        return 'held';
+    const significant = isSignificant(p.pImprovement);
+    if (afterRate >= target)
+        return significant ? 'fixed' : 'inconclusive';
+    return significant ? 'improved' : 'still failing';
+}
+function overallVerdict(rows, retry) {
+    if (rows.some((r) => r.verdict === 'regressed'))
+        return 'regressed';
+    if (retry !== 'missed')
+        return 'target-reached';
+    if (rows.some((r) => r.verdict === 'fixed' || r.verdict === 'improved'))
+        return 'improved';
+    return 'not-improved';
+}
+
+;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
+/**
+ * One bot comment per pull request, updated in place: found by its hidden marker
+ * `<!-- iterate-campaign:retry-report pr=N revision=R -->` AND the bot's login over the paginated
+ * comment listing (a marker planted by anyone else is ignored). The revision only grows: a comment
+ * at the same or a higher revision is never overwritten, so an older run finishing last cannot
+ * undo a newer one. Creates are not idempotent on GitHub: an ambiguous failure (5xx, timeout) is
+ * re-read before it is retried, and after a create the listing is read again so that when two
+ * writers both created one, the oldest is kept and the others deleted. A PR that is gone (404/410)
+ * is a warning, not a failure.
+ */
+
+
+
+const MARKER_PATTERN = /^<!-- iterate-campaign:retry-report pr=(\d+) revision=(\d+) -->$/;
+function stickyMarker(prNumber, revision) {
+    return `<!-- iterate-campaign:retry-report pr=${prNumber} revision=${revision} -->`;
+}
+/** The marker's PR and revision, read from any line of the body; undefined without one. */
+function readStickyMarker(body) {
+    for (const line of (body ?? '').split(/\r?\n/)) {
+        const match = MARKER_PATTERN.exec(line.trim());
+        if (match)
+            return { prNumber: Number(match[1]), revision: Number(match[2]) };
+    }
+    return undefined;
+}
+/** The full comment body: marker first, then the report clamped so the whole fits GitHub. */
+function composeStickyBody(request) {
+    const marker = stickyMarker(request.prNumber, request.revision);
+    const room = COMMENT_BUDGET - marker.length - 1;
+    return `${marker}\n${clampMarkdown(request.body, room, request.fullReportUrl)}`;
+}
+async function upsertStickyComment(target, request) {
+    const body = composeStickyBody(request);
+    let listed;
+    try {
+        listed = await listStickyComments(target, request.prNumber);
+    }
+    catch (error) {
+        if (isGoneOrNotFound(error))
+            return prGone(target, request.prNumber, error);
+        throw error;
+    }
+    const [kept, ...duplicates] = listed;
+    const duplicatesDeleted = await deleteDuplicates(target, duplicates);
+    if (!kept)
+        return sticky_comment_createAndSettle(target, request, body, duplicatesDeleted);
+    return updateIfOlder(target, request, body, kept, duplicatesDeleted);
+}
+function prGone(target, prNumber, error) {
+    target.logger.warning(`Pull request #${prNumber} cannot be commented on (${describeGitHubError(error)}); the report is kept in the database and the job summary.`);
+    return { action: 'pr-gone', duplicatesDeleted: 0 };
+}
+/** Bot comments carrying this PR's marker, oldest first. */
+async function listStickyComments(target, prNumber) {
+    const { client, owner, repo, identity } = target;
+    const comments = await client.paginate(client.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: prNumber,
+        per_page: 100,
+    });
+    return comments
+        .filter((c) => c.user?.login.toLowerCase() === identity.login.toLowerCase())
+        .flatMap((c) => {
+        const marker = readStickyMarker(c.body);
+        if (marker?.prNumber !== prNumber)
+            return [];
+        return [{ id: Number(c.id), url: c.html_url, revision: marker.revision, body: c.body ?? '' }];
+    })
+        .sort((a, b) => a.id - b.id);
+}
+async function sticky_comment_createAndSettle(target, request, body, deletedBefore) {
+    const { client, owner, repo } = target;
+    const find = async () => (await listStickyComments(target, request.prNumber))[0];
+    let created;
+    try {
+        created = await createOnce(target.logger, `commenting on #${request.prNumber}`, async () => {
+            const { data } = await client.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: request.prNumber,
+                body,
+            });
+            return { id: Number(data.id), url: data.html_url, revision: request.revision, body };
+        }, find);
+    }
+    catch (error) {
+        if (isGoneOrNotFound(error))
+            return prGone(target, request.prNumber, error);
+        throw error;
+    }
+    // Another writer may have created one at the same time: keep the oldest, delete the rest.
+    const listed = await listStickyComments(target, request.prNumber);
+    if (!listed.some((c) => c.id === created.id))
+        listed.push(created);
+    listed.sort((a, b) => a.id - b.id);
+    const [kept, ...duplicates] = listed;
+    const deleted = deletedBefore + (await deleteDuplicates(target, duplicates));
+    if (kept.id === created.id) {
+        return {
+            action: 'created',
+            commentId: kept.id,
+            url: kept.url,
+            revision: request.revision,
+            duplicatesDeleted: deleted,
+        };
+    }
+    return updateIfOlder(target, request, body, kept, deleted);
+}
+async function updateIfOlder(target, request, body, existing, duplicatesDeleted) {
+    const base = { commentId: existing.id, url: existing.url, duplicatesDeleted };
+    if (existing.revision > request.revision) {
+        target.logger.info(`Comment ${existing.id} on #${request.prNumber} is at revision ${existing.revision}, newer than ${request.revision}: left as is.`);
+        return { ...base, action: 'kept-newer', revision: existing.revision };
+    }
+    if (existing.revision === request.revision) {
+        return { ...base, action: 'unchanged', revision: existing.revision };
+    }
+    try {
+        await target.client.rest.issues.updateComment({
+            owner: target.owner,
+            repo: target.repo,
+            comment_id: existing.id,
+            body,
+            // The same PATCH applied twice leaves the same comment: safe to retry after a 5xx.
+            request: { retryNonIdempotent: true },
+        });
+    }
+    catch (error) {
+        if (githubStatus(error) !== 404)
+            throw error;
+        target.logger.warning(`Comment ${existing.id} was deleted meanwhile; writing a new one.`);
+        return sticky_comment_createAndSettle(target, request, body, duplicatesDeleted);
+    }
+    return { ...base, action: 'updated', revision: request.revision };
+}
+async function deleteDuplicates(target, duplicates) {
+    let deleted = 0;
+    for (const duplicate of duplicates) {
+        target.logger.warning(`Deleting duplicate report comment ${duplicate.id}.`);
+        try {
+            await target.client.rest.issues.deleteComment({
+                owner: target.owner,
+                repo: target.repo,
+                comment_id: duplicate.id,
+            });
+            deleted += 1;
+        }
+        catch (error) {
+            if (githubStatus(error) !== 404)
+                throw error; // a concurrent writer deleted it first
+        }
+    }
+    return deleted;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/report-context.js
+/**
+ * What compare, finalize and reconcile share: the database and GitHub handles of one run, the
+ * comparison of a retry with the campaign it retried, the sticky PR comment and the diagnosis
+ * issue's iteration. Everything is re-derived from the database, so any of the three commands can
+ * pick up where another one stopped.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Upstream's full campaign, run to validate a fix (iterate-campaign skill, step 8). */
+const DEFAULT_VALIDATION_CAMPAIGN = 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml';
+/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
+const report_context_JOB_LIMIT_MS = 6 * 3600_000;
+/** Running items older than this are flagged as probably orphaned (upstream's release-stale default). */
+const STALE_AFTER_SECONDS = 3600;
+function leaseOwnerFor(command, env) {
+    const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
+    return `${command}${run} ${(0,external_node_os_namespaceObject.hostname)()}:${process.pid}:${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+const DEFAULT_REPORT_DEPENDENCIES = { createGitHubClient: createGitHubClient };
+async function openReportGitHub(io, token, purpose, deps = DEFAULT_REPORT_DEPENDENCIES) {
+    io.masker.add(token);
+    const context = readRepoContext(io.env, purpose);
+    const client = deps.createGitHubClient({
+        token,
+        baseUrl: context.apiUrl,
+        userAgent: 'iterate-campaign',
+        logger: io.logger,
+        deadline: new Date(Date.now() + report_context_JOB_LIMIT_MS),
+    });
+    return { client, context, identity: await resolveBotIdentity(client) };
+}
+/** A GitHub failure as one line, with the permission to grant when the token lacks one. */
+function clarifyGitHubFailure(error, token) {
+    if (!isGitHubError(error))
+        return error;
+    const forbidden = githubStatus(error) === 403 && /not accessible by integration/i.test(error.message);
+    const hint = forbidden
+        ? ' — grant the job `permissions: issues: write, pull-requests: write`'
+        : '';
+    const line = describeGitHubError(error, { secrets: token ? [token] : [] });
+    return new Error(`${line}${hint}`, { cause: error });
+}
+function repositoryOf(github) {
+    return repositorySlug(github.context).toLowerCase();
+}
+async function campaignProgress(db, campaignId) {
+    const snapshot = await readProgress(db, campaignId);
+    const totals = totalsOf(snapshot);
+    const stale = staleItems(snapshot, STALE_AFTER_SECONDS).map((item) => `item ${item.workId} (${item.chaosType}) running on ${item.workerId ?? 'an unknown worker'} for ${progress_formatDuration(item.runningSeconds)}, probably orphaned: \`eval worker release-stale --remote\` requeues it`);
+    const line = totals.total === 0
+        ? `campaign ${campaignId} has no work items`
+        : `campaign ${campaignId}: ${describeTotals(totals)}${stale.length ? `; ${stale.join('; ')}` : ''}`;
+    return { finished: isFinished(totals), totals, line };
+}
+async function loadRetryComparison(ctx, previousCampaignId, retryCampaignId, target) {
+    const options = { target, causes: ctx.config.causes };
+    const before = await loadCampaignAnalysis(ctx.db, previousCampaignId, options);
+    const after = await loadCampaignAnalysis(ctx.db, retryCampaignId, options);
+    return { comparison: compareCampaigns(before, after, target), before, after };
+}
+/** The retry run that enqueued the campaign, when this product enqueued it. */
+async function retryRunOf(db, campaignId) {
+    try {
+        return await findRetryRunByCampaign(db, campaignId);
+    }
+    catch (error) {
+        if (error.code === '42P01')
+            return null; // no product schema yet
+        throw error;
+    }
+}
+/** The operator image and every pushed digest the retry recorded. */
+function testedImages(run) {
+    if (!run)
+        return [];
+    const images = [];
+    if (run.operatorImage) {
+        const [reference, digest] = run.operatorImage.split('@');
+        images.push({
+            name: 'operator',
+            reference: reference,
+            ...(digest || run.imageDigests.operator
+                ? { digest: digest ?? run.imageDigests.operator }
+                : {}),
+        });
+    }
+    for (const [name, digest] of Object.entries(run.imageDigests)) {
+        if (name !== 'operator')
+            images.push({ name, reference: '(built for this merge)', digest });
+    }
+    return images;
+}
+/** The PR comment / job summary of a retry, at the validation stage when one is given. */
+function renderReportComment(ctx, loaded, run, issueNumber, validation) {
+    const runUrl = ctx.github?.context.runUrl;
+    return renderRetryComment({
+        comparison: loaded.comparison,
+        context: {
+            images: testedImages(run),
+            ...(issueNumber ? { issueNumber } : {}),
+            ...(runUrl ? { runUrl } : {}),
+        },
+        next: {
+            validationFile: ctx.validationFile,
+            ...(issueNumber ? { issueNumber } : {}),
+            ...(validation ? { validation } : {}),
+        },
+    });
+}
+// ── GitHub writes ──────────────────────────────────────────────────────────────────────────────
+/**
+ * Writes the PR's sticky comment at this stage's revision, serialized per PR with the database
+ * lock, and records it. Undefined when there is no PR or no GitHub access.
+ */
+async function publishRetryComment(ctx, report, stage, body) {
+    const { github } = ctx;
+    if (!github || report.prNumber === null) {
+        ctx.io.logger.info('No pull request to comment on: the report is in the job summary only.');
+        return undefined;
+    }
+    const revision = commentRevision(report.retryCampaignId, stage);
+    const prNumber = report.prNumber;
+    const outcome = await withCommentLock(ctx.db, report.repository, prNumber, () => upsertStickyComment({
+        client: github.client,
+        owner: github.context.owner,
+        repo: github.context.repo,
+        identity: github.identity,
+        logger: ctx.io.logger,
+    }, {
+        prNumber,
+        revision,
+        body,
+        ...(github.context.runUrl ? { fullReportUrl: github.context.runUrl } : {}),
+    }));
+    if (outcome.commentId !== undefined && outcome.revision !== undefined) {
+        await recordComment(ctx.db, report.retryCampaignId, outcome.commentId, outcome.revision);
+    }
+    ctx.io.logger.info(describeComment(outcome, prNumber));
+    return outcome;
+}
+function describeComment(outcome, prNumber) {
+    if (!outcome)
+        return 'No PR comment.';
+    const where = outcome.url ? ` (${outcome.url})` : '';
+    const text = {
+        created: `Commented on #${prNumber}${where} at revision ${outcome.revision}.`,
+        updated: `Updated the comment on #${prNumber}${where} to revision ${outcome.revision}.`,
+        unchanged: `The comment on #${prNumber}${where} is already at revision ${outcome.revision}.`,
+        'kept-newer': `The comment on #${prNumber}${where} shows a newer revision (${outcome.revision}); left as is.`,
+        'pr-gone': `Pull request #${prNumber} is gone; no comment.`,
+    };
+    return text[outcome.action];
+}
+/**
+ * Appends `analysis` to the diagnosis issue's history under the series the retry answers, as a
+ * new iteration (its failures become the next diagnosis). Undefined without GitHub access.
+ */
+async function recordIteration(ctx, report, analysis, options) {
+    const { github } = ctx;
+    if (!github)
+        return undefined;
+    const series = await report_context_seriesOf(ctx, report);
+    const target = {
+        client: github.client,
+        owner: github.context.owner,
+        repo: github.context.repo,
+        labels: ctx.labels,
+        identity: github.identity,
+        logger: ctx.io.logger,
+    };
+    const outcome = await syncDiagnosisIssue(target, {
+        analysis,
+        series,
+        keepOpen: options.keepOpen,
+        dryRun: false,
+        ...(options.closeNote ? { closeNote: options.closeNote } : {}),
+        ...(github.context.runUrl ? { runUrl: github.context.runUrl } : {}),
+        ...(analysis.failing.length
+            ? { retryYaml: retryYamlFor(analysis, ctx.config, undefined) }
+            : {}),
+    });
+    const which = outcome.issue ? `#${outcome.issue.number}` : 'none';
+    ctx.io.logger.info(`Diagnosis issue of '${series}' (${which}): ${outcome.action} — ${outcome.reason}.`);
+    return outcome;
+}
+/**
+ * The series of the diagnosis the retry answers: read from the linked issue's state block when the
+ * bot wrote it, else the previous campaign's name.
+ */
+async function report_context_seriesOf(ctx, report) {
+    const fromIssue = report.diagnosisIssue
+        ? await issueSeries(ctx, report.diagnosisIssue)
+        : undefined;
+    if (fromIssue)
+        return fromIssue;
+    const previous = await createEvalReader(ctx.db).getCampaign(report.previousCampaignId);
+    if (!previous)
+        throw new Error(`Campaign ${report.previousCampaignId} does not exist in ${ctx.db.target}`);
+    return previous.name;
+}
+async function issueSeries(ctx, issueNumber) {
+    const github = ctx.github;
+    try {
+        const { data } = await github.client.rest.issues.get({
+            owner: github.context.owner,
+            repo: github.context.repo,
+            issue_number: issueNumber,
+        });
+        if (data.user?.login.toLowerCase() !== github.identity.login.toLowerCase())
+            return undefined;
+        const state = readDiagnosisState(data.body);
+        return state.kind === 'ok' ? state.state.series : undefined;
+    }
+    catch (error) {
+        if (!isGoneOrNotFound(error))
+            throw error;
+        ctx.io.logger.warning(`Diagnosis issue #${issueNumber} is gone (${describeGitHubError(error)}).`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/commands/compare.js
+/**
+ * `compare`: the retry campaign against the campaign it retried, per chaos type and params (Fisher's
+ * exact test per row, Wilson interval against the target), then — exactly once per retry, however
+ * many runs (wait path, reconcile, re-runs) get here — the iteration appended to the diagnosis issue
+ * and the sticky PR comment written. Outputs and the job summary are set on every run.
+ */
+
+
+
+
+
+
+
+
+
+
+function createCompareCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
+    return defineCommand({
+        name: 'compare',
+        description: 'Compare a finished retry campaign with the campaign it retried; comment the verdict on the PR once.',
+        surfaces: ['action', 'cli'],
+        inputs: {
+            'retry-campaign-id': { description: 'The finished retry campaign', positional: 0 },
+            'campaign-id': {
+                description: 'The campaign it retried (default: the link retry stored)',
+            },
+            'pr-number': {
+                description: 'PR to comment on (default: the link retry stored, else the event’s PR)',
+            },
+            'target-win-rate': {
+                description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
+                cliAlias: 'target',
+            },
+            'database-url': {
+                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+                secret: true,
+            },
+            'github-token': {
+                description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
+                secret: true,
+            },
+            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            labels: {
+                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+            },
+        },
+        parse: (inputs, io) => parseCompareInput(inputs, io),
+        run: (input, io) => runCompare(input, io, deps),
+    });
+}
+const compareCommand = createCompareCommand();
+function parseCompareInput(inputs, io) {
+    const raw = inputs.get('retry-campaign-id');
+    if (raw === undefined) {
+        throw new InputError('Missing retry-campaign-id: give the finished retry campaign, such as 124');
+    }
+    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+    for (const secret of secretsOf(databaseUrl))
+        io.masker.add(secret);
+    const token = tokenFrom(inputs, io.env);
+    if (token)
+        io.masker.add(token);
+    return {
+        retryCampaignId: parseId('retry-campaign-id', raw),
+        previousCampaignId: optionalId(inputs, 'campaign-id'),
+        prNumber: optionalId(inputs, 'pr-number'),
+        target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+        databaseUrl,
+        token,
+        configPath: inputs.get('config'),
+        labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    };
+}
+async function runCompare(input, io, deps) {
+    const config = await loadProjectConfig(input.configPath, io.cwd);
+    const github = input.token ? await openReportGitHub(io, input.token, 'compare', deps) : undefined;
+    if (!github)
+        io.logger.warning('No github-token: the comparison is printed, nothing is written.');
+    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    try {
+        if (github)
+            await ensureRetryReportsSchema(db);
+        const run = await retryRunOf(db, input.retryCampaignId);
+        const link = resolveLink(input, run, io, github);
+        await requireFinished(db, input.retryCampaignId);
+        const ctx = {
+            db,
+            io,
+            config,
+            github,
+            labels: input.labels,
+            leaseOwner: leaseOwnerFor('compare', io.env),
+            validationFile: DEFAULT_VALIDATION_CAMPAIGN,
+        };
+        const loaded = await loadRetryComparison(ctx, link.previousCampaignId, input.retryCampaignId, input.target);
+        setCompareOutputs(io, loaded);
+        const result = github
+            ? await reportRetry(ctx, await openReport(db, link), loaded, run)
+            : { kind: 'printed', body: renderReportComment(ctx, loaded, run, undefined) };
+        io.print(result.body);
+        await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
+        return 0;
+    }
+    catch (error) {
+        throw clarifyGitHubFailure(error, input.token);
+    }
+    finally {
+        await db.close();
+    }
+}
+/** Inputs first, then the link retry stored, then the event's PR. */
+function resolveLink(input, run, io, github) {
+    const previous = input.previousCampaignId ?? run?.previousCampaignId ?? undefined;
+    if (previous === undefined) {
+        throw new InputError(`Missing campaign-id: retry campaign ${input.retryCampaignId} has no stored link to the campaign it retried; pass campaign-id`);
+    }
+    const repository = github ? repositoryOf(github) : (run?.repository ?? '');
+    if (run && github && run.repository !== repository) {
+        throw new InputError(`Retry campaign ${input.retryCampaignId} belongs to ${run.repository}, not ${repository}: run compare in that repository`);
+    }
+    return {
+        retryCampaignId: input.retryCampaignId,
+        retryRunId: run?.id ?? null,
+        repository,
+        prNumber: input.prNumber ?? run?.prNumber ?? eventSelection(io.env).eventPullNumber ?? null,
+        previousCampaignId: previous,
+        diagnosisIssue: run?.diagnosisIssue ?? null,
+        targetWinRate: input.target,
+    };
+}
+async function requireFinished(db, campaignId) {
+    const progress = await campaignProgress(db, campaignId);
+    if (progress.finished)
+        return;
+    throw new Error(`Retry ${progress.line}. compare needs a finished campaign: run wait first, or let reconcile report it when it finishes.`);
+}
+function setCompareOutputs(io, loaded) {
+    const outputs = compareOutputs(loaded.comparison);
+    io.setOutput('verdict', outputs.verdict);
+    io.setOutput('win-rate', outputs['win-rate']);
+    io.setOutput('target-reached', outputs['target-reached']);
+    io.setOutput('regressions', outputs.regressions);
+    const { retry } = loaded.comparison;
+    io.logger.info(`Retry ${loaded.comparison.retry_campaign_id} vs ${loaded.comparison.previous_campaign_id}: ${outputs.verdict}, win rate ${(retry.win_rate * 100).toFixed(1)}% (${retry.successes}/${retry.trials}), target ${targetReached(loaded.comparison) ? 'reached' : 'missed'}.`);
+}
+/**
+ * Claims the report and, holding the lease, appends the retry to the diagnosis issue, writes the
+ * PR comment and marks the report `reported`. When another run holds the lease or reported already,
+ * nothing is written. A failure gives the lease back so the next run retries.
+ */
+async function reportRetry(ctx, report, loaded, run) {
+    const claimed = await claimReport(ctx.db, report.retryCampaignId, {
+        owner: ctx.leaseOwner,
+        from: ['waiting'],
+    });
+    if (!claimed) {
+        const current = (await findReport(ctx.db, report.retryCampaignId)) ?? report;
+        const body = renderReportComment(ctx, loaded, run, current.diagnosisIssue ?? undefined);
+        return { kind: 'already', body, report: current };
+    }
+    try {
+        return await writeReport(ctx, claimed, loaded, run);
+    }
+    catch (error) {
+        await releaseReport(ctx.db, claimed.retryCampaignId, ctx.leaseOwner).catch(() => undefined);
+        throw error;
+    }
+}
+async function writeReport(ctx, report, loaded, run) {
+    const issue = await recordIteration(ctx, report, loaded.after, { keepOpen: true });
+    const issueNumber = issue?.issue?.number ?? report.diagnosisIssue ?? undefined;
+    const body = renderReportComment(ctx, loaded, run, issueNumber);
+    const comment = await publishRetryComment(ctx, report, 'reported', body);
+    const marked = await markReported(ctx.db, report.retryCampaignId, ctx.leaseOwner, {
+        verdict: loaded.comparison.verdict,
+        winRate: loaded.comparison.retry.win_rate,
+        targetReached: targetReached(loaded.comparison),
+        targetWinRate: loaded.comparison.target_win_rate,
+    });
+    if (!marked) {
+        ctx.io.logger.warning(`The report lease on retry campaign ${report.retryCampaignId} expired and was taken over; the other run records the result.`);
+    }
+    return { kind: 'reported', body, prNumber: report.prNumber, comment, issue };
+}
+function summaryNote(result) {
+    if (result.kind === 'printed')
+        return '> [!NOTE]\n> No github-token: nothing was written.';
+    if (result.kind === 'already')
+        return alreadyNote(result.report);
+    return `**Reported:** ${describeComment(result.comment, result.prNumber)}`;
+}
+function alreadyNote(report) {
+    if (report.status === 'waiting' && report.leaseOwner) {
+        return `> [!NOTE]\n> Another run (${report.leaseOwner}) is writing this report (lease until ${report.leaseUntil}); nothing was written twice.`;
+    }
+    const comment = report.commentId ? ` (comment ${report.commentId})` : '';
+    return `> [!NOTE]\n> This retry was already reported${comment}; status \`${report.status}\`. Nothing was written twice.`;
+}
+
+;// CONCATENATED MODULE: ./lib/db/campaign-annotations.js
+/**
+ * What `eval notable <id>` and `eval note <id> TEXT` write (upstream db_postgres.py:
+ * `UPDATE campaigns SET notable = $1 WHERE id = $2`, `UPDATE campaigns SET notes = $1 WHERE id = $2`),
+ * made idempotent: a note already present is not repeated, and a note someone else wrote is kept
+ * with ours appended on a new line. Returns false when the campaign does not exist.
+ */
+async function markCampaignNotable(db, campaignId, note) {
+    const notable = await db.query({
+        text: 'UPDATE campaigns SET notable = TRUE WHERE id = $1',
+        values: [campaignId],
+    });
+    if (notable.rowCount !== 1)
+        return false;
+    await db.query({
+        text: `UPDATE campaigns
+           SET notes = CASE
+             WHEN COALESCE(notes, '') = '' THEN $1
+             WHEN strpos(notes, $1) > 0 THEN notes
+             ELSE notes || E'\\n' || $1
+           END
+           WHERE id = $2`,
+        values: [note, campaignId],
+    });
+    return true;
+}
+async function readCampaignNotes(db, campaignId) {
+    const { rows } = await db.query({
+        text: 'SELECT notable, notes FROM campaigns WHERE id = $1',
+        values: [campaignId],
+    });
+    const row = rows[0];
+    return row ? { notable: Boolean(row.notable), notes: row.notes ?? '' } : null;
+}
+
+;// CONCATENATED MODULE: ./lib/commands/finalize.js
+/**
+ * `finalize`: once a retry reached the target, run the full validation campaign with the new images
+ * (enqueued once, in the transaction that records it), and once that campaign has finished and
+ * meets the target too, mark it notable with a note (as `eval notable` / `eval note` do), close the
+ * diagnosis issue with a summary and bring the PR comment to its last revision. Each call advances
+ * as far as the database allows, so running it again (or reconcile) resumes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function createFinalizeCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
+    return defineCommand({
+        name: 'finalize',
+        description: 'After a retry reached the target: enqueue the full validation campaign; once it passes, mark it notable and close the issue.',
+        surfaces: ['action', 'cli'],
+        inputs: {
+            'retry-campaign-id': { description: 'The retry campaign compare reported', positional: 0 },
+            'validation-campaign': {
+                description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
+            },
+            'database-url': {
+                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+                secret: true,
+            },
+            'github-token': {
+                description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN)',
+                secret: true,
+            },
+            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            labels: {
+                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+            },
+        },
+        parse: (inputs, io) => parseFinalizeInput(inputs, io),
+        run: (input, io) => runFinalize(input, io, deps),
+    });
+}
+const finalizeCommand = createFinalizeCommand();
+function parseFinalizeInput(inputs, io) {
+    const raw = inputs.get('retry-campaign-id');
+    if (raw === undefined) {
+        throw new InputError('Missing retry-campaign-id: give the retry campaign compare reported');
+    }
+    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+    for (const secret of secretsOf(databaseUrl))
+        io.masker.add(secret);
+    const token = tokenFrom(inputs, io.env);
+    if (token)
+        io.masker.add(token);
+    return {
+        retryCampaignId: parseId('retry-campaign-id', raw),
+        validationFile: parseWorkspaceFile('validation-campaign', inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN),
+        databaseUrl,
+        token,
+        configPath: inputs.get('config'),
+        labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    };
+}
+/** A relative path inside the workspace: no `..` segment, no absolute path. */
+function parseWorkspaceFile(field, value) {
+    const v = value.trim();
+    const segments = v.split(/[\\/]/);
+    if (v === '' || v.startsWith('/') || /^[A-Za-z]:/.test(v) || segments.includes('..')) {
+        throw new InputError(`Invalid ${field}: '${shown(value)}' — expected a campaign YAML path inside the workspace, e.g. ${DEFAULT_VALIDATION_CAMPAIGN}`);
+    }
+    return v;
+}
+async function runFinalize(input, io, deps) {
+    const config = await loadProjectConfig(input.configPath, io.cwd);
+    const github = input.token
+        ? await openReportGitHub(io, input.token, 'finalize', deps)
+        : undefined;
+    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    try {
+        await ensureRetryReportsSchema(db);
+        const report = await findReport(db, input.retryCampaignId);
+        if (!report) {
+            throw new Error(`Retry campaign ${input.retryCampaignId} has not been compared yet: run compare (or let reconcile report it) first`);
+        }
+        const ctx = {
+            db,
+            io,
+            config,
+            github,
+            labels: input.labels,
+            leaseOwner: leaseOwnerFor('finalize', io.env),
+            validationFile: input.validationFile,
+        };
+        const outcome = await advanceFinalization(ctx, report);
+        const run = await retryRunOf(db, report.retryCampaignId);
+        setFinalizeOutputs(io, outcome, run, config.retry.parallel);
+        const text = describeFinalization(outcome);
+        io.print(text);
+        await io.appendSummary(`### Finalize retry campaign ${report.retryCampaignId}\n\n${text}`);
+        return 0;
+    }
+    catch (error) {
+        throw clarifyGitHubFailure(error, input.token);
+    }
+    finally {
+        await db.close();
+    }
+}
+/** Starts the validation when it has not started, then concludes it when it has finished. */
+async function advanceFinalization(ctx, report) {
+    if (report.status === 'waiting')
+        return { kind: 'not-reported', report };
+    if (report.status === 'finalized')
+        return { kind: 'finalized', report };
+    if (report.status === 'reported' && !readyToFinalize(report.verdict)) {
+        return { kind: 'not-ready', report };
+    }
+    const started = await startValidation(ctx, report);
+    return concludeValidation(ctx, started.report, started.created);
+}
+/** Enqueues the validation campaign once and shows it on the PR. */
+async function startValidation(ctx, report) {
+    let current = report;
+    let created = false;
+    if (report.validationCampaignId === null) {
+        const campaign = await readValidationCampaign(ctx);
+        const run = await retryRunOf(ctx.db, report.retryCampaignId);
+        const start = await startValidationOnce(ctx.db, report.retryCampaignId, (client) => enqueueValidation(client, campaign, run));
+        ({ report: current, created } = start);
+        if (created) {
+            ctx.io.logger.info(`Enqueued validation campaign ${current.validationCampaignId} '${campaign.config.name}' (${campaign.specs.length} work items) from ${ctx.validationFile}.`);
+        }
+    }
+    if (current.validationCampaignId === null) {
+        throw new Error(`Retry campaign ${report.retryCampaignId} could not start its validation (status ${current.status})`);
+    }
+    if (current.commentRevision < commentRevision(current.retryCampaignId, 'validation-enqueued')) {
+        await publishValidationStage(ctx, current, {
+            kind: 'enqueued',
+            campaignId: current.validationCampaignId,
+            workItems: await finalize_workItemCount(ctx, current.validationCampaignId),
+            file: ctx.validationFile,
+        });
+    }
+    return { report: current, created };
+}
+async function readValidationCampaign(ctx) {
+    const path = (0,external_node_path_namespaceObject.resolve)(ctx.io.cwd, ctx.validationFile);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new InputError(`Cannot read validation-campaign '${ctx.validationFile}': ${error.code === 'ENOENT' ? 'no such file in the workspace (check out the repository first)' : error.message}`);
+    }
+    const { config } = parseCampaignYaml(text, ctx.validationFile);
+    return { config, specs: expandCampaignMatrix(config) };
+}
+/** What `eval run campaign <file> --cloud=gcp` writes, on the caller's transaction. */
+async function enqueueValidation(client, campaign, run) {
+    const { config, specs } = campaign;
+    const { campaignId } = await writeCampaignRows(client, {
+        name: config.name,
+        subjects: config.subjects,
+        includeBaseline: config.include_baseline,
+        continuous: config.continuous,
+        variant: config.variant,
+        gitCommitHash: run?.mergeSha ?? '',
+        items: specs.map((spec) => ({
+            subjectType: spec.subject,
+            chaosType: spec.chaosType,
+            chaosParams: spec.chaosParams,
+            baseline: spec.baseline,
+            sequenceNumber: spec.sequenceNumber,
+            resolutionTimeout: spec.resolutionTimeout,
+        })),
+    });
+    return campaignId;
+}
+async function finalize_workItemCount(ctx, campaignId) {
+    const counts = await getCampaignStatus(ctx.db, campaignId);
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+/**
+ * When the validation campaign has finished: claims the report and, holding the lease, records the
+ * result (notable + note when it passed), updates the issue and the comment, marks it finalized.
+ */
+async function concludeValidation(ctx, report, created = false) {
+    const progress = await campaignProgress(ctx.db, report.validationCampaignId);
+    if (!progress.finished)
+        return { kind: 'running', report, progress, created };
+    const claimed = await claimReport(ctx.db, report.retryCampaignId, {
+        owner: ctx.leaseOwner,
+        from: ['finalizing'],
+    });
+    if (!claimed) {
+        const current = (await findReport(ctx.db, report.retryCampaignId)) ?? report;
+        return current.status === 'finalized'
+            ? { kind: 'finalized', report: current }
+            : { kind: 'busy', report: current };
+    }
+    try {
+        return await writeConclusion(ctx, claimed);
+    }
+    catch (error) {
+        await releaseReport(ctx.db, claimed.retryCampaignId, ctx.leaseOwner).catch(() => undefined);
+        throw error;
+    }
+}
+async function writeConclusion(ctx, report) {
+    const validationId = report.validationCampaignId;
+    const analysis = await loadCampaignAnalysis(ctx.db, validationId, {
+        target: report.targetWinRate,
+        causes: ctx.config.causes,
+    });
+    const passed = analysis.meets_target;
+    if (passed)
+        await markNotable(ctx, report, analysis);
+    await recordIteration(ctx, report, analysis, {
+        keepOpen: false,
+        closeNote: closeSummary(report, analysis),
+    });
+    await publishValidationStage(ctx, report, { kind: 'finished', analysis, notable: passed });
+    if (!(await markFinalized(ctx.db, report.retryCampaignId, ctx.leaseOwner, passed))) {
+        ctx.io.logger.warning(`The finalize lease on retry campaign ${report.retryCampaignId} was taken over; the other run records the result.`);
+    }
+    const current = (await findReport(ctx.db, report.retryCampaignId)) ?? report;
+    return { kind: 'finalized', report: current, analysis };
+}
+async function markNotable(ctx, report, analysis) {
+    const loaded = await loadRetryComparison(ctx, report.previousCampaignId, report.retryCampaignId, report.targetWinRate);
+    const run = await retryRunOf(ctx.db, report.retryCampaignId);
+    const note = validationNote({
+        prNumber: report.prNumber,
+        ...(await pullTitle(ctx, report.prNumber)),
+        mergeSha: run?.mergeSha ?? null,
+        comparison: loaded.comparison,
+        validation: analysis,
+    });
+    await markCampaignNotable(ctx.db, analysis.campaign.id, note);
+    ctx.io.logger.info(`Campaign ${analysis.campaign.id} marked as notable; note: ${note}`);
+}
+/** The PR's title for the note; nothing when it cannot be read. */
+async function pullTitle(ctx, prNumber) {
+    if (!ctx.github || prNumber === null)
+        return {};
+    try {
+        const { data } = await ctx.github.client.rest.pulls.get({
+            owner: ctx.github.context.owner,
+            repo: ctx.github.context.repo,
+            pull_number: prNumber,
+        });
+        return { prTitle: data.title };
+    }
+    catch (error) {
+        if (!isGitHubError(error))
+            throw error;
+        return {};
+    }
+}
+function closeSummary(report, analysis) {
+    const pr = report.prNumber ? `#${report.prNumber}` : 'the fix';
+    return `Validated: ${pr} took retry campaign ${report.retryCampaignId} above the target against campaign ${report.previousCampaignId}, and the full validation campaign ${analysis.campaign.id} confirms it at ${pct(analysis.win_rate)} (${analysis.successes}/${analysis.trials}). Campaign ${analysis.campaign.id} is marked notable.`;
+}
+async function publishValidationStage(ctx, report, validation) {
+    const loaded = await loadRetryComparison(ctx, report.previousCampaignId, report.retryCampaignId, report.targetWinRate);
+    const run = await retryRunOf(ctx.db, report.retryCampaignId);
+    const issueNumber = report.diagnosisIssue ?? undefined;
+    const body = renderReportComment(ctx, loaded, run, issueNumber, validation);
+    const stage = validation.kind === 'enqueued' ? 'validation-enqueued' : 'validation-finished';
+    await publishRetryComment(ctx, report, stage, body);
+}
+function validationStatusOf(outcome) {
+    if (outcome.kind !== 'finalized')
+        return outcome.kind;
+    return outcome.report.validationPassed ? 'passed' : 'failed';
+}
+function setFinalizeOutputs(io, outcome, run, parallel) {
+    const status = validationStatusOf(outcome);
+    io.setOutput('validation-campaign-id', outcome.report.validationCampaignId ?? '');
+    io.setOutput('validation-status', status);
+    io.setOutput('operator-image', run?.operatorImage ?? '');
+    io.setOutput('worker-indexes', JSON.stringify(status === 'running' ? workerIndexes(parallel) : []));
+}
+function describeFinalization(outcome) {
+    const r = outcome.report;
+    switch (outcome.kind) {
+        case 'not-reported':
+            return `Retry campaign ${r.retryCampaignId} is not reported yet (status waiting): compare or reconcile reports it first.`;
+        case 'not-ready':
+            return `Nothing to finalize: retry campaign ${r.retryCampaignId} ended '${r.verdict ?? 'unknown'}', not 'target-reached'. Iterate on the diagnosis instead.`;
+        case 'running':
+            return `Validation campaign ${r.validationCampaignId} ${outcome.created ? 'enqueued' : 'is running'}: ${outcome.progress.line}. Run finalize again (or let reconcile) once it has finished.`;
+        case 'busy':
+            return `Another run (${r.leaseOwner ?? 'unknown'}) is concluding validation campaign ${r.validationCampaignId}; nothing was written twice.`;
+        case 'finalized':
+            return r.validationPassed
+                ? `Validation campaign ${r.validationCampaignId} met the target: marked notable, diagnosis issue closed.`
+                : `Validation campaign ${r.validationCampaignId} missed the target: its failures are the next diagnosis.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/commands/reconcile.js
+/**
+ * `reconcile` (for a cron workflow): works through every retry of this repository that is still
+ * open — reports the ones whose campaign has finished (compare, issue iteration, PR comment),
+ * starts the validation of those that reached the target, and concludes the validations that have
+ * finished. A workflow may therefore enqueue and exit instead of holding a runner for hours; when
+ * the blocking path and reconcile get to the same retry, the report lease lets exactly one write.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+function createReconcileCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
+    return defineCommand({
+        name: 'reconcile',
+        description: 'For a cron workflow: report, finalize and conclude every retry of this repository whose campaign has finished.',
+        surfaces: ['action', 'cli'],
+        inputs: {
+            'target-win-rate': {
+                description: 'Target for retries compare has not seen yet (default 90%)',
+                cliAlias: 'target',
+            },
+            'validation-campaign': {
+                description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
+            },
+            'database-url': {
+                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+                secret: true,
+            },
+            'github-token': {
+                description: 'Token for PR comments and diagnosis issues (default: GITHUB_TOKEN)',
+                secret: true,
+            },
+            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            labels: {
+                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+            },
+        },
+        parse: (inputs, io) => parseReconcileInput(inputs, io),
+        run: (input, io) => runReconcile(input, io, deps),
+    });
+}
+const reconcileCommand = createReconcileCommand();
+function parseReconcileInput(inputs, io) {
+    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+    for (const secret of secretsOf(databaseUrl))
+        io.masker.add(secret);
+    const token = tokenFrom(inputs, io.env);
+    if (!token) {
+        throw new InputError('Missing github-token: reconcile comments on pull requests and updates diagnosis issues (pass --github-token or set GITHUB_TOKEN)');
+    }
+    io.masker.add(token);
+    return {
+        target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+        validationFile: parseWorkspaceFile('validation-campaign', inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN),
+        databaseUrl,
+        token,
+        configPath: inputs.get('config'),
+        labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    };
+}
+async function runReconcile(input, io, deps) {
+    const config = await loadProjectConfig(input.configPath, io.cwd);
+    const github = await openReportGitHub(io, input.token, 'reconcile', deps);
+    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    try {
+        await ensureRetryReportsSchema(db);
+        const repository = repositoryOf(github);
+        const opened = await openReportsForRuns(db, repository, input.target);
+        const reports = await listOpenReports(db, repository);
+        io.logger.info(`${reports.length} open retr${reports.length === 1 ? 'y' : 'ies'} in ${repository}${opened ? ` (${opened} new)` : ''}.`);
+        const ctx = {
+            db,
+            io,
+            config,
+            github,
+            labels: input.labels,
+            leaseOwner: leaseOwnerFor('reconcile', io.env),
+            validationFile: input.validationFile,
+        };
+        const results = [];
+        for (const report of reports) {
+            results.push(await io.logger.group(`Retry campaign ${report.retryCampaignId}`, () => reconcileSafely(ctx, report)));
+        }
+        setReconcileOutputs(io, results, await validationWorkers(ctx, results));
+        const table = reconcile_renderResults(results);
+        io.print(table);
+        await io.appendSummary(`### Reconcile ${repository}\n\n${table}`);
+        return results.some((r) => r.action === 'error') ? 1 : 0;
+    }
+    finally {
+        await db.close();
+    }
+}
+/** One retry; a failure is reported and the next retry still gets its turn. */
+async function reconcileSafely(ctx, report) {
+    try {
+        return await reconcileOne(ctx, report);
+    }
+    catch (caught) {
+        const error = clarifyGitHubFailure(caught, undefined);
+        const message = ctx.io.masker.mask(error.message);
+        ctx.io.logger.error(`Retry campaign ${report.retryCampaignId}: ${message}`);
+        return { retryCampaignId: report.retryCampaignId, action: 'error', detail: message };
+    }
+}
+async function reconcileOne(ctx, report) {
+    let current = report;
+    if (current.status === 'waiting') {
+        const reported = await reportIfFinished(ctx, current);
+        current = (await findReport(ctx.db, current.retryCampaignId)) ?? current;
+        if (reported.action !== 'reported' || !readyToFinalize(current.verdict))
+            return reported;
+    }
+    const step = nextReconcileStep(current, current.retryCampaignId);
+    if (step.kind === 'done') {
+        return { retryCampaignId: current.retryCampaignId, action: 'done', detail: step.why };
+    }
+    return finalizationResult(await advanceFinalization(ctx, current));
+}
+async function reportIfFinished(ctx, report) {
+    const id = report.retryCampaignId;
+    const progress = await campaignProgress(ctx.db, id);
+    if (!progress.finished) {
+        ctx.io.logger.info(`Still running: ${progress.line}.`);
+        return { retryCampaignId: id, action: 'waiting', detail: progress.line };
+    }
+    const loaded = await loadRetryComparison(ctx, report.previousCampaignId, id, report.targetWinRate);
+    const result = await reportRetry(ctx, report, loaded, await retryRunOf(ctx.db, id));
+    if (result.kind === 'already') {
+        const by = result.report.leaseOwner ? ` by ${result.report.leaseOwner}` : '';
+        return {
+            retryCampaignId: id,
+            action: 'already-reported',
+            detail: `${result.report.status}${by}`,
+        };
+    }
+    return { retryCampaignId: id, action: 'reported', detail: loaded.comparison.verdict };
+}
+function finalizationResult(outcome) {
+    const id = outcome.report.retryCampaignId;
+    const validation = outcome.report.validationCampaignId;
+    switch (outcome.kind) {
+        case 'not-reported':
+        case 'not-ready':
+            return {
+                retryCampaignId: id,
+                action: 'not-ready',
+                detail: outcome.report.verdict ?? 'waiting',
+            };
+        case 'busy':
+            return { retryCampaignId: id, action: 'validation-busy', detail: `validation ${validation}` };
+        case 'running':
+            return {
+                retryCampaignId: id,
+                action: 'validation-running',
+                detail: outcome.progress.line,
+                ...(outcome.created && validation !== null ? { enqueuedValidation: validation } : {}),
+            };
+        case 'finalized':
+            return {
+                retryCampaignId: id,
+                action: 'finalized',
+                detail: `validation ${validation} ${validationStatusOf(outcome)}`,
+            };
+    }
+}
+async function validationWorkers(ctx, results) {
+    const workers = [];
+    for (const result of results) {
+        if (!result.enqueuedValidation)
+            continue;
+        const run = await retryRunOf(ctx.db, result.retryCampaignId);
+        for (const index of workerIndexes(ctx.config.retry.parallel)) {
+            workers.push({
+                'campaign-id': result.enqueuedValidation,
+                'worker-index': index,
+                'operator-image': run?.operatorImage ?? '',
+            });
+        }
+    }
+    return workers;
+}
+function setReconcileOutputs(io, results, workers) {
+    const reconciled = results.map((r) => ({
+        'retry-campaign-id': r.retryCampaignId,
+        action: r.action,
+        detail: r.detail,
+    }));
+    io.setOutput('reconciled', JSON.stringify(reconciled));
+    io.setOutput('validation-workers', JSON.stringify(workers));
+}
+function reconcile_renderResults(results) {
+    if (results.length === 0)
+        return 'No open retry: nothing to do.';
+    return [
+        '| Retry campaign | Action | Detail |',
+        '|---|---|---|',
+        ...results.map((r) => `| ${r.retryCampaignId} | ${r.action} | ${r.detail.replace(/\|/g, '\\|')} |`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/commands/registry.js
+
+
+
 
 
 
@@ -85067,6 +86900,7 @@ const ACTION_COMMANDS = registry_registry([
     buildCommand,
     retryCommand,
     workerCommand,
+    ...[compareCommand, finalizeCommand, reconcileCommand],
 ]);
 function withCommands(base, extra) {
     return registry_registry([...base.values(), ...extra]);

@@ -18,6 +18,7 @@ import {
   type TrialProfile,
 } from '../demo/failure-model.js';
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
+import { DEMO_FIX, runLoopDemo } from '../demo/loop.js';
 import { retryYamlFor } from './analyze.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
 import { defineCommand, type CommandIO } from './command.js';
@@ -38,7 +39,7 @@ interface DemoInput {
 export const demoCommand = defineCommand<DemoInput>({
   name: 'demo',
   description:
-    'Run the whole analysis on an embedded PostgreSQL 15: enqueue, simulated workers, diagnosis.',
+    'The whole loop on an embedded PostgreSQL 15: campaign, diagnosis, simulated fix, retry, live progress, comparison, PR comment.',
   surfaces: ['cli'],
   inputs: {
     campaign: {
@@ -79,6 +80,7 @@ export const demoCommand = defineCommand<DemoInput>({
         await createUpstreamSchema(db);
         const analysis = await simulateCampaign(db, campaign, input, io);
         await writeOutputs(analysis, input.outputDir, io);
+        if (analysis.failing.length > 0) await demonstrateLoop(db, analysis, input, io);
         io.logger.info(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         if (input.keep) await keepServerUp(url, analysis.campaign.id, io);
       } finally {
@@ -188,6 +190,38 @@ async function writeOutputs(analysis: CampaignAnalysis, dir: string, io: Command
   for (const [name, text] of files)
     await writeFile(join(dir, name), text.endsWith('\n') ? text : `${text}\n`);
   io.logger.info(`Wrote ${files.map(([name]) => join(dir, name)).join(', ')}`);
+}
+
+/** Fix → plan → retry → workers with live progress → compare → the PR comment it would post. */
+async function demonstrateLoop(
+  db: EvalDatabase,
+  analysis: CampaignAnalysis,
+  input: DemoInput,
+  io: CommandIO,
+): Promise<void> {
+  const loop = await io.logger.group('Simulated fix, plan, retry, workers and wait', () =>
+    runLoopDemo({
+      db,
+      previous: analysis,
+      config: parseProjectConfig(undefined),
+      workers: input.workers,
+      logger: io.logger,
+    }),
+  );
+  const { comparison } = loop.loaded;
+  io.logger.info(
+    `Compared retry ${comparison.retry_campaign_id} with campaign ${comparison.previous_campaign_id}: ${comparison.verdict}.`,
+  );
+  io.print(
+    `\n---\n\nPR comment that compare would post on #${DEMO_FIX.prNumber}:\n\n${loop.prComment}`,
+  );
+  const files: [string, string][] = [
+    ['pr-comment.md', loop.prComment],
+    ['diagnosis-issue-after-retry.md', loop.issueBody],
+    ['comparison.json', JSON.stringify(comparison, null, 2)],
+  ];
+  for (const [name, text] of files) await writeFile(join(input.outputDir, name), `${text}\n`);
+  io.logger.info(`Wrote ${files.map(([name]) => join(input.outputDir, name)).join(', ')}`);
 }
 
 async function keepServerUp(url: string, campaignId: number, io: CommandIO): Promise<void> {

@@ -5,6 +5,9 @@ import { buildCommand } from './build.js';
 import { planCommand } from './plan.js';
 import { retryCommand } from './retry.js';
 import { workerCommand } from './worker.js';
+import { compareCommand } from './compare.js';
+import { finalizeCommand } from './finalize.js';
+import { reconcileCommand } from './reconcile.js';
 
 function registry(commands: AnyCommand[]): ReadonlyMap<string, AnyCommand> {
   return new Map(commands.map((command) => [command.name, command]));
@@ -18,6 +21,7 @@ export const ACTION_COMMANDS = registry([
   buildCommand as AnyCommand,
   retryCommand as AnyCommand,
   workerCommand as AnyCommand,
+  ...([compareCommand, finalizeCommand, reconcileCommand] as AnyCommand[]),
 ]);
 
 export function withCommands(

@@ -153,7 +153,9 @@ export function validationNote(input: {
 }): string {
   const fixed = input.comparison.rows
     .filter((r) => r.verdict === 'fixed' || r.verdict === 'improved')
-    .map((r) => `${describeCombination({ chaosType: r.chaos_type, params: r.params })} ${r.verdict}`);
+    .map(
+      (r) => `${describeCombination({ chaosType: r.chaos_type, params: r.params })} ${r.verdict}`,
+    );
   const pr = input.prNumber ? `PR #${input.prNumber}` : 'the fix';
   const title = input.prTitle ? ` "${oneLine(input.prTitle).slice(0, 120)}"` : '';
   const merge = input.mergeSha ? ` (merge ${input.mergeSha.slice(0, 7)})` : '';

@@ -376,7 +376,8 @@ export function commentLockKey(repository: string, prNumber: number): string {
 }
 
 function toReport(row: Record<string, unknown>): RetryReport {
-  const optionalNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  const optionalNumber = (value: unknown) =>
+    value === null || value === undefined ? null : Number(value);
   return {
     retryCampaignId: Number(row.retry_campaign_id),
     retryRunId: optionalNumber(row.retry_run_id),
@@ -394,7 +395,8 @@ function toReport(row: Record<string, unknown>): RetryReport {
     validationCampaignId: optionalNumber(row.validation_campaign_id),
     validationPassed: (row.validation_passed as boolean | null) ?? null,
     leaseOwner: (row.lease_owner as string | null) ?? null,
-    leaseUntil: row.lease_until === null || row.lease_until === undefined ? null : String(row.lease_until),
+    leaseUntil:
+      row.lease_until === null || row.lease_until === undefined ? null : String(row.lease_until),
     attempts: Number(row.attempts),
   };
 }

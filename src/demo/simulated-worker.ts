@@ -10,6 +10,8 @@ export interface SimulatedWorkerOptions {
   /** The simulated wall clock at which this worker starts its first trial. */
   startAt: Date;
   cooldownSeconds: number;
+  /** Real time each trial takes (default 0), so that a watcher sees progress. */
+  delayMs?: number;
   simulate(item: WorkItemRecord, start: Date): SimulatedTrial;
   onItem?(item: WorkItemRecord, result: SimulatedTrial): void;
 }
@@ -26,6 +28,7 @@ export async function runSimulatedWorker(options: SimulatedWorkerOptions): Promi
     const item = await claimNext(options.db, options.workerId, options.campaignId);
     if (!item) return done;
     await updateVmName(options.db, item.id, `tikv-eval-0-${options.workerId.replace(/\W/g, '')}`);
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const result = options.simulate(item, clock);
     if (result.trial) {
       const trialId = await insertTrial(options.db, {

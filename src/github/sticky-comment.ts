@@ -114,7 +114,7 @@ async function listStickyComments(
     .flatMap((c) => {
       const marker = readStickyMarker(c.body);
       if (marker?.prNumber !== prNumber) return [];
-      return [{ id: c.id, url: c.html_url, revision: marker.revision, body: c.body ?? '' }];
+      return [{ id: Number(c.id), url: c.html_url, revision: marker.revision, body: c.body ?? '' }];
     })
     .sort((a, b) => a.id - b.id);
 }
@@ -139,7 +139,7 @@ async function createAndSettle(
           issue_number: request.prNumber,
           body,
         });
-        return { id: data.id, url: data.html_url, revision: request.revision, body };
+        return { id: Number(data.id), url: data.html_url, revision: request.revision, body };
       },
       find,
     );
@@ -154,7 +154,13 @@ async function createAndSettle(
   const [kept, ...duplicates] = listed;
   const deleted = deletedBefore + (await deleteDuplicates(target, duplicates));
   if (kept!.id === created.id) {
-    return { action: 'created', commentId: kept!.id, url: kept!.url, revision: request.revision, duplicatesDeleted: deleted };
+    return {
+      action: 'created',
+      commentId: kept!.id,
+      url: kept!.url,
+      revision: request.revision,
+      duplicatesDeleted: deleted,
+    };
   }
   return updateIfOlder(target, request, body, kept!, deleted);
 }

@@ -1,0 +1,303 @@
+/**
+ * `compare`: the retry campaign against the campaign it retried, per chaos type and params (Fisher's
+ * exact test per row, Wilson interval against the target), then — exactly once per retry, however
+ * many runs (wait path, reconcile, re-runs) get here — the iteration appended to the diagnosis issue
+ * and the sticky PR comment written. Outputs and the job summary are set on every run.
+ */
+import { parseId, parseTargetRate, InputError } from '../core/inputs.js';
+import { compareOutputs, targetReached } from '../core/retry-report.js';
+import { loadProjectConfig } from '../config/project-config.js';
+import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
+import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
+import {
+  claimReport,
+  ensureRetryReportsSchema,
+  findReport,
+  markReported,
+  openReport,
+  releaseReport,
+  type RetryReport,
+} from '../db/retry-reports.js';
+import type { RetryRun } from '../db/retry-runs.js';
+import type { DiagnosisIssueOutcome } from '../github/diagnosis-issue.js';
+import type { StickyOutcome } from '../github/sticky-comment.js';
+import { DEFAULT_LABELS, parseLabels } from './analyze.js';
+import type { CommandIO, InputSource } from './command.js';
+import { defineCommand } from './command.js';
+import { eventSelection, optionalId, tokenFrom } from './plan.js';
+import {
+  campaignProgress,
+  clarifyGitHubFailure,
+  DEFAULT_VALIDATION_CAMPAIGN,
+  describeComment,
+  leaseOwnerFor,
+  loadRetryComparison,
+  DEFAULT_REPORT_DEPENDENCIES,
+  openReportGitHub,
+  publishRetryComment,
+  recordIteration,
+  renderReportComment,
+  repositoryOf,
+  retryRunOf,
+  type ReportContext,
+  type ReportDependencies,
+  type ReportGitHub,
+  type RetryComparison,
+} from './report-context.js';
+
+export interface CompareInput {
+  retryCampaignId: number;
+  previousCampaignId: number | undefined;
+  prNumber: number | undefined;
+  target: number;
+  databaseUrl: string;
+  token: string | undefined;
+  configPath: string | undefined;
+  labels: string[];
+}
+
+export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
+  return defineCommand<CompareInput>({
+    name: 'compare',
+    description:
+      'Compare a finished retry campaign with the campaign it retried; comment the verdict on the PR once.',
+    surfaces: ['action', 'cli'],
+    inputs: {
+      'retry-campaign-id': { description: 'The finished retry campaign', positional: 0 },
+      'campaign-id': {
+        description: 'The campaign it retried (default: the link retry stored)',
+      },
+      'pr-number': {
+        description: 'PR to comment on (default: the link retry stored, else the event’s PR)',
+      },
+      'target-win-rate': {
+        description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
+        cliAlias: 'target',
+      },
+      'database-url': {
+        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+        secret: true,
+      },
+      'github-token': {
+        description:
+          'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
+        secret: true,
+      },
+      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      labels: {
+        description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+      },
+    },
+    parse: (inputs, io) => parseCompareInput(inputs, io),
+    run: (input, io) => runCompare(input, io, deps),
+  });
+}
+
+export const compareCommand = createCompareCommand();
+
+function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
+  const raw = inputs.get('retry-campaign-id');
+  if (raw === undefined) {
+    throw new InputError(
+      'Missing retry-campaign-id: give the finished retry campaign, such as 124',
+    );
+  }
+  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  const token = tokenFrom(inputs, io.env);
+  if (token) io.masker.add(token);
+  return {
+    retryCampaignId: parseId('retry-campaign-id', raw),
+    previousCampaignId: optionalId(inputs, 'campaign-id'),
+    prNumber: optionalId(inputs, 'pr-number'),
+    target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+    databaseUrl,
+    token,
+    configPath: inputs.get('config'),
+    labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+  };
+}
+
+async function runCompare(
+  input: CompareInput,
+  io: CommandIO,
+  deps: ReportDependencies,
+): Promise<number> {
+  const config = await loadProjectConfig(input.configPath, io.cwd);
+  const github = input.token ? await openReportGitHub(io, input.token, 'compare', deps) : undefined;
+  if (!github) io.logger.warning('No github-token: the comparison is printed, nothing is written.');
+  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  try {
+    if (github) await ensureRetryReportsSchema(db);
+    const run = await retryRunOf(db, input.retryCampaignId);
+    const link = resolveLink(input, run, io, github);
+    await requireFinished(db, input.retryCampaignId);
+    const ctx: ReportContext = {
+      db,
+      io,
+      config,
+      github,
+      labels: input.labels,
+      leaseOwner: leaseOwnerFor('compare', io.env),
+      validationFile: DEFAULT_VALIDATION_CAMPAIGN,
+    };
+    const loaded = await loadRetryComparison(
+      ctx,
+      link.previousCampaignId,
+      input.retryCampaignId,
+      input.target,
+    );
+    setCompareOutputs(io, loaded);
+    const result = github
+      ? await reportRetry(ctx, await openReport(db, link), loaded, run)
+      : { kind: 'printed' as const, body: renderReportComment(ctx, loaded, run, undefined) };
+    io.print(result.body);
+    await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
+    return 0;
+  } catch (error) {
+    throw clarifyGitHubFailure(error, input.token);
+  } finally {
+    await db.close();
+  }
+}
+
+// ── the link: previous campaign, PR, issue ─────────────────────────────────────────────────────
+
+interface Link {
+  retryCampaignId: number;
+  retryRunId: number | null;
+  repository: string;
+  prNumber: number | null;
+  previousCampaignId: number;
+  diagnosisIssue: number | null;
+  targetWinRate: number;
+}
+
+/** Inputs first, then the link retry stored, then the event's PR. */
+function resolveLink(
+  input: CompareInput,
+  run: RetryRun | null,
+  io: CommandIO,
+  github: ReportGitHub | undefined,
+): Link {
+  const previous = input.previousCampaignId ?? run?.previousCampaignId ?? undefined;
+  if (previous === undefined) {
+    throw new InputError(
+      `Missing campaign-id: retry campaign ${input.retryCampaignId} has no stored link to the campaign it retried; pass campaign-id`,
+    );
+  }
+  const repository = github ? repositoryOf(github) : (run?.repository ?? '');
+  if (run && github && run.repository !== repository) {
+    throw new InputError(
+      `Retry campaign ${input.retryCampaignId} belongs to ${run.repository}, not ${repository}: run compare in that repository`,
+    );
+  }
+  return {
+    retryCampaignId: input.retryCampaignId,
+    retryRunId: run?.id ?? null,
+    repository,
+    prNumber: input.prNumber ?? run?.prNumber ?? eventSelection(io.env).eventPullNumber ?? null,
+    previousCampaignId: previous,
+    diagnosisIssue: run?.diagnosisIssue ?? null,
+    targetWinRate: input.target,
+  };
+}
+
+async function requireFinished(db: EvalDatabase, campaignId: number): Promise<void> {
+  const progress = await campaignProgress(db, campaignId);
+  if (progress.finished) return;
+  throw new Error(
+    `Retry ${progress.line}. compare needs a finished campaign: run wait first, or let reconcile report it when it finishes.`,
+  );
+}
+
+function setCompareOutputs(io: CommandIO, loaded: RetryComparison): void {
+  const outputs = compareOutputs(loaded.comparison);
+  io.setOutput('verdict', outputs.verdict);
+  io.setOutput('win-rate', outputs['win-rate']);
+  io.setOutput('target-reached', outputs['target-reached']);
+  io.setOutput('regressions', outputs.regressions);
+  const { retry } = loaded.comparison;
+  io.logger.info(
+    `Retry ${loaded.comparison.retry_campaign_id} vs ${loaded.comparison.previous_campaign_id}: ${outputs.verdict}, win rate ${(retry.win_rate * 100).toFixed(1)}% (${retry.successes}/${retry.trials}), target ${targetReached(loaded.comparison) ? 'reached' : 'missed'}.`,
+  );
+}
+
+// ── reporting once ─────────────────────────────────────────────────────────────────────────────
+
+export type ReportResult =
+  | {
+      kind: 'reported';
+      body: string;
+      prNumber: number | null;
+      comment: StickyOutcome | undefined;
+      issue: DiagnosisIssueOutcome | undefined;
+    }
+  | { kind: 'already'; body: string; report: RetryReport }
+  | { kind: 'printed'; body: string };
+
+/**
+ * Claims the report and, holding the lease, appends the retry to the diagnosis issue, writes the
+ * PR comment and marks the report `reported`. When another run holds the lease or reported already,
+ * nothing is written. A failure gives the lease back so the next run retries.
+ */
+export async function reportRetry(
+  ctx: ReportContext,
+  report: RetryReport,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+): Promise<ReportResult> {
+  const claimed = await claimReport(ctx.db, report.retryCampaignId, {
+    owner: ctx.leaseOwner,
+    from: ['waiting'],
+  });
+  if (!claimed) {
+    const current = (await findReport(ctx.db, report.retryCampaignId)) ?? report;
+    const body = renderReportComment(ctx, loaded, run, current.diagnosisIssue ?? undefined);
+    return { kind: 'already', body, report: current };
+  }
+  try {
+    return await writeReport(ctx, claimed, loaded, run);
+  } catch (error) {
+    await releaseReport(ctx.db, claimed.retryCampaignId, ctx.leaseOwner).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeReport(
+  ctx: ReportContext,
+  report: RetryReport,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+): Promise<ReportResult> {
+  const issue = await recordIteration(ctx, report, loaded.after, { keepOpen: true });
+  const issueNumber = issue?.issue?.number ?? report.diagnosisIssue ?? undefined;
+  const body = renderReportComment(ctx, loaded, run, issueNumber);
+  const comment = await publishRetryComment(ctx, report, 'reported', body);
+  const marked = await markReported(ctx.db, report.retryCampaignId, ctx.leaseOwner, {
+    verdict: loaded.comparison.verdict,
+    winRate: loaded.comparison.retry.win_rate,
+    targetReached: targetReached(loaded.comparison),
+    targetWinRate: loaded.comparison.target_win_rate,
+  });
+  if (!marked) {
+    ctx.io.logger.warning(
+      `The report lease on retry campaign ${report.retryCampaignId} expired and was taken over; the other run records the result.`,
+    );
+  }
+  return { kind: 'reported', body, prNumber: report.prNumber, comment, issue };
+}
+
+function summaryNote(result: ReportResult): string {
+  if (result.kind === 'printed') return '> [!NOTE]\n> No github-token: nothing was written.';
+  if (result.kind === 'already') return alreadyNote(result.report);
+  return `**Reported:** ${describeComment(result.comment, result.prNumber)}`;
+}
+
+function alreadyNote(report: RetryReport): string {
+  if (report.status === 'waiting' && report.leaseOwner) {
+    return `> [!NOTE]\n> Another run (${report.leaseOwner}) is writing this report (lease until ${report.leaseUntil}); nothing was written twice.`;
+  }
+  const comment = report.commentId ? ` (comment ${report.commentId})` : '';
+  return `> [!NOTE]\n> This retry was already reported${comment}; status \`${report.status}\`. Nothing was written twice.`;
+}

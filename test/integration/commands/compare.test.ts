@@ -1,0 +1,333 @@
+/**
+ * `compare` on a real PostgreSQL with the upstream schema and the GitHub emulator: the verdict per
+ * combination, the diagnosis issue's new iteration, one sticky PR comment per PR whatever runs get
+ * there (re-runs, two deliveries, the wait path racing reconcile, an older retry finishing last),
+ * leases that outlive a crashed run, a PR that is gone.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readDiagnosisState } from '../../../src/core/diagnosis-state.js';
+import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
+import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
+import {
+  claimReport,
+  ensureRetryReportsSchema,
+  openReport,
+} from '../../../src/db/retry-reports.js';
+import { GITHUB_ACTIONS_LOGIN } from '../../../src/github/diagnosis-issue.js';
+import { readStickyMarker, stickyMarker } from '../../../src/github/sticky-comment.js';
+import { createEmptyDatabase } from '../../support/databases.js';
+import { useGitHubEmulator } from '../../support/github-emulator/index.js';
+import { seedDemoCampaign } from '../../support/seed-campaign.js';
+import {
+  diagnose,
+  enqueueRetry,
+  githubEnv,
+  mergedFix,
+  OWNER,
+  REPO,
+  reportRow,
+  runFixedWorkers,
+  runReport,
+  VALIDATION_FILE,
+  type Diagnosis,
+} from './report-support.js';
+
+const gh = useGitHubEmulator({ getUserWithInstallationToken: 'forbidden' });
+const INVARIANT_FIX = new Set(['network_partition', 'pd_leader_kill']);
+
+let url: string;
+let db: EvalDatabase;
+let previous: number;
+
+beforeEach(async () => {
+  url = await createEmptyDatabase('compare');
+  previous = await seedDemoCampaign(url);
+  db = await openEvalDatabase(url, { log: () => undefined });
+  return () => db.close();
+});
+
+function botComments(pr: number) {
+  return gh.state
+    .comments(OWNER, REPO, pr)
+    .filter((c) => c.user === GITHUB_ACTIONS_LOGIN && readStickyMarker(c.body));
+}
+
+function writes(): number {
+  return gh.requests.filter((r) => r.method !== 'GET').length;
+}
+
+async function finishedRetry(
+  fixed: ReadonlySet<string>,
+  extra: Partial<Parameters<typeof enqueueRetry>[1]> = {},
+): Promise<{ diagnosis: Diagnosis; pr: number; retry: number }> {
+  const diagnosis = await diagnose(gh, url, previous);
+  const pr = mergedFix(gh, diagnosis.issueNumber);
+  const retry = await enqueueRetry(db, {
+    previousCampaignId: previous,
+    prNumber: pr.number,
+    mergeSha: pr.sha,
+    issueNumber: diagnosis.issueNumber,
+    failing: diagnosis.failing,
+    ...extra,
+  });
+  await runFixedWorkers(db, retry, fixed);
+  return { diagnosis, pr: pr.number, retry };
+}
+
+const compare = (retry: number, extra: Record<string, string> = {}, runId?: string) =>
+  runReport(
+    'compare',
+    { 'retry-campaign-id': String(retry), 'database-url': url, 'github-token': gh.token, ...extra },
+    githubEnv(gh, runId),
+  );
+
+describe('compare', () => {
+  it('writes the verdict table as one PR comment and the retry as a new iteration of the issue', async () => {
+    const { diagnosis, pr, retry } = await finishedRetry(INVARIANT_FIX);
+
+    const run = await compare(retry);
+
+    expect(run.error).toBeUndefined();
+    expect(run.outputs).toMatchObject({
+      verdict: 'improved',
+      'target-reached': 'false',
+      regressions: '[]',
+    });
+    expect(Number(run.outputs['win-rate'])).toBeCloseTo(13 / 20, 4); // asymmetric_partition's 3rd item breaks: no trial;
+    const [comment] = botComments(pr);
+    expect(botComments(pr)).toHaveLength(1);
+    expect(comment!.body.split('\n')[0]).toBe(stickyMarker(pr, retry * 10 + 2));
+    expect(comment!.body).toMatch(
+      /\| `network_partition` \| {2}\| 0\/3 \(0\.0%\) \| 3\/3 \(100\.0%\) \| 0\.050 \| ✅ fixed \|/,
+    );
+    expect(comment!.body).toMatch(/\| `latency` \| .* \| ❌ still failing \|/);
+    expect(comment!.body).toContain('xychart-beta');
+    expect(comment!.body).toMatch(
+      /### Images tested\n\n- `operator`: `registry\.example\/eval\/operator:[0-9a-f]{7}` \(`sha256:(ab){32}`\)/,
+    );
+    expect(comment!.body).toContain(`- Diagnosis: #${diagnosis.issueNumber}`);
+    expect(comment!.body).toContain(
+      `- Next: iterate: the retry's failures are the next diagnosis in #${diagnosis.issueNumber}.`,
+    );
+    const issue = gh.state.issue(OWNER, REPO, diagnosis.issueNumber)!;
+    const state = readDiagnosisState(issue.body);
+    expect(state.kind === 'ok' && state.state).toMatchObject({
+      series: 'tikv-all-chaos-cloud',
+      campaign_ids: [previous, retry],
+      latest_campaign_id: retry,
+    });
+    const failing = state.kind === 'ok' ? state.state.failing.map((f) => f.chaos_type) : [];
+    expect(failing).toContain('latency');
+    expect(failing).not.toContain('network_partition');
+    expect(issue.state).toBe('open');
+    expect(await reportRow(db, retry)).toMatchObject({
+      status: 'reported',
+      verdict: 'improved',
+      target_reached: false,
+      comment_id: String(comment!.id),
+      comment_revision: String(retry * 10 + 2),
+      lease_owner: null,
+    });
+  });
+
+  it('a second run (a re-run, a second delivery) sets the same outputs and writes nothing', async () => {
+    const { pr, retry } = await finishedRetry(INVARIANT_FIX);
+    const first = await compare(retry);
+    const before = writes();
+
+    const second = await compare(retry, {}, '4343');
+
+    expect(second.error).toBeUndefined();
+    expect(second.outputs).toEqual(first.outputs);
+    expect(writes()).toBe(before);
+    expect(second.summary).toContain('This retry was already reported');
+    expect(botComments(pr)).toHaveLength(1);
+  });
+
+  it('flags a previously passing type that got worse as a regression', async () => {
+    const diagnosis = await diagnose(gh, url, previous);
+    const merged = mergedFix(gh, diagnosis.issueNumber);
+    const retry = await enqueueRetry(db, {
+      previousCampaignId: previous,
+      prNumber: merged.number,
+      mergeSha: merged.sha,
+      issueNumber: diagnosis.issueNumber,
+      failing: [...diagnosis.failing, { chaos_type: 'node_kill', params: {} }],
+    });
+    await runFixedWorkers(db, retry, INVARIANT_FIX, { broken: new Set(['node_kill']) });
+
+    const run = await compare(retry);
+
+    expect(run.outputs.verdict).toBe('regressed');
+    expect(JSON.parse(run.outputs.regressions!)).toEqual([{ chaos_type: 'node_kill', params: {} }]);
+    const body = botComments(merged.number)[0]!.body;
+    expect(body).toContain('**Regressions:** `node_kill`');
+    expect(body).toMatch(
+      /\| `node_kill` \| {2}\| 3\/3 \(100\.0%\) \| 0\/3 \(0\.0%\) \| 0\.050 \| 🔻 regressed \|/,
+    );
+  });
+
+  it('an older retry finishing last never overwrites the newer retry’s comment', async () => {
+    const diagnosis = await diagnose(gh, url, previous);
+    const merged = mergedFix(gh, diagnosis.issueNumber);
+    const setup = {
+      previousCampaignId: previous,
+      prNumber: merged.number,
+      issueNumber: diagnosis.issueNumber,
+      failing: diagnosis.failing,
+    };
+    const older = await enqueueRetry(db, { ...setup, mergeSha: merged.sha });
+    const newer = await enqueueRetry(db, { ...setup, mergeSha: 'f'.repeat(40) });
+    await runFixedWorkers(db, older, new Set());
+    await runFixedWorkers(db, newer, INVARIANT_FIX);
+
+    await compare(newer);
+    const late = await compare(older);
+
+    expect(late.error).toBeUndefined();
+    expect(late.log).toContain(`is at revision ${newer * 10 + 2}, newer than ${older * 10 + 2}`);
+    const comments = botComments(merged.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(`Retry campaign ${newer} vs campaign ${previous}`);
+    expect(await reportRow(db, older)).toMatchObject({ status: 'reported' });
+    const issue = readDiagnosisState(gh.state.issue(OWNER, REPO, diagnosis.issueNumber)!.body);
+    expect(issue.kind === 'ok' && issue.state.latest_campaign_id).toBe(newer);
+  });
+
+  it('the wait path and reconcile finishing together: exactly one report, one comment', async () => {
+    const { diagnosis, pr, retry } = await finishedRetry(INVARIANT_FIX);
+    const issueEdits = () =>
+      gh.requestsTo('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}').length;
+    const editsBefore = issueEdits();
+
+    const [waited, reconciled] = await Promise.all([
+      compare(retry),
+      runReport(
+        'reconcile',
+        { 'database-url': url, 'github-token': gh.token, 'validation-campaign': VALIDATION_FILE },
+        githubEnv(gh, '5000'),
+      ),
+    ]);
+
+    expect(waited.error).toBeUndefined();
+    expect(reconciled.error).toBeUndefined();
+    const actions = JSON.parse(reconciled.outputs.reconciled!) as { action: string }[];
+    const reportedByReconcile = actions[0]!.action === 'reported';
+    expect(actions[0]!.action).toMatch(/^(reported|already-reported)$/);
+    expect(waited.summary.includes('**Reported:**')).toBe(!reportedByReconcile);
+    expect(botComments(pr)).toHaveLength(1);
+    expect(
+      gh.requestsTo('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments'),
+    ).toHaveLength(1);
+    expect(issueEdits() - editsBefore).toBe(1);
+    expect(gh.state.issue(OWNER, REPO, diagnosis.issueNumber)!.state).toBe('open');
+    expect(await reportRow(db, retry)).toMatchObject({ status: 'reported', attempts: 1 });
+  });
+
+  it('respects a live lease, and takes over one that a crashed run left to expire', async () => {
+    const { diagnosis, pr, retry } = await finishedRetry(INVARIANT_FIX);
+    await ensureRetryReportsSchema(db);
+    await openReport(db, {
+      retryCampaignId: retry,
+      retryRunId: null,
+      repository: `${OWNER}/${REPO}`,
+      prNumber: pr,
+      previousCampaignId: previous,
+      diagnosisIssue: diagnosis.issueNumber,
+      targetWinRate: 0.9,
+    });
+    await claimReport(db, retry, { owner: 'compare run 1 (killed)', from: ['waiting'] });
+
+    const blocked = await compare(retry);
+    expect(blocked.error).toBeUndefined();
+    expect(blocked.summary).toContain(
+      'Another run (compare run 1 (killed)) is writing this report',
+    );
+    expect(botComments(pr)).toHaveLength(0);
+
+    await db.query({
+      text: `UPDATE iterate_campaign.retry_reports SET lease_until = NOW() - interval '1 second'
+             WHERE retry_campaign_id = $1`,
+      values: [retry],
+    });
+    const takeover = await compare(retry);
+
+    expect(takeover.summary).toContain('**Reported:**');
+    expect(botComments(pr)).toHaveLength(1);
+    expect(await reportRow(db, retry)).toMatchObject({ status: 'reported', attempts: 2 });
+  });
+
+  it('a token without write scopes: one actionable line, and the lease is given back', async () => {
+    const { pr, retry } = await finishedRetry(INVARIANT_FIX);
+    const readOnly = gh.tokenFor(GITHUB_ACTIONS_LOGIN, { readOnly: true, installation: true });
+
+    const run = await compare(retry, { 'github-token': readOnly });
+
+    expect(run.code).toBe(1);
+    expect(run.error?.message).toMatch(
+      /^GitHub API PATCH \/repos\/octo-org\/octo-repo\/issues\/1 failed: 403 Resource not accessible by integration.* — grant the job `permissions: issues: write, pull-requests: write`$/,
+    );
+    expect(run.log).not.toContain(readOnly);
+    expect(botComments(pr)).toHaveLength(0);
+    expect(await reportRow(db, retry)).toMatchObject({ status: 'waiting', lease_owner: null });
+    expect((await compare(retry)).summary).toContain('**Reported:**');
+  });
+
+  it('a PR that is gone: a warning, the report is still recorded', async () => {
+    await diagnose(gh, url, previous);
+    const { campaignId } = await enqueueCampaign(db, {
+      name: 'tikv-all-chaos-cloud-retry-manual',
+      subjects: ['tikv'],
+      includeBaseline: false,
+      continuous: false,
+      variant: 'default',
+      gitCommitHash: '',
+      items: [{ chaosType: 'network_partition' }, { chaosType: 'network_partition' }],
+    });
+    await runFixedWorkers(db, campaignId, INVARIANT_FIX);
+
+    const run = await compare(campaignId, { 'campaign-id': String(previous), 'pr-number': '999' });
+
+    expect(run.error).toBeUndefined();
+    expect(run.code).toBe(0);
+    expect(run.log).toMatch(
+      /warning: Pull request #999 cannot be commented on \(GitHub API GET .* failed: 404/,
+    );
+    expect(await reportRow(db, campaignId)).toMatchObject({ status: 'reported', pr_number: 999 });
+  });
+
+  it('refuses an unfinished retry before writing anything', async () => {
+    const diagnosis = await diagnose(gh, url, previous);
+    const merged = mergedFix(gh, diagnosis.issueNumber);
+    const retry = await enqueueRetry(db, {
+      previousCampaignId: previous,
+      prNumber: merged.number,
+      mergeSha: merged.sha,
+      issueNumber: diagnosis.issueNumber,
+      failing: diagnosis.failing,
+    });
+    const before = writes();
+
+    const run = await compare(retry);
+
+    expect(run.code).toBe(1);
+    expect(run.error?.message).toMatch(
+      new RegExp(
+        `^Retry campaign ${retry}: 0/21 done .* compare needs a finished campaign: run wait first`,
+      ),
+    );
+    expect(writes()).toBe(before);
+    expect(await reportRow(db, retry)).toBeUndefined();
+  });
+
+  it('validates its inputs before touching anything', async () => {
+    expect((await compare(0)).error?.message).toMatch(/^Invalid retry-campaign-id: '0'/);
+    const missing = await runReport('compare', { 'database-url': url }, githubEnv(gh));
+    expect(missing.error?.message).toMatch(/^Missing retry-campaign-id/);
+    const noLink = await compare(previous);
+    expect(noLink.error?.message).toMatch(
+      /Missing campaign-id: retry campaign \d+ has no stored link/,
+    );
+    expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});
