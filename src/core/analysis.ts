@@ -132,7 +132,10 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
 
   const details: TrialDetail[] = [];
   const anomalies: CampaignAnalysis['anomalies'] = [];
-  const failedTrials = new Map<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>();
+  const failedTrials = new Map<
+    number,
+    { trial: TrialRecord; workItem: WorkItemRecord | undefined }
+  >();
   const totals = {
     successes: 0,
     failures: 0,
@@ -236,7 +239,8 @@ function attachEvidence(
     for (const id of finding.trial_ids.slice(0, EVIDENCE_PER_FINDING)) {
       const detail = byId.get(id);
       const source = failedTrials.get(id);
-      if (detail && source && !detail.evidence) detail.evidence = describeEvidence(source.trial, source.workItem);
+      if (detail && source && !detail.evidence)
+        detail.evidence = describeEvidence(source.trial, source.workItem);
     }
   }
 }

@@ -184,7 +184,8 @@ function renderEvidence(
   }
   const hidden = finding.trial_ids.length + finding.work_ids.length - blocks.length;
   const rest = finding.trial_ids.filter((id) => !shown.includes(id));
-  if (hidden > 0) blocks.push(`…and ${hidden} more${rest.length ? ` (trials ${idList(rest)})` : ''}.`);
+  if (hidden > 0)
+    blocks.push(`…and ${hidden} more${rest.length ? ` (trials ${idList(rest)})` : ''}.`);
   return blocks.join('\n');
 }
 

@@ -90,7 +90,8 @@ export function scoreTrial(
     : trial.resolvedAt === null && !finalHealthy
       ? 'timeout'
       : 'failure';
-  const { count, unique } = trial.commandStats ?? countCommands(decodeCommands(trial.commands, anomalies));
+  const { count, unique } =
+    trial.commandStats ?? countCommands(decodeCommands(trial.commands, anomalies));
   return {
     trialId: trial.id,
     outcome,

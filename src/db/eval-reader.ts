@@ -204,7 +204,11 @@ function toTrialRecord(row: unknown[]): TrialRecord {
   };
 }
 
-function commandFields(raw: unknown, count: unknown, unique: unknown): Pick<TrialRecord, 'commands' | 'commandStats'> {
+function commandFields(
+  raw: unknown,
+  count: unknown,
+  unique: unknown,
+): Pick<TrialRecord, 'commands' | 'commandStats'> {
   if (count === null || count === undefined) return { commands: raw ?? [] };
   return { commands: [], commandStats: { count: Number(count), unique: Number(unique) } };
 }

@@ -181,9 +181,7 @@ function createPool(
   });
   // An idle client losing its server emits 'error' on the pool; unhandled, that would crash.
   pool.on('error', (error) => {
-    log(
-      `idle connection to ${describe(context.target)} failed: ${safeMessage(error, context)}`,
-    );
+    log(`idle connection to ${describe(context.target)} failed: ${safeMessage(error, context)}`);
   });
   return pool;
 }
