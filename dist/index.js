@@ -69045,7 +69045,19 @@ function seriesOf(request) {
 }
 const LABEL_COLOR = '5319e7';
 const LABEL_DESCRIPTION = 'Diagnosis of a chaos-evaluation campaign series (iterate-campaign)';
-async function resolveBotIdentity(client) {
+/**
+ * Whose issues and comments are ours. `GET /user` names a PAT's user; GITHUB_TOKEN (and a GitHub
+ * App's installation token) get 403 there, so GITHUB_TOKEN's `github-actions[bot]` is assumed —
+ * an App token must name its bot with ITERATE_CAMPAIGN_BOT_LOGIN (e.g. `my-app[bot]`).
+ */
+async function resolveBotIdentity(client, configuredLogin) {
+    const configured = configuredLogin?.trim();
+    if (configured) {
+        if (!BOT_LOGIN.test(configured)) {
+            throw new Error(`Invalid ITERATE_CAMPAIGN_BOT_LOGIN: '${configured.slice(0, 60)}' — expected a GitHub login such as my-app[bot]`);
+        }
+        return { login: configured, confirmed: true };
+    }
     try {
         const { data } = await client.rest.users.getAuthenticated();
         return { login: data.login, confirmed: true };
@@ -69056,6 +69068,7 @@ async function resolveBotIdentity(client) {
         throw error;
     }
 }
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 async function syncDiagnosisIssue(target, request) {
     return sync(target, request, { afterRace: false });
 }
@@ -70947,7 +70960,7 @@ function githubClient(github, io, deps) {
 }
 async function publishIssue(client, input, analysis, retryYaml, io) {
     const { context } = input.github;
-    const identity = await resolveBotIdentity(client);
+    const identity = await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
     io.logger.info(`Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${repositorySlug(context)}.`);
     const outcome = await syncDiagnosisIssue({
         client,
@@ -83510,7 +83523,14 @@ function openGitHub(io, token, purpose) {
     io.masker.add(token);
     const context = readRepoContext(io.env, purpose);
     const client = createGitHubClient({ token, baseUrl: context.apiUrl, logger: io.logger });
-    return { ref: { client, owner: context.owner, repo: context.repo, logger: io.logger }, context };
+    const ref = {
+        client,
+        owner: context.owner,
+        repo: context.repo,
+        logger: io.logger,
+        botLogin: io.env.ITERATE_CAMPAIGN_BOT_LOGIN,
+    };
+    return { ref, context };
 }
 /** The PR number of a pull_request / pull_request_target event, from the payload file. */
 function eventSelection(env) {
@@ -84655,7 +84675,7 @@ async function diagnosisSource(github, pull) {
             why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)`,
         };
     }
-    const identity = await resolveBotIdentity(github.client);
+    const identity = await resolveBotIdentity(github.client, github.botLogin);
     const skipped = [];
     for (const number of numbers) {
         const issue = await readLinkedIssue(github, number);
@@ -85926,7 +85946,7 @@ async function openReportGitHub(io, token, purpose, deps = DEFAULT_REPORT_DEPEND
         logger: io.logger,
         deadline: new Date(Date.now() + report_context_JOB_LIMIT_MS),
     });
-    return { client, context, identity: await resolveBotIdentity(client) };
+    return { client, context, identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN) };
 }
 /** A GitHub failure as one line, with the permission to grant when the token lacks one. */
 function clarifyGitHubFailure(error, token) {

@@ -457,7 +457,7 @@ async function publishIssue(
   io: CommandIO,
 ): Promise<Publication> {
   const { context } = input.github!;
-  const identity = await resolveBotIdentity(client);
+  const identity = await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
   io.logger.info(
     `Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${repositorySlug(context)}.`,
   );

@@ -255,7 +255,14 @@ export function openGitHub(
   io.masker.add(token);
   const context = readRepoContext(io.env, purpose);
   const client = createGitHubClient({ token, baseUrl: context.apiUrl, logger: io.logger });
-  return { ref: { client, owner: context.owner, repo: context.repo, logger: io.logger }, context };
+  const ref = {
+    client,
+    owner: context.owner,
+    repo: context.repo,
+    logger: io.logger,
+    botLogin: io.env.ITERATE_CAMPAIGN_BOT_LOGIN,
+  };
+  return { ref, context };
 }
 
 /** The PR number of a pull_request / pull_request_target event, from the payload file. */

@@ -316,7 +316,7 @@ async function diagnosisSource(github: RepoRef, pull: PullSummary): Promise<Foun
       why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)`,
     };
   }
-  const identity = await resolveBotIdentity(github.client);
+  const identity = await resolveBotIdentity(github.client, github.botLogin);
   const skipped: string[] = [];
   for (const number of numbers) {
     const issue = await readLinkedIssue(github, number);

@@ -95,7 +95,24 @@ interface SeriesIssue extends IssueRef {
 const LABEL_COLOR = '5319e7';
 const LABEL_DESCRIPTION = 'Diagnosis of a chaos-evaluation campaign series (iterate-campaign)';
 
-export async function resolveBotIdentity(client: GitHubClient): Promise<BotIdentity> {
+/**
+ * Whose issues and comments are ours. `GET /user` names a PAT's user; GITHUB_TOKEN (and a GitHub
+ * App's installation token) get 403 there, so GITHUB_TOKEN's `github-actions[bot]` is assumed —
+ * an App token must name its bot with ITERATE_CAMPAIGN_BOT_LOGIN (e.g. `my-app[bot]`).
+ */
+export async function resolveBotIdentity(
+  client: GitHubClient,
+  configuredLogin?: string,
+): Promise<BotIdentity> {
+  const configured = configuredLogin?.trim();
+  if (configured) {
+    if (!BOT_LOGIN.test(configured)) {
+      throw new Error(
+        `Invalid ITERATE_CAMPAIGN_BOT_LOGIN: '${configured.slice(0, 60)}' — expected a GitHub login such as my-app[bot]`,
+      );
+    }
+    return { login: configured, confirmed: true };
+  }
   try {
     const { data } = await client.rest.users.getAuthenticated();
     return { login: data.login, confirmed: true };
@@ -104,6 +121,8 @@ export async function resolveBotIdentity(client: GitHubClient): Promise<BotIdent
     throw error;
   }
 }
+
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
 export async function syncDiagnosisIssue(
   target: DiagnosisIssueTarget,

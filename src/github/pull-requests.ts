@@ -25,6 +25,8 @@ export interface RepoRef {
   owner: string;
   repo: string;
   logger: ClientLogger;
+  /** The bot login this product writes as, when configured (ITERATE_CAMPAIGN_BOT_LOGIN). */
+  botLogin?: string;
 }
 
 export interface PullSummary {
