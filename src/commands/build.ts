@@ -2,15 +2,13 @@ import { isAbsolute } from 'node:path';
 import { IMAGE_PLATFORM } from '../core/image-plan.js';
 import { InputError, parseChoice, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import {
-  buildAll,
-  ImageBuildError,
-  parseImageReference,
-  type BuildableImage,
-  type BuilderKind,
-  type BuildResult,
-  type RegistryCredentials,
-} from '../images/index.js';
+import type {
+  BuildableImage,
+  BuilderKind,
+  BuildResult,
+  RegistryCredentials,
+} from '../images/builder.js';
+import { parseImageReference } from '../images/image-ref.js';
 import type { CommandIO } from './command.js';
 import { defineCommand } from './command.js';
 import { optionalRegistry, registryFor } from './plan.js';
@@ -82,6 +80,8 @@ export const buildCommand = defineCommand<BuildInput>({
     }
     let results: BuildResult[];
     try {
+      // execa (Node ≥ 22) loads only when something is built, so the CLI starts on older Node too.
+      const { buildAll } = await import('../images/builder.js');
       results = await buildAll(images, {
         builder: input.builder,
         credentials: input.credentials,
@@ -92,6 +92,7 @@ export const buildCommand = defineCommand<BuildInput>({
         env: { ...io.env },
       });
     } catch (error) {
+      const { ImageBuildError } = await import('../images/builder.js');
       if (!(error instanceof ImageBuildError)) throw error;
       io.logger.error(error.message);
       return 1;

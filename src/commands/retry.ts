@@ -38,7 +38,6 @@ import {
   type RepoRef,
 } from '../github/pull-requests.js';
 import { readRepoContext, repositorySlug } from '../github/repo-context.js';
-import { runEvalCampaign } from '../images/eval-cli.js';
 import { parseImageReference, validateDigest } from '../images/image-ref.js';
 import type { CommandIO } from './command.js';
 import { defineCommand } from './command.js';
@@ -510,6 +509,7 @@ async function enqueueViaCli(
         `Campaign ${campaignId} was created for this merge by an earlier attempt; recording it instead of enqueueing again.`,
       );
     } else {
+      const { runEvalCampaign } = await import('../images/eval-cli.js');
       campaignId = await runEvalCampaign(prepared.path, {
         cwd: resolve(io.cwd, config.retry.evalDirectory),
         env: { ...io.env, EVAL_DATABASE_URL: input.databaseUrl },

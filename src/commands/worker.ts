@@ -6,7 +6,7 @@ import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { findRetryRunByCampaign } from '../db/retry-runs.js';
 import { getCampaignStatus } from '../db/work-queue.js';
-import { describeEnd, superviseWorker, type SuperviseResult } from '../images/worker-supervisor.js';
+import type { SuperviseResult } from '../images/worker-supervisor.js';
 import type { CommandIO } from './command.js';
 import { defineCommand } from './command.js';
 import { parseOperatorImage } from './retry.js';
@@ -87,6 +87,7 @@ export const workerCommand = defineCommand<WorkerInput>({
         image,
       });
       io.logger.info(`Worker ${workerId}: ${argv.join(' ')}`);
+      const { superviseWorker } = await import('../images/worker-supervisor.js');
       const result = await superviseWorker({
         file: argv[0]!,
         args: argv.slice(1),
@@ -241,6 +242,7 @@ async function report(
   const counts = status
     ? `pending ${status.pending}, running ${status.running}, completed ${status.completed}, failed ${status.failed}`
     : 'status unavailable';
+  const { describeEnd } = await import('../images/worker-supervisor.js');
   const end = describeEnd(result);
   io.setOutput('worker-id', workerId);
   io.setOutput('stop-reason', result.reason);
