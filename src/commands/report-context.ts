@@ -107,7 +107,11 @@ export async function openReportGitHub(
     logger: io.logger,
     deadline: new Date(Date.now() + JOB_LIMIT_MS),
   });
-  return { client, context, identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN) };
+  return {
+    client,
+    context,
+    identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
+  };
 }
 
 /** A GitHub failure as one line, with the permission to grant when the token lacks one. */
