@@ -48220,7 +48220,7 @@ function isLoopbackHost(host) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4786);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -48229,7 +48229,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5421:
+/***/ 4786:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62956,6 +62956,8 @@ async function loadProjectConfig(path, cwd) {
     return parseProjectConfig(text, file);
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
 ;// CONCATENATED MODULE: ./lib/db/connection-url.js
 /**
  * The eval database URL: where it comes from, what a valid one looks like, and how to talk about it
@@ -63144,8 +63146,6 @@ function nonBlank(value) {
     return trimmed ? trimmed : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
 var lib = __nccwpck_require__(3273);
 ;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
@@ -70888,6 +70888,24 @@ async function loadCampaignAnalysis(db, campaignId, options) {
     return analysis;
 }
 
+;// CONCATENATED MODULE: ./lib/commands/common-inputs.js
+
+/** Inputs most commands share, declared once so the action and the CLI describe them alike. */
+const DATABASE_URL_INPUT = {
+    description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
+    secret: true,
+};
+const CONFIG_INPUT = {
+    description: 'Project config file (default .github/iterate-campaign.yml)',
+};
+/** The eval database URL from the input or EVAL_DATABASE_URL, masked in every log from now on. */
+function readDatabaseUrl(inputs, io) {
+    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
+    for (const secret of secretsOf(databaseUrl))
+        io.masker.add(secret);
+    return databaseUrl;
+}
+
 ;// CONCATENATED MODULE: ./lib/commands/command.js
 function defineCommand(command) {
     return command;
@@ -70946,11 +70964,8 @@ function createAnalyzeCommand(deps = DEFAULT_DEPENDENCIES) {
                 description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
                 cliAlias: 'target',
             },
-            'database-url': {
-                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-                secret: true,
-            },
-            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            'database-url': DATABASE_URL_INPUT,
+            config: CONFIG_INPUT,
             json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
             'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
             'operator-image': { description: 'Operator image for the retry campaign' },
@@ -70992,9 +71007,7 @@ function parseAnalyzeInput(inputs, io) {
     const rawRetryDir = inputs.get('retry-dir');
     const retryDir = rawRetryDir === undefined ? undefined : parseRepoDirectory('retry-dir', rawRetryDir);
     const github = output === 'none' ? undefined : parseGitHubTarget(inputs, io, output);
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl))
-        io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     warnAboutUnusedInputs(inputs, io, { selector, output, dryRun });
     return {
         selector,
@@ -71795,18 +71808,13 @@ const waitCommand = defineCommand({
         'retry-campaign-id': { description: 'The campaign to wait for', positional: 0 },
         'timeout-minutes': { description: 'Stop waiting after this many minutes (default 300)' },
         'poll-seconds': { description: 'Poll interval when no notification arrives (default 30)' },
-        'database-url': {
-            description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-            secret: true,
-        },
+        'database-url': DATABASE_URL_INPUT,
     },
     parse(inputs, io) {
         const raw = inputs.get('retry-campaign-id');
         if (raw === undefined)
             throw new InputError('Missing retry-campaign-id: give the campaign id to wait for, such as 123');
-        const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-        for (const secret of secretsOf(databaseUrl))
-            io.masker.add(secret);
+        const databaseUrl = readDatabaseUrl(inputs, io);
         const timeoutMinutes = parseId('timeout-minutes', inputs.get('timeout-minutes') ?? '300');
         const pollSeconds = parseId('poll-seconds', inputs.get('poll-seconds') ?? '30');
         return {
@@ -72126,6 +72134,7 @@ async function resolvePull(ref, selection) {
 
 
 
+
 const planCommand = defineCommand({
     name: 'plan',
     description: 'Map the merged PR’s changed files to the images to rebuild and the test commands to run.',
@@ -72140,7 +72149,7 @@ const planCommand = defineCommand({
             description: 'Token to read the PR (default: GITHUB_TOKEN); contents: read, pull-requests: read',
             secret: true,
         },
-        config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+        config: CONFIG_INPUT,
         registry: {
             description: 'Registry prefix host/path for image tags (default: config images.registry, else us-central1-docker.pkg.dev/$GCP_PROJECT/eval)',
         },
@@ -72341,6 +72350,7 @@ function eventSelection(env) {
 
 
 
+
 const buildCommand = defineCommand({
     name: 'build',
     description: 'Build and push the planned images (linux/amd64, tagged by short SHA), skipping tags that exist.',
@@ -72361,7 +72371,7 @@ const buildCommand = defineCommand({
             description: 'Registry password or access token; given to the engine on stdin, never argv',
             secret: true,
         },
-        config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+        config: CONFIG_INPUT,
     },
     parse(inputs) {
         const raw = inputs.get('images');
@@ -73027,20 +73037,15 @@ const retryCommand = defineCommand({
             description: 'With campaign-id: the target that decides which combinations failed',
         },
         'merge-sha': { description: 'Merge commit SHA (default: GITHUB_SHA)' },
-        'database-url': {
-            description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-            secret: true,
-        },
+        'database-url': DATABASE_URL_INPUT,
         'github-token': {
             description: 'Token to read the PR and the issue it fixes (default: GITHUB_TOKEN)',
             secret: true,
         },
-        config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+        config: CONFIG_INPUT,
     },
     parse(inputs, io) {
-        const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-        for (const secret of secretsOf(databaseUrl))
-            io.masker.add(secret);
+        const databaseUrl = readDatabaseUrl(inputs, io);
         const prNumber = optionalId(inputs, 'pr-number');
         const campaignId = optionalId(inputs, 'campaign-id');
         const token = tokenFrom(inputs, io.env);
@@ -73436,15 +73441,13 @@ const workerCommand = defineCommand({
             description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL); given to the worker as EVAL_DATABASE_URL',
             secret: true,
         },
-        config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+        config: CONFIG_INPUT,
     },
     parse(inputs, io) {
         const rawId = inputs.get('retry-campaign-id');
         if (rawId === undefined)
             throw new InputError('Missing retry-campaign-id: the campaign the worker runs');
-        const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-        for (const secret of secretsOf(databaseUrl))
-            io.masker.add(secret);
+        const databaseUrl = readDatabaseUrl(inputs, io);
         const image = inputs.get('operator-image');
         return {
             campaignId: parseId('retry-campaign-id', rawId),
@@ -74493,7 +74496,11 @@ async function openReportGitHub(io, token, purpose, deps = DEFAULT_REPORT_DEPEND
         logger: io.logger,
         deadline: new Date(Date.now() + report_context_JOB_LIMIT_MS),
     });
-    return { client, context, identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN) };
+    return {
+        client,
+        context,
+        identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
+    };
 }
 /** A GitHub failure as one line, with the permission to grant when the token lacks one. */
 function clarifyGitHubFailure(error, token) {
@@ -74719,15 +74726,12 @@ function createCompareCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
                 description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
                 cliAlias: 'target',
             },
-            'database-url': {
-                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-                secret: true,
-            },
+            'database-url': DATABASE_URL_INPUT,
             'github-token': {
                 description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
                 secret: true,
             },
-            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            config: CONFIG_INPUT,
             labels: {
                 description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
             },
@@ -74742,9 +74746,7 @@ function parseCompareInput(inputs, io) {
     if (raw === undefined) {
         throw new InputError('Missing retry-campaign-id: give the finished retry campaign, such as 124');
     }
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl))
-        io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const token = tokenFrom(inputs, io.env);
     if (token)
         io.masker.add(token);
@@ -74958,15 +74960,12 @@ function createFinalizeCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
             'validation-campaign': {
                 description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
             },
-            'database-url': {
-                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-                secret: true,
-            },
+            'database-url': DATABASE_URL_INPUT,
             'github-token': {
                 description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN)',
                 secret: true,
             },
-            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            config: CONFIG_INPUT,
             labels: {
                 description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
             },
@@ -74981,9 +74980,7 @@ function parseFinalizeInput(inputs, io) {
     if (raw === undefined) {
         throw new InputError('Missing retry-campaign-id: give the retry campaign compare reported');
     }
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl))
-        io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const token = tokenFrom(inputs, io.env);
     if (token)
         io.masker.add(token);
@@ -75269,15 +75266,12 @@ function createReconcileCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
             'validation-campaign': {
                 description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
             },
-            'database-url': {
-                description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-                secret: true,
-            },
+            'database-url': DATABASE_URL_INPUT,
             'github-token': {
                 description: 'Token for PR comments and diagnosis issues (default: GITHUB_TOKEN)',
                 secret: true,
             },
-            config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+            config: CONFIG_INPUT,
             labels: {
                 description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
             },
@@ -75288,9 +75282,7 @@ function createReconcileCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
 }
 const reconcileCommand = createReconcileCommand();
 function parseReconcileInput(inputs, io) {
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl))
-        io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const token = tokenFrom(inputs, io.env);
     if (!token) {
         throw new InputError('Missing github-token: reconcile comments on pull requests and updates diagnosis issues (pass --github-token or set GITHUB_TOKEN)');

@@ -19,7 +19,6 @@ import {
 } from '../core/inputs.js';
 import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import {
@@ -47,6 +46,7 @@ import {
 } from '../github/retry-pr.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
+import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
 export const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
@@ -123,11 +123,8 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
         description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
         cliAlias: 'target',
       },
-      'database-url': {
-        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-        secret: true,
-      },
-      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      'database-url': DATABASE_URL_INPUT,
+      config: CONFIG_INPUT,
       json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
       'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
       'operator-image': { description: 'Operator image for the retry campaign' },
@@ -179,8 +176,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
   const retryDir =
     rawRetryDir === undefined ? undefined : parseRepoDirectory('retry-dir', rawRetryDir);
   const github = output === 'none' ? undefined : parseGitHubTarget(inputs, io, output);
-  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  const databaseUrl = readDatabaseUrl(inputs, io);
   warnAboutUnusedInputs(inputs, io, { selector, output, dryRun });
   return {
     selector,

@@ -10,6 +10,7 @@ import type {
 } from '../images/builder.js';
 import { parseImageReference } from '../images/image-ref.js';
 import type { CommandIO } from './command.js';
+import { CONFIG_INPUT } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { optionalRegistry, registryFor } from './plan.js';
 
@@ -43,7 +44,7 @@ export const buildCommand = defineCommand<BuildInput>({
       description: 'Registry password or access token; given to the engine on stdin, never argv',
       secret: true,
     },
-    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+    config: CONFIG_INPUT,
   },
   parse(inputs) {
     const raw = inputs.get('images');

@@ -7,7 +7,6 @@
 import { parseId, parseTargetRate, InputError } from '../core/inputs.js';
 import { compareOutputs, targetReached } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import {
   claimReport,
@@ -23,6 +22,7 @@ import type { DiagnosisIssueOutcome } from '../github/diagnosis-issue.js';
 import type { StickyOutcome } from '../github/sticky-comment.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import type { CommandIO, InputSource } from './command.js';
+import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { eventSelection, optionalId, tokenFrom } from './plan.js';
 import {
@@ -74,16 +74,13 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
         description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
         cliAlias: 'target',
       },
-      'database-url': {
-        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-        secret: true,
-      },
+      'database-url': DATABASE_URL_INPUT,
       'github-token': {
         description:
           'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
         secret: true,
       },
-      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      config: CONFIG_INPUT,
       labels: {
         description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
       },
@@ -102,8 +99,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
       'Missing retry-campaign-id: give the finished retry campaign, such as 124',
     );
   }
-  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  const databaseUrl = readDatabaseUrl(inputs, io);
   const token = tokenFrom(inputs, io.env);
   if (token) io.masker.add(token);
   return {

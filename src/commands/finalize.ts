@@ -24,7 +24,6 @@ import {
 } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { markCampaignNotable } from '../db/campaign-annotations.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { openEvalDatabase, type Queryable } from '../db/pool.js';
 import {
   claimReport,
@@ -42,6 +41,7 @@ import { isGitHubError } from '../github/errors.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
 import type { CommandIO, InputSource } from './command.js';
+import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { tokenFrom } from './plan.js';
 import {
@@ -82,15 +82,12 @@ export function createFinalizeCommand(deps: ReportDependencies = DEFAULT_REPORT_
       'validation-campaign': {
         description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
       },
-      'database-url': {
-        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-        secret: true,
-      },
+      'database-url': DATABASE_URL_INPUT,
       'github-token': {
         description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN)',
         secret: true,
       },
-      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      config: CONFIG_INPUT,
       labels: {
         description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
       },
@@ -107,8 +104,7 @@ function parseFinalizeInput(inputs: InputSource, io: CommandIO): FinalizeInput {
   if (raw === undefined) {
     throw new InputError('Missing retry-campaign-id: give the retry campaign compare reported');
   }
-  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  const databaseUrl = readDatabaseUrl(inputs, io);
   const token = tokenFrom(inputs, io.env);
   if (token) io.masker.add(token);
   return {

@@ -13,6 +13,7 @@ import {
 import { readRepoContext, type RepoContext } from '../github/repo-context.js';
 import { validateRegistry } from '../images/image-ref.js';
 import type { CommandIO, InputSource } from './command.js';
+import { CONFIG_INPUT } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
 export interface PlanInput {
@@ -49,7 +50,7 @@ export const planCommand = defineCommand<PlanInput>({
         'Token to read the PR (default: GITHUB_TOKEN); contents: read, pull-requests: read',
       secret: true,
     },
-    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+    config: CONFIG_INPUT,
     registry: {
       description:
         'Registry prefix host/path for image tags (default: config images.registry, else us-central1-docker.pkg.dev/$GCP_PROJECT/eval)',

@@ -8,7 +8,6 @@
 import { InputError, parseTargetRate } from '../core/inputs.js';
 import { nextReconcileStep, readyToFinalize } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { openEvalDatabase } from '../db/pool.js';
 import {
   ensureRetryReportsSchema,
@@ -19,6 +18,7 @@ import {
 } from '../db/retry-reports.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import type { CommandIO, InputSource } from './command.js';
+import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { reportRetry } from './compare.js';
 import {
@@ -85,15 +85,12 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
       'validation-campaign': {
         description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
       },
-      'database-url': {
-        description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-        secret: true,
-      },
+      'database-url': DATABASE_URL_INPUT,
       'github-token': {
         description: 'Token for PR comments and diagnosis issues (default: GITHUB_TOKEN)',
         secret: true,
       },
-      config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+      config: CONFIG_INPUT,
       labels: {
         description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
       },
@@ -106,8 +103,7 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
 export const reconcileCommand = createReconcileCommand();
 
 function parseReconcileInput(inputs: InputSource, io: CommandIO): ReconcileInput {
-  const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-  for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+  const databaseUrl = readDatabaseUrl(inputs, io);
   const token = tokenFrom(inputs, io.env);
   if (!token) {
     throw new InputError(

@@ -13,7 +13,6 @@ import { upstreamRegistry, type ProjectConfig } from '../core/config.js';
 import { hasDiagnosisMarker, readDiagnosisState } from '../core/diagnosis-state.js';
 import { InputError, parseBoolean, parseTargetRate, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { ensureProductSchema } from '../db/product-schema.js';
@@ -40,6 +39,7 @@ import {
 import { readRepoContext, repositorySlug } from '../github/repo-context.js';
 import { parseImageReference, validateDigest } from '../images/image-ref.js';
 import type { CommandIO } from './command.js';
+import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { eventSelection, openGitHub, optionalId, requireMergeSha, tokenFrom } from './plan.js';
 
@@ -95,19 +95,15 @@ export const retryCommand = defineCommand<RetryInput>({
       description: 'With campaign-id: the target that decides which combinations failed',
     },
     'merge-sha': { description: 'Merge commit SHA (default: GITHUB_SHA)' },
-    'database-url': {
-      description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-      secret: true,
-    },
+    'database-url': DATABASE_URL_INPUT,
     'github-token': {
       description: 'Token to read the PR and the issue it fixes (default: GITHUB_TOKEN)',
       secret: true,
     },
-    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+    config: CONFIG_INPUT,
   },
   parse(inputs, io) {
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const prNumber = optionalId(inputs, 'pr-number');
     const campaignId = optionalId(inputs, 'campaign-id');
     const token = tokenFrom(inputs, io.env);

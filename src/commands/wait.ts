@@ -9,12 +9,12 @@ import {
   type ProgressTotals,
 } from '../core/progress.js';
 import { InputError, parseId } from '../core/inputs.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { readProgress } from '../db/campaign-progress.js';
 import { listenForCompletions } from '../db/notifications.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { defineCommand } from './command.js';
+import { DATABASE_URL_INPUT, readDatabaseUrl } from './common-inputs.js';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -117,10 +117,7 @@ export const waitCommand = defineCommand<WaitInput>({
     'retry-campaign-id': { description: 'The campaign to wait for', positional: 0 },
     'timeout-minutes': { description: 'Stop waiting after this many minutes (default 300)' },
     'poll-seconds': { description: 'Poll interval when no notification arrives (default 30)' },
-    'database-url': {
-      description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
-      secret: true,
-    },
+    'database-url': DATABASE_URL_INPUT,
   },
   parse(inputs, io) {
     const raw = inputs.get('retry-campaign-id');
@@ -128,8 +125,7 @@ export const waitCommand = defineCommand<WaitInput>({
       throw new InputError(
         'Missing retry-campaign-id: give the campaign id to wait for, such as 123',
       );
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const timeoutMinutes = parseId('timeout-minutes', inputs.get('timeout-minutes') ?? '300');
     const pollSeconds = parseId('poll-seconds', inputs.get('poll-seconds') ?? '30');
     return {

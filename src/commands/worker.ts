@@ -2,12 +2,12 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, parseId, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { findRetryRunByCampaign } from '../db/retry-runs.js';
 import { getCampaignStatus } from '../db/work-queue.js';
 import type { SuperviseResult } from '../images/worker-supervisor.js';
 import type { CommandIO } from './command.js';
+import { CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { parseOperatorImage } from './retry.js';
 
@@ -45,14 +45,13 @@ export const workerCommand = defineCommand<WorkerInput>({
         'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL); given to the worker as EVAL_DATABASE_URL',
       secret: true,
     },
-    config: { description: 'Project config file (default .github/iterate-campaign.yml)' },
+    config: CONFIG_INPUT,
   },
   parse(inputs, io) {
     const rawId = inputs.get('retry-campaign-id');
     if (rawId === undefined)
       throw new InputError('Missing retry-campaign-id: the campaign the worker runs');
-    const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
-    for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
+    const databaseUrl = readDatabaseUrl(inputs, io);
     const image = inputs.get('operator-image');
     return {
       campaignId: parseId('retry-campaign-id', rawId),
