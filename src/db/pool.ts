@@ -180,7 +180,9 @@ function createPool(
     allowExitOnIdle: true,
   });
   // An idle client losing its server emits 'error' on the pool; unhandled, that would crash.
+  // pool.end() returns before its clients' sockets close, so errors after it are not news.
   pool.on('error', (error) => {
+    if (pool.ending) return;
     log(`idle connection to ${describe(context.target)} failed: ${safeMessage(error, context)}`);
   });
   return pool;
