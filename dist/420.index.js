@@ -22,6 +22,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/execa/index.js + 136 modules
 var execa = __webpack_require__(2499);
+// EXTERNAL MODULE: ./lib/images/output-tail.js
+var output_tail = __webpack_require__(2632);
 // EXTERNAL MODULE: ./lib/core/image-plan.js
 var image_plan = __webpack_require__(464);
 // EXTERNAL MODULE: ./lib/images/image-ref.js
@@ -239,6 +241,7 @@ async function tagExists(reference, options = {}) {
 
 
 
+
 class ImageBuildError extends Error {
     image;
     step;
@@ -252,23 +255,6 @@ class ImageBuildError extends Error {
     }
 }
 const DEFAULT_TAIL_LINES = 200;
-const MAX_LINE_CHARS = 4000;
-/** Keeps the last N lines. */
-class Tail {
-    size;
-    lines = [];
-    constructor(size) {
-        this.size = size;
-    }
-    push(line) {
-        this.lines.push(line);
-        if (this.lines.length > this.size)
-            this.lines.splice(0, this.lines.length - this.size);
-    }
-    get() {
-        return [...this.lines];
-    }
-}
 function maskWith(secret) {
     if (!secret || secret.length < 3)
         return (text) => text;
@@ -293,9 +279,7 @@ async function runStep(ctx, step, args, input) {
     }
     options.logger.debug(`$ ${argvText}`);
     const onLine = (line) => {
-        let text = mask(line);
-        if (text.length > MAX_LINE_CHARS)
-            text = `${text.slice(0, MAX_LINE_CHARS)}… [line cut]`;
+        const text = (0,output_tail/* clipLine */.D)(mask(line));
         tail.push(text);
         options.logger.info(text);
     };
@@ -442,7 +426,7 @@ async function buildAndPushImpl(image, options, credentials) {
         image: image.name,
         options,
         deadline: Date.now() + options.timeoutMs,
-        tail: new Tail(options.tailLines ?? DEFAULT_TAIL_LINES),
+        tail: new output_tail/* LineTail */.Z(options.tailLines ?? DEFAULT_TAIL_LINES),
         mask: maskWith(credentials?.password ?? options.credentials?.password),
     };
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'iterate-campaign-image-'));
@@ -504,6 +488,38 @@ async function buildAll(images, options) {
         results.push(result);
     }
     return results;
+}
+
+
+/***/ }),
+
+/***/ 2632:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ clipLine),
+/* harmony export */   Z: () => (/* binding */ LineTail)
+/* harmony export */ });
+/** What every child process we run shares: long lines clipped, only the last lines kept for errors. */
+const MAX_LINE_CHARS = 4000;
+/** Keeps the last N lines. */
+class LineTail {
+    size;
+    lines = [];
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.size)
+            this.lines.splice(0, this.lines.length - this.size);
+    }
+    get() {
+        return [...this.lines];
+    }
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
 }
 
 

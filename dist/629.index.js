@@ -2,27 +2,14 @@ export const id = 629;
 export const ids = [629];
 export const modules = {
 
-/***/ 4629:
+/***/ 2632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ clipLine),
-/* harmony export */   Z: () => (/* binding */ LineTail),
-/* harmony export */   describeEnd: () => (/* binding */ describeEnd),
-/* harmony export */   superviseWorker: () => (/* binding */ superviseWorker)
+/* harmony export */   Z: () => (/* binding */ LineTail)
 /* harmony export */ });
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2499);
-/**
- * Supervises one long-running child (the harness's `eval worker start`, which never exits on its
- * own): streams its output line by line, polls `isDrained` and, once it says so, stops the child's
- * whole process group with SIGTERM, then SIGKILL after a grace period. Our own SIGINT/SIGTERM
- * (a cancelled job) are forwarded the same way, with a grace short enough to finish before the
- * runner's own kill (SIGINT, SIGTERM 7.5 s later, then the tree 2.5 s after that).
- *
- * The child runs in its own process group (`detached`), so `uv run` and the Python process it
- * starts are signalled together. argv only, never a shell.
- */
-
+/** What every child process we run shares: long lines clipped, only the last lines kept for errors. */
 const MAX_LINE_CHARS = 4000;
 /** Keeps the last N lines. */
 class LineTail {
@@ -43,6 +30,31 @@ class LineTail {
 function clipLine(line) {
     return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
 }
+
+
+/***/ }),
+
+/***/ 4629:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describeEnd: () => (/* binding */ describeEnd),
+/* harmony export */   superviseWorker: () => (/* binding */ superviseWorker)
+/* harmony export */ });
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2499);
+/* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2632);
+/**
+ * Supervises one long-running child (the harness's `eval worker start`, which never exits on its
+ * own): streams its output line by line, polls `isDrained` and, once it says so, stops the child's
+ * whole process group with SIGTERM, then SIGKILL after a grace period. Our own SIGINT/SIGTERM
+ * (a cancelled job) are forwarded the same way, with a grace short enough to finish before the
+ * runner's own kill (SIGINT, SIGTERM 7.5 s later, then the tree 2.5 s after that).
+ *
+ * The child runs in its own process group (`detached`), so `uv run` and the Python process it
+ * starts are signalled together. argv only, never a shell.
+ */
+
+
 /** Signals the child's process group; falls back to the child alone. Never throws. */
 function signalGroup(pid, signal, fallback) {
     if (pid === undefined)
@@ -77,9 +89,9 @@ function cancellableSleep(ms) {
 async function superviseWorker(options) {
     const { logger } = options;
     const mask = options.mask ?? ((text) => text);
-    const tail = new LineTail(options.tailLines ?? 50);
+    const tail = new _output_tail_js__WEBPACK_IMPORTED_MODULE_0__/* .LineTail */ .Z(options.tailLines ?? 50);
     const signals = options.signals ?? process;
-    const subprocess = (0,execa__WEBPACK_IMPORTED_MODULE_0__/* .execa */ .Ho)(options.file, [...options.args], {
+    const subprocess = (0,execa__WEBPACK_IMPORTED_MODULE_1__/* .execa */ .Ho)(options.file, [...options.args], {
         cwd: options.cwd,
         env: options.env,
         extendEnv: true,
@@ -120,7 +132,7 @@ async function superviseWorker(options) {
     signals.on('SIGTERM', onSignal);
     const streaming = (async () => {
         for await (const line of subprocess.iterable({ from: 'all' })) {
-            const text = clipLine(mask(line));
+            const text = (0,_output_tail_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .D)(mask(line));
             tail.push(text);
             logger.info(text);
         }

@@ -70901,6 +70901,11 @@ const DATABASE_URL_INPUT = {
 const CONFIG_INPUT = {
     description: 'Project config file (default .github/iterate-campaign.yml)',
 };
+const DEFAULT_LABELS = 'campaign-diagnosis';
+/** How the report commands (compare, finalize, reconcile) find the diagnosis issue. */
+const DIAGNOSIS_LABELS_INPUT = {
+    description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+};
 /** The eval database URL from the input or EVAL_DATABASE_URL, masked in every log from now on. */
 function readDatabaseUrl(inputs, io) {
     const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
@@ -70932,6 +70937,7 @@ function defineCommand(command) {
 
 
 
+
 const OUTPUT_MODES = ['issue', 'pr', 'none'];
 /** Every output the command sets; action.yml documents exactly these. */
 const ANALYZE_OUTPUTS = (/* unused pure expression or super */ null && ([
@@ -70943,7 +70949,6 @@ const ANALYZE_OUTPUTS = (/* unused pure expression or super */ null && ([
     'pr-number',
     'retry-campaign-path',
 ]));
-const DEFAULT_LABELS = 'campaign-diagnosis';
 /** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
 const JOB_LIMIT_MS = 6 * 3600_000;
 /** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
@@ -72523,64 +72528,6 @@ function renderResults(results) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./lib/db/product-schema.js
-
-const PRODUCT_SCHEMA = 'iterate_campaign';
-const RETRY_RUNS_TABLE = `${PRODUCT_SCHEMA}.retry_runs`;
-const PRODUCT_DDL = `
-CREATE SCHEMA IF NOT EXISTS ${PRODUCT_SCHEMA};
-
-CREATE TABLE IF NOT EXISTS ${RETRY_RUNS_TABLE} (
-    id BIGSERIAL PRIMARY KEY,
-    repository TEXT NOT NULL,
-    pr_number INTEGER NOT NULL CHECK (pr_number > 0),
-    merge_sha TEXT NOT NULL CHECK (merge_sha ~ '^([0-9a-f]{40}|[0-9a-f]{64})$'),
-    previous_campaign_id INTEGER,
-    diagnosis_issue INTEGER,
-    retry_campaign_id INTEGER NOT NULL,
-    campaign_name TEXT NOT NULL,
-    operator_image TEXT NOT NULL DEFAULT '',
-    image_digests JSONB NOT NULL DEFAULT '{}'::jsonb,
-    mode TEXT NOT NULL CHECK (mode IN ('direct', 'cli')),
-    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
-    CONSTRAINT retry_runs_pr_merge_key UNIQUE (repository, pr_number, merge_sha)
-);
-
-CREATE INDEX IF NOT EXISTS retry_runs_retry_campaign_idx ON ${RETRY_RUNS_TABLE} (retry_campaign_id);
-`;
-/** Serializes concurrent first-time DDL (CREATE … IF NOT EXISTS races on the catalog otherwise). */
-const DDL_LOCK_KEY = '7596543301218001';
-/**
- * Creates the schema and tables when missing. Idempotent and safe to run concurrently; when the
- * table already exists nothing is executed that needs the CREATE privilege.
- */
-async function ensureProductSchema(db) {
-    await withSession(db, async (session) => {
-        if (await retryRunsExists(session))
-            return;
-        await session.query({ text: 'BEGIN' });
-        try {
-            await session.query({
-                text: 'SELECT pg_advisory_xact_lock($1::bigint)',
-                values: [DDL_LOCK_KEY],
-            });
-            await session.query({ text: PRODUCT_DDL });
-            await session.query({ text: 'COMMIT' });
-        }
-        catch (error) {
-            await session.query({ text: 'ROLLBACK' }).catch(() => undefined);
-            throw error;
-        }
-    });
-}
-async function retryRunsExists(session) {
-    const { rows } = await session.query({
-        text: 'SELECT to_regclass($1) IS NOT NULL AS present',
-        values: [RETRY_RUNS_TABLE],
-    });
-    return rows[0]?.present === true;
-}
-
 ;// CONCATENATED MODULE: ./lib/db/work-queue.js
 
 
@@ -72762,6 +72709,7 @@ function utcTimestamp(field, value) {
 
 ;// CONCATENATED MODULE: ./lib/db/enqueue-campaign.js
 
+
 /**
  * What `eval run campaign --cloud=gcp` writes (cli.py @ c766b4b): one `campaigns` row whose
  * trial_count is the number of expanded specs (baseline included), then one work item per spec —
@@ -72795,6 +72743,86 @@ async function writeCampaignRows(client, campaign) {
     });
     const workIds = await enqueue(client, campaignId, campaign.items);
     return { campaignId, workIds };
+}
+/**
+ * The rows `eval run campaign <file> --cloud=gcp` writes for a parsed campaign file (cli.py
+ * @ c766b4b): one work item per expanded spec, in matrix order.
+ */
+function campaignRows(config, gitCommitHash, specs = expandCampaignMatrix(config)) {
+    return {
+        name: config.name,
+        subjects: config.subjects,
+        includeBaseline: config.include_baseline,
+        continuous: config.continuous,
+        variant: config.variant,
+        gitCommitHash,
+        items: specs.map((spec) => ({
+            subjectType: spec.subject,
+            chaosType: spec.chaosType,
+            chaosParams: spec.chaosParams,
+            baseline: spec.baseline,
+            sequenceNumber: spec.sequenceNumber,
+            resolutionTimeout: spec.resolutionTimeout,
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/db/product-schema.js
+
+const PRODUCT_SCHEMA = 'iterate_campaign';
+const RETRY_RUNS_TABLE = `${PRODUCT_SCHEMA}.retry_runs`;
+const PRODUCT_DDL = `
+CREATE SCHEMA IF NOT EXISTS ${PRODUCT_SCHEMA};
+
+CREATE TABLE IF NOT EXISTS ${RETRY_RUNS_TABLE} (
+    id BIGSERIAL PRIMARY KEY,
+    repository TEXT NOT NULL,
+    pr_number INTEGER NOT NULL CHECK (pr_number > 0),
+    merge_sha TEXT NOT NULL CHECK (merge_sha ~ '^([0-9a-f]{40}|[0-9a-f]{64})$'),
+    previous_campaign_id INTEGER,
+    diagnosis_issue INTEGER,
+    retry_campaign_id INTEGER NOT NULL,
+    campaign_name TEXT NOT NULL,
+    operator_image TEXT NOT NULL DEFAULT '',
+    image_digests JSONB NOT NULL DEFAULT '{}'::jsonb,
+    mode TEXT NOT NULL CHECK (mode IN ('direct', 'cli')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    CONSTRAINT retry_runs_pr_merge_key UNIQUE (repository, pr_number, merge_sha)
+);
+
+CREATE INDEX IF NOT EXISTS retry_runs_retry_campaign_idx ON ${RETRY_RUNS_TABLE} (retry_campaign_id);
+`;
+/** Serializes concurrent first-time DDL (CREATE … IF NOT EXISTS races on the catalog otherwise). */
+const DDL_LOCK_KEY = '7596543301218001';
+/**
+ * Creates the schema and tables when missing. Idempotent and safe to run concurrently; when the
+ * table already exists nothing is executed that needs the CREATE privilege.
+ */
+async function ensureProductSchema(db) {
+    await withSession(db, async (session) => {
+        if (await retryRunsExists(session))
+            return;
+        await session.query({ text: 'BEGIN' });
+        try {
+            await session.query({
+                text: 'SELECT pg_advisory_xact_lock($1::bigint)',
+                values: [DDL_LOCK_KEY],
+            });
+            await session.query({ text: PRODUCT_DDL });
+            await session.query({ text: 'COMMIT' });
+        }
+        catch (error) {
+            await session.query({ text: 'ROLLBACK' }).catch(() => undefined);
+            throw error;
+        }
+    });
+}
+async function retryRunsExists(session) {
+    const { rows } = await session.query({
+        text: 'SELECT to_regclass($1) IS NOT NULL AS present',
+        values: [RETRY_RUNS_TABLE],
+    });
+    return rows[0]?.present === true;
 }
 
 ;// CONCATENATED MODULE: ./lib/db/retry-runs.js
@@ -72995,6 +73023,7 @@ function isRetryable(error) {
 }
 
 ;// CONCATENATED MODULE: ./lib/commands/retry.js
+
 
 
 
@@ -73290,11 +73319,7 @@ async function prepareRetry(input, config, source, key, db, io) {
         name,
         yaml,
         path,
-        subjects: [...written.subjects],
-        includeBaseline: written.include_baseline,
-        continuous: written.continuous,
-        variant: written.variant,
-        specs: expandCampaignMatrix(written),
+        rows: { ...campaignRows(written, key.mergeSha), name },
         link: {
             previousCampaignId: previous.id,
             diagnosisIssue: source.diagnosisIssue,
@@ -73327,28 +73352,10 @@ function retry_resolveOperatorImage(explicit, config, io) {
     io.logger.warning('No operator image known: the campaign leaves it to the harness (operator:latest of GCP_PROJECT).');
     return '';
 }
-function itemsOf(prepared) {
-    return prepared.specs.map((s) => ({
-        subjectType: s.subject,
-        chaosType: s.chaosType,
-        chaosParams: s.chaosParams,
-        baseline: s.baseline,
-        sequenceNumber: s.sequenceNumber,
-        resolutionTimeout: s.resolutionTimeout,
-    }));
-}
 async function enqueueDirect(db, key, prepared, io) {
     // What every `eval` entry point does first (ensure_schema): idempotent, serialized.
     await createUpstreamSchema(db);
-    const outcome = await enqueueRetryOnce(db, key, prepared.link, {
-        name: prepared.name,
-        subjects: prepared.subjects,
-        includeBaseline: prepared.includeBaseline,
-        continuous: prepared.continuous,
-        variant: prepared.variant,
-        gitCommitHash: key.mergeSha,
-        items: itemsOf(prepared),
-    });
+    const outcome = await enqueueRetryOnce(db, key, prepared.link, prepared.rows);
     if (outcome.created) {
         io.logger.info(`Created campaign ${outcome.run.retryCampaignId} with ${outcome.workIds.length} work item(s).`);
     }
@@ -73407,7 +73414,7 @@ function renderRetry(run, source, prepared) {
         `### Retry campaign ${run.retryCampaignId}`,
         '',
         `- PR #${run.prNumber} merged as \`${run.mergeSha.slice(0, 7)}\`; retries campaign ${run.previousCampaignId} (${source.how})`,
-        `- \`${prepared.name}\`: ${prepared.specs.length} work item(s), ${source.failing.length} combination(s)`,
+        `- \`${prepared.name}\`: ${prepared.rows.items.length} work item(s), ${source.failing.length} combination(s)`,
         `- Operator image: \`${run.operatorImage || '(harness default)'}\``,
         `- Enqueued ${run.mode === 'cli' ? 'with `eval run campaign --cloud=gcp`' : 'directly (one transaction)'}`,
     ].join('\n');
@@ -74735,9 +74742,7 @@ function createCompareCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
                 secret: true,
             },
             config: CONFIG_INPUT,
-            labels: {
-                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-            },
+            labels: DIAGNOSIS_LABELS_INPUT,
         },
         parse: (inputs, io) => parseCompareInput(inputs, io),
         run: (input, io) => runCompare(input, io, deps),
@@ -74969,9 +74974,7 @@ function createFinalizeCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
                 secret: true,
             },
             config: CONFIG_INPUT,
-            labels: {
-                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-            },
+            labels: DIAGNOSIS_LABELS_INPUT,
         },
         parse: (inputs, io) => parseFinalizeInput(inputs, io),
         run: (input, io) => runFinalize(input, io, deps),
@@ -75094,22 +75097,7 @@ async function readValidationCampaign(ctx) {
 /** What `eval run campaign <file> --cloud=gcp` writes, on the caller's transaction. */
 async function enqueueValidation(client, campaign, run) {
     const { config, specs } = campaign;
-    const { campaignId } = await writeCampaignRows(client, {
-        name: config.name,
-        subjects: config.subjects,
-        includeBaseline: config.include_baseline,
-        continuous: config.continuous,
-        variant: config.variant,
-        gitCommitHash: run?.mergeSha ?? '',
-        items: specs.map((spec) => ({
-            subjectType: spec.subject,
-            chaosType: spec.chaosType,
-            chaosParams: spec.chaosParams,
-            baseline: spec.baseline,
-            sequenceNumber: spec.sequenceNumber,
-            resolutionTimeout: spec.resolutionTimeout,
-        })),
-    });
+    const { campaignId } = await writeCampaignRows(client, campaignRows(config, run?.mergeSha ?? '', specs));
     return campaignId;
 }
 async function finalize_workItemCount(ctx, campaignId) {
@@ -75275,9 +75263,7 @@ function createReconcileCommand(deps = DEFAULT_REPORT_DEPENDENCIES) {
                 secret: true,
             },
             config: CONFIG_INPUT,
-            labels: {
-                description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-            },
+            labels: DIAGNOSIS_LABELS_INPUT,
         },
         parse: (inputs, io) => parseReconcileInput(inputs, io),
         run: (input, io) => runReconcile(input, io, deps),

@@ -5,18 +5,10 @@ import { resolveCauses } from '../core/causes.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import type { EvalDatabase } from '../db/pool.js';
+import { TIKV_LOCAL_CHAOS_TYPES } from '../core/chaos-types.js';
 import { enqueueCampaign } from '../db/enqueue-campaign.js';
 
-const CHAOS = [
-  'node_kill',
-  'latency',
-  'network_partition',
-  'process_pause',
-  'packet_loss',
-  'asymmetric_partition',
-  'pd_leader_kill',
-  'leader_concentration',
-];
+const CHAOS = TIKV_LOCAL_CHAOS_TYPES;
 
 /**
  * Fills a campaign with `size` work items and trials shaped like the real worker's rows (three

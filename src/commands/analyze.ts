@@ -46,7 +46,14 @@ import {
 } from '../github/retry-pr.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
-import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
+import {
+  DATABASE_URL_INPUT,
+  CONFIG_INPUT,
+  readDatabaseUrl,
+  DEFAULT_LABELS,
+} from './common-inputs.js';
+
+export { DEFAULT_LABELS };
 import { defineCommand } from './command.js';
 
 export const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
@@ -64,7 +71,6 @@ export const ANALYZE_OUTPUTS = [
 ] as const;
 export type AnalyzeOutput = (typeof ANALYZE_OUTPUTS)[number];
 
-export const DEFAULT_LABELS = 'campaign-diagnosis';
 /** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
 const JOB_LIMIT_MS = 6 * 3600_000;
 /** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */

@@ -11,6 +11,13 @@ export const CONFIG_INPUT: InputSpec = {
   description: 'Project config file (default .github/iterate-campaign.yml)',
 };
 
+export const DEFAULT_LABELS = 'campaign-diagnosis';
+
+/** How the report commands (compare, finalize, reconcile) find the diagnosis issue. */
+export const DIAGNOSIS_LABELS_INPUT: InputSpec = {
+  description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
+};
+
 /** The eval database URL from the input or EVAL_DATABASE_URL, masked in every log from now on. */
 export function readDatabaseUrl(inputs: InputSource, io: CommandIO): string {
   const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);

@@ -22,7 +22,12 @@ import type { DiagnosisIssueOutcome } from '../github/diagnosis-issue.js';
 import type { StickyOutcome } from '../github/sticky-comment.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import type { CommandIO, InputSource } from './command.js';
-import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
+import {
+  DATABASE_URL_INPUT,
+  CONFIG_INPUT,
+  readDatabaseUrl,
+  DIAGNOSIS_LABELS_INPUT,
+} from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { eventSelection, optionalId, tokenFrom } from './plan.js';
 import {
@@ -81,9 +86,7 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
         secret: true,
       },
       config: CONFIG_INPUT,
-      labels: {
-        description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-      },
+      labels: DIAGNOSIS_LABELS_INPUT,
     },
     parse: (inputs, io) => parseCompareInput(inputs, io),
     run: (input, io) => runCompare(input, io, deps),

@@ -8,7 +8,7 @@ import { combinationKey } from '../core/grouping.js';
 import { parseBoolean, parseId } from '../core/inputs.js';
 import { isPlainObject } from '../core/json.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
-import { enqueueCampaign } from '../db/enqueue-campaign.js';
+import { campaignRows, enqueueCampaign } from '../db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
 import {
@@ -99,22 +99,10 @@ async function simulateCampaign(
   io: CommandIO,
 ): Promise<CampaignAnalysis> {
   const specs = expandCampaignMatrix(campaign);
-  const { campaignId, workIds } = await enqueueCampaign(db, {
-    name: campaign.name,
-    subjects: campaign.subjects,
-    includeBaseline: campaign.include_baseline,
-    continuous: campaign.continuous,
-    variant: campaign.variant,
-    gitCommitHash: DEMO_COMMIT,
-    items: specs.map((spec) => ({
-      subjectType: spec.subject,
-      chaosType: spec.chaosType,
-      chaosParams: spec.chaosParams,
-      baseline: spec.baseline,
-      sequenceNumber: spec.sequenceNumber,
-      resolutionTimeout: spec.resolutionTimeout,
-    })),
-  });
+  const { campaignId, workIds } = await enqueueCampaign(
+    db,
+    campaignRows(campaign, DEMO_COMMIT, specs),
+  );
   io.logger.info(
     `Campaign ${campaignId} '${campaign.name}': enqueued ${workIds.length} work items; ${input.workers} simulated workers start.`,
   );

@@ -36,12 +36,17 @@ import {
 } from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
 import { getCampaignStatus } from '../db/work-queue.js';
-import { writeCampaignRows } from '../db/enqueue-campaign.js';
+import { campaignRows, writeCampaignRows } from '../db/enqueue-campaign.js';
 import { isGitHubError } from '../github/errors.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
 import type { CommandIO, InputSource } from './command.js';
-import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
+import {
+  DATABASE_URL_INPUT,
+  CONFIG_INPUT,
+  readDatabaseUrl,
+  DIAGNOSIS_LABELS_INPUT,
+} from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { tokenFrom } from './plan.js';
 import {
@@ -88,9 +93,7 @@ export function createFinalizeCommand(deps: ReportDependencies = DEFAULT_REPORT_
         secret: true,
       },
       config: CONFIG_INPUT,
-      labels: {
-        description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-      },
+      labels: DIAGNOSIS_LABELS_INPUT,
     },
     parse: (inputs, io) => parseFinalizeInput(inputs, io),
     run: (input, io) => runFinalize(input, io, deps),
@@ -258,22 +261,10 @@ async function enqueueValidation(
   run: RetryRun | null,
 ): Promise<number> {
   const { config, specs } = campaign;
-  const { campaignId } = await writeCampaignRows(client, {
-    name: config.name,
-    subjects: config.subjects,
-    includeBaseline: config.include_baseline,
-    continuous: config.continuous,
-    variant: config.variant,
-    gitCommitHash: run?.mergeSha ?? '',
-    items: specs.map((spec) => ({
-      subjectType: spec.subject,
-      chaosType: spec.chaosType,
-      chaosParams: spec.chaosParams,
-      baseline: spec.baseline,
-      sequenceNumber: spec.sequenceNumber,
-      resolutionTimeout: spec.resolutionTimeout,
-    })),
-  });
+  const { campaignId } = await writeCampaignRows(
+    client,
+    campaignRows(config, run?.mergeSha ?? '', specs),
+  );
   return campaignId;
 }
 

@@ -18,7 +18,12 @@ import {
 } from '../db/retry-reports.js';
 import { DEFAULT_LABELS, parseLabels } from './analyze.js';
 import type { CommandIO, InputSource } from './command.js';
-import { DATABASE_URL_INPUT, CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
+import {
+  DATABASE_URL_INPUT,
+  CONFIG_INPUT,
+  readDatabaseUrl,
+  DIAGNOSIS_LABELS_INPUT,
+} from './common-inputs.js';
 import { defineCommand } from './command.js';
 import { reportRetry } from './compare.js';
 import {
@@ -91,9 +96,7 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
         secret: true,
       },
       config: CONFIG_INPUT,
-      labels: {
-        description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
-      },
+      labels: DIAGNOSIS_LABELS_INPUT,
     },
     parse: (inputs, io) => parseReconcileInput(inputs, io),
     run: (input, io) => runReconcile(input, io, deps),

@@ -3,12 +3,11 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { analyzeCampaign } from '../core/analysis.js';
 import {
   buildRetryCampaign,
-  expandCampaignMatrix,
   parseCampaignYaml,
   renderCampaignYaml,
   retryCampaignName,
-  type CampaignTrialSpec,
 } from '../core/campaign-yaml.js';
+import { campaignRows, type CampaignToEnqueue } from '../db/enqueue-campaign.js';
 import { upstreamRegistry, type ProjectConfig } from '../core/config.js';
 import { hasDiagnosisMarker, readDiagnosisState } from '../core/diagnosis-state.js';
 import { InputError, parseBoolean, parseTargetRate, shown } from '../core/inputs.js';
@@ -351,11 +350,8 @@ export interface PreparedRetry {
   yaml: string;
   /** Absolute path of the written YAML. */
   path: string;
-  subjects: string[];
-  includeBaseline: boolean;
-  continuous: boolean;
-  variant: string;
-  specs: CampaignTrialSpec[];
+  /** The rows to enqueue, expanded from the file as written, exactly as `eval run campaign` reads it. */
+  rows: CampaignToEnqueue;
   link: RetryRunLink;
 }
 
@@ -401,11 +397,7 @@ async function prepareRetry(
     name,
     yaml,
     path,
-    subjects: [...written.subjects],
-    includeBaseline: written.include_baseline,
-    continuous: written.continuous,
-    variant: written.variant,
-    specs: expandCampaignMatrix(written),
+    rows: { ...campaignRows(written, key.mergeSha), name },
     link: {
       previousCampaignId: previous.id,
       diagnosisIssue: source.diagnosisIssue,
@@ -448,17 +440,6 @@ function resolveOperatorImage(
   return '';
 }
 
-function itemsOf(prepared: PreparedRetry) {
-  return prepared.specs.map((s) => ({
-    subjectType: s.subject,
-    chaosType: s.chaosType,
-    chaosParams: s.chaosParams,
-    baseline: s.baseline,
-    sequenceNumber: s.sequenceNumber,
-    resolutionTimeout: s.resolutionTimeout,
-  }));
-}
-
 async function enqueueDirect(
   db: EvalDatabase,
   key: RetryRunKey,
@@ -467,15 +448,7 @@ async function enqueueDirect(
 ): Promise<RetryRun> {
   // What every `eval` entry point does first (ensure_schema): idempotent, serialized.
   await createUpstreamSchema(db);
-  const outcome = await enqueueRetryOnce(db, key, prepared.link, {
-    name: prepared.name,
-    subjects: prepared.subjects,
-    includeBaseline: prepared.includeBaseline,
-    continuous: prepared.continuous,
-    variant: prepared.variant,
-    gitCommitHash: key.mergeSha,
-    items: itemsOf(prepared),
-  });
+  const outcome = await enqueueRetryOnce(db, key, prepared.link, prepared.rows);
   if (outcome.created) {
     io.logger.info(
       `Created campaign ${outcome.run.retryCampaignId} with ${outcome.workIds.length} work item(s).`,
@@ -558,7 +531,7 @@ function renderRetry(run: RetryRun, source: RetrySource, prepared: PreparedRetry
     `### Retry campaign ${run.retryCampaignId}`,
     '',
     `- PR #${run.prNumber} merged as \`${run.mergeSha.slice(0, 7)}\`; retries campaign ${run.previousCampaignId} (${source.how})`,
-    `- \`${prepared.name}\`: ${prepared.specs.length} work item(s), ${source.failing.length} combination(s)`,
+    `- \`${prepared.name}\`: ${prepared.rows.items.length} work item(s), ${source.failing.length} combination(s)`,
     `- Operator image: \`${run.operatorImage || '(harness default)'}\``,
     `- Enqueued ${run.mode === 'cli' ? 'with `eval run campaign --cloud=gcp`' : 'directly (one transaction)'}`,
   ].join('\n');

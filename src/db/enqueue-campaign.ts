@@ -1,3 +1,8 @@
+import {
+  expandCampaignMatrix,
+  type CampaignConfig,
+  type CampaignTrialSpec,
+} from '../core/campaign-yaml.js';
 import type { EvalDatabase, Queryable } from './pool.js';
 import { enqueue, insertCampaign, type WorkItemSpec } from './work-queue.js';
 
@@ -53,4 +58,31 @@ export async function writeCampaignRows(
   });
   const workIds = await enqueue(client, campaignId, campaign.items);
   return { campaignId, workIds };
+}
+
+/**
+ * The rows `eval run campaign <file> --cloud=gcp` writes for a parsed campaign file (cli.py
+ * @ c766b4b): one work item per expanded spec, in matrix order.
+ */
+export function campaignRows(
+  config: CampaignConfig,
+  gitCommitHash: string,
+  specs: readonly CampaignTrialSpec[] = expandCampaignMatrix(config),
+): CampaignToEnqueue {
+  return {
+    name: config.name,
+    subjects: config.subjects,
+    includeBaseline: config.include_baseline,
+    continuous: config.continuous,
+    variant: config.variant,
+    gitCommitHash,
+    items: specs.map((spec) => ({
+      subjectType: spec.subject,
+      chaosType: spec.chaosType,
+      chaosParams: spec.chaosParams,
+      baseline: spec.baseline,
+      sequenceNumber: spec.sequenceNumber,
+      resolutionTimeout: spec.resolutionTimeout,
+    })),
+  };
 }

@@ -24,6 +24,7 @@ import { planImages, type ImagePlan } from '../core/image-plan.js';
 import { isPlainObject } from '../core/json.js';
 import { commentRevision, renderRetryComment } from '../core/retry-report.js';
 import type { EvalDatabase } from '../db/pool.js';
+import { campaignRows } from '../db/enqueue-campaign.js';
 import { ensureProductSchema } from '../db/product-schema.js';
 import { enqueueRetryOnce } from '../db/retry-runs.js';
 import { waitForCampaign } from '../commands/wait.js';
@@ -148,22 +149,7 @@ async function enqueueRetry(
       operatorImage,
       imageDigests: { operator: operatorImage.split('@')[1]! },
     },
-    {
-      name: retry.name,
-      subjects: retry.config.subjects,
-      includeBaseline: retry.config.include_baseline,
-      continuous: retry.config.continuous,
-      variant: retry.config.variant,
-      gitCommitHash: DEMO_FIX.mergeSha,
-      items: retry.specs.map((s) => ({
-        subjectType: s.subject,
-        chaosType: s.chaosType,
-        chaosParams: s.chaosParams,
-        baseline: s.baseline,
-        sequenceNumber: s.sequenceNumber,
-        resolutionTimeout: s.resolutionTimeout,
-      })),
-    },
+    { ...campaignRows(retry.config, DEMO_FIX.mergeSha, retry.specs), name: retry.name },
   );
   return outcome.run.retryCampaignId;
 }

@@ -22,6 +22,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { clipLine, LineTail } from './output-tail.js';
 import type { Logger } from '../logger.js';
 import { IMAGE_PLATFORM } from '../core/image-plan.js';
 import { isLoopbackHost, parseImageReference, validateDigest } from './image-ref.js';
@@ -112,21 +113,6 @@ export class ImageBuildError extends Error {
 }
 
 const DEFAULT_TAIL_LINES = 200;
-const MAX_LINE_CHARS = 4000;
-
-/** Keeps the last N lines. */
-class Tail {
-  private readonly lines: string[] = [];
-  constructor(private readonly size: number) {}
-  push(line: string): void {
-    this.lines.push(line);
-    if (this.lines.length > this.size) this.lines.splice(0, this.lines.length - this.size);
-  }
-  get(): string[] {
-    return [...this.lines];
-  }
-}
-
 function maskWith(secret: string | undefined): (text: string) => string {
   if (!secret || secret.length < 3) return (text) => text;
   return (text) => text.split(secret).join('***');
@@ -136,7 +122,7 @@ interface StepContext {
   image: string;
   options: BuildOptions;
   deadline: number;
-  tail: Tail;
+  tail: LineTail;
   mask: (text: string) => string;
 }
 
@@ -165,8 +151,7 @@ async function runStep(
   }
   options.logger.debug(`$ ${argvText}`);
   const onLine = (line: string) => {
-    let text = mask(line);
-    if (text.length > MAX_LINE_CHARS) text = `${text.slice(0, MAX_LINE_CHARS)}… [line cut]`;
+    const text = clipLine(mask(line));
     tail.push(text);
     options.logger.info(text);
   };
@@ -357,7 +342,7 @@ async function buildAndPushImpl(
     image: image.name,
     options,
     deadline: Date.now() + options.timeoutMs,
-    tail: new Tail(options.tailLines ?? DEFAULT_TAIL_LINES),
+    tail: new LineTail(options.tailLines ?? DEFAULT_TAIL_LINES),
     mask: maskWith(credentials?.password ?? options.credentials?.password),
   };
   const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-image-'));

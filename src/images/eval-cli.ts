@@ -6,7 +6,7 @@
  */
 import { execa } from 'execa';
 import type { Logger } from '../logger.js';
-import { clipLine, LineTail } from './worker-supervisor.js';
+import { clipLine, LineTail } from './output-tail.js';
 
 export const DEFAULT_EVAL_COMMAND: readonly string[] = ['uv', 'run', 'eval'];
 

@@ -10,6 +10,7 @@
  */
 import { execa } from 'execa';
 import type { Logger } from '../logger.js';
+import { clipLine, LineTail } from './output-tail.js';
 
 export type StopReason = 'drained' | 'signal' | 'exited';
 
@@ -52,25 +53,6 @@ export interface SuperviseResult {
   tail: string[];
   /** Could not start at all (missing executable …). */
   spawnError?: string;
-}
-
-const MAX_LINE_CHARS = 4000;
-
-/** Keeps the last N lines. */
-export class LineTail {
-  private readonly lines: string[] = [];
-  constructor(private readonly size: number) {}
-  push(line: string): void {
-    this.lines.push(line);
-    if (this.lines.length > this.size) this.lines.splice(0, this.lines.length - this.size);
-  }
-  get(): string[] {
-    return [...this.lines];
-  }
-}
-
-export function clipLine(line: string): string {
-  return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
 }
 
 /** Signals the child's process group; falls back to the child alone. Never throws. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expandCampaignMatrix, parseCampaignYaml } from '../../src/core/campaign-yaml.js';
 import { combinationKey } from '../../src/core/grouping.js';
 import { isPlainObject } from '../../src/core/json.js';
-import { enqueueCampaign } from '../../src/db/enqueue-campaign.js';
+import { campaignRows, enqueueCampaign } from '../../src/db/enqueue-campaign.js';
 import { openEvalDatabase } from '../../src/db/pool.js';
 import { createUpstreamSchema } from '../../src/db/upstream-schema.js';
 import {
@@ -36,18 +36,8 @@ export async function seedDemoCampaign(url: string, options: SeedOptions = {}): 
     const { config } = parseCampaignYaml(await readFile(DEMO_CAMPAIGN_FILE, 'utf8'));
     const specs = expandCampaignMatrix(config);
     const { campaignId, workIds } = await enqueueCampaign(db, {
+      ...campaignRows(config, '0123456789abcdef0123456789abcdef01234567', specs),
       name: options.name ?? config.name,
-      subjects: config.subjects,
-      includeBaseline: config.include_baseline,
-      continuous: false,
-      variant: config.variant,
-      gitCommitHash: '0123456789abcdef0123456789abcdef01234567',
-      items: specs.map((s) => ({
-        subjectType: s.subject,
-        chaosType: s.chaosType,
-        chaosParams: s.chaosParams,
-        baseline: s.baseline,
-      })),
     });
     const seen = new Map<string, number>();
     const plan = new Map<number, TrialProfile>();
