@@ -45,6 +45,8 @@ import {
   type RetryPullRequestOutcome,
 } from '../github/retry-pr.js';
 import { loadCampaignAnalysis } from './campaign-analysis.js';
+import { investigate, type InvestigationOptions } from '../loop/investigate.js';
+import { INVESTIGATION_INPUTS, parseInvestigationInputs } from './investigation-inputs.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
 import {
   DATABASE_URL_INPUT,
@@ -98,6 +100,7 @@ export interface AnalyzeInput {
   retryDir: string | undefined;
   labels: string[];
   dryRun: boolean;
+  investigation: InvestigationOptions;
 }
 
 export interface AnalyzeDependencies {
@@ -153,6 +156,7 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
         description: 'Read GitHub and show what would be written, write nothing',
         flag: true,
       },
+      ...INVESTIGATION_INPUTS,
     },
     parse: (inputs, io) => parseAnalyzeInput(inputs, io),
     run: (input, io) => runAnalyze(input, io, deps),
@@ -198,6 +202,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     retryDir,
     labels,
     dryRun,
+    investigation: parseInvestigationInputs(inputs, io),
   };
 }
 
@@ -331,6 +336,7 @@ async function loadAnalysis(
       input.target,
       config,
     );
+    await investigate(db, analysis, config, input.investigation, io.logger);
     io.logger.info(
       `Campaign ${analysis.campaign.id} '${analysis.campaign.name}': ${analysis.trials} trials, win rate ${pct(analysis.win_rate)} vs target ${pct(analysis.target_win_rate)}.`,
     );

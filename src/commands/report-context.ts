@@ -4,6 +4,7 @@
  * issue's iteration. Everything is re-derived from the database, so any of the three commands can
  * pick up where another one stopped.
  */
+import { markFlakyFixes } from '../loop/flaky-fixes.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { CampaignAnalysis } from '../core/analysis.js';
@@ -171,7 +172,9 @@ export async function loadRetryComparison(
   const options = { target, causes: ctx.config.causes };
   const before = await loadCampaignAnalysis(ctx.db, previousCampaignId, options);
   const after = await loadCampaignAnalysis(ctx.db, retryCampaignId, options);
-  return { comparison: compareCampaigns(before, after, target), before, after };
+  const comparison = compareCampaigns(before, after, target);
+  await markFlakyFixes(ctx.db, comparison, before, ctx.config.causes);
+  return { comparison, before, after };
 }
 
 /** The retry run that enqueued the campaign, when this product enqueued it. */

@@ -1,5 +1,7 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../logger.js';
 import { InputError, parseId, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
@@ -21,7 +23,11 @@ export interface WorkerInput {
   operatorImage: string | undefined;
   databaseUrl: string;
   configPath: string | undefined;
+  /** Directory the worker's log is written to (worker-c<CID>-<i>.log). */
+  logDir: string;
 }
+
+export const DEFAULT_WORKER_LOG_DIR = 'worker-logs';
 
 export const workerCommand = defineCommand<WorkerInput>({
   name: 'worker',
@@ -46,6 +52,9 @@ export const workerCommand = defineCommand<WorkerInput>({
       secret: true,
     },
     config: CONFIG_INPUT,
+    'log-dir': {
+      description: `Directory the worker's output is kept in, as worker-c<CID>-<i>.log, for analyze --worker-logs and workflow artifacts (default ${DEFAULT_WORKER_LOG_DIR})`,
+    },
   },
   parse(inputs, io) {
     const rawId = inputs.get('retry-campaign-id');
@@ -63,6 +72,7 @@ export const workerCommand = defineCommand<WorkerInput>({
       operatorImage: image === undefined ? undefined : parseOperatorImage('operator-image', image),
       databaseUrl,
       configPath: inputs.get('config'),
+      logDir: resolve(io.cwd, inputs.get('log-dir') ?? DEFAULT_WORKER_LOG_DIR),
     };
   },
   async run(input, io) {
@@ -86,18 +96,21 @@ export const workerCommand = defineCommand<WorkerInput>({
         image,
       });
       io.logger.info(`Worker ${workerId}: ${argv.join(' ')}`);
+      const log = await openWorkerLog(input.logDir, workerId, io.logger);
+      io.logger.info(`Worker log: ${log.path}`);
       const { superviseWorker } = await import('../images/worker-supervisor.js');
       const result = await superviseWorker({
         file: argv[0]!,
         args: argv.slice(1),
         cwd,
         env: { ...io.env, EVAL_DATABASE_URL: input.databaseUrl },
-        logger: io.logger,
+        logger: log.logger,
         mask: (text) => io.masker.mask(text),
         isDrained: () => isDrainedFor(db, input.campaignId, workerId),
         pollIntervalMs: config.retry.workerPollSeconds * 1000,
         graceMs: config.retry.workerGraceSeconds * 1000,
       });
+      await log.close();
       return await report(io, db, input.campaignId, workerId, result);
     } finally {
       await db.close();
@@ -266,4 +279,36 @@ async function report(
     `Worker ${workerId} exited on its own with ${end} before campaign ${campaignId} was drained (${counts}).${tail}`,
   );
   return 1;
+}
+
+/**
+ * The supervised worker's output (already masked by the supervisor), kept in a file as well as
+ * logged: `analyze --worker-logs` reads it, workflows upload it as an artifact.
+ */
+async function openWorkerLog(
+  dir: string,
+  workerId: string,
+  logger: Logger,
+): Promise<{ path: string; logger: Logger; close: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `worker-${workerId}.log`);
+  const stream = createWriteStream(path, { flags: 'a' });
+  let failed = false;
+  stream.on('error', (error) => {
+    if (!failed) logger.warning(`Worker log ${path} not written: ${error.message}`);
+    failed = true;
+  });
+  const write = (message: string) => {
+    if (!failed) stream.write(`${message}\n`);
+  };
+  return {
+    path,
+    logger: {
+      ...logger,
+      info: (m) => (write(m), logger.info(m)),
+      warning: (m) => (write(m), logger.warning(m)),
+      error: (m) => (write(m), logger.error(m)),
+    },
+    close: () => new Promise<void>((done) => stream.end(() => done())),
+  };
 }

@@ -18,6 +18,8 @@ import {
 } from './symptoms.js';
 import { describeEvidence, type TrialEvidence } from './evidence.js';
 import { toIsoString } from './time.js';
+import type { InvariantCoverage } from './invariants/coverage.js';
+import type { FlakyCombination } from './flaky.js';
 
 export interface AnalysisOptions {
   /** Target win rate as a fraction (0.9 for 90%). */
@@ -41,6 +43,8 @@ export interface TrialDetail {
   kind: FailureKind | null;
   /** For the first trials of each finding (EVIDENCE_PER_FINDING). */
   evidence?: TrialEvidence;
+  /** Lines of the worker log from the claim of this trial's work item to its completion. */
+  log_excerpt?: string[];
 }
 
 export interface ComboStats {
@@ -122,6 +126,12 @@ export interface CampaignAnalysis {
   findings: Finding[];
   trials_detail: TrialDetail[];
   anomalies: { trial_id: number; message: string }[];
+  /** Set by `analyze`: invariant verdicts of the failing combinations (see --source-dir). */
+  invariant_coverage?: InvariantCoverage[];
+  /** Why invariant coverage was not checked, said once. */
+  invariant_coverage_note?: string;
+  /** Set by `analyze`: pass history of every combination over the last campaigns of the series. */
+  flaky?: FlakyCombination[];
 }
 
 export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): CampaignAnalysis {

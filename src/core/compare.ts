@@ -1,4 +1,5 @@
 import type { CampaignAnalysis, ComboStats, Finding } from './analysis.js';
+import type { FlakyFix } from './flaky.js';
 import { combinationKey } from './grouping.js';
 import { allSuccessTrialsNeeded, fisherExact, wilsonInterval } from './stats.js';
 
@@ -47,6 +48,8 @@ export interface Comparison {
   };
   /** Failures of the retry, classified like `analyze` does. */
   new_findings: Finding[];
+  /** "fixed" rows on combinations that flip across their series (set by `compare`). */
+  flaky_fixes?: FlakyFix[];
   /** One word for the outputs: the worst row verdict that matters, or the target verdict. */
   verdict: 'regressed' | 'target-reached' | 'improved' | 'not-improved';
 }

@@ -2,6 +2,11 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { resolveCauses, type Cause, type CauseOverride } from './causes.js';
 import { DEFAULT_IMAGE_MAP, type ImageMapConfig } from './image-plan.js';
+import {
+  DEFAULT_CHAOS_INVARIANTS,
+  magnitudeError,
+  type ChaosInvariantTable,
+} from './invariants/coverage.js';
 import { ALL_SYMPTOMS, type Symptom } from './symptoms.js';
 
 /** `.github/iterate-campaign.yml`: every section optional; the seed's tables are the defaults. */
@@ -34,8 +39,32 @@ const testSuiteSchema = z
   })
   .strict();
 
+const detectorSchema = z
+  .object({
+    invariant: z.string().min(1),
+    magnitude: z
+      .string()
+      .refine((m) => magnitudeError(m) === undefined, {
+        message: 'expected a param name or mean(a, b), min(a, b), max(a, b)',
+      })
+      .optional(),
+    defaults: z.record(z.string(), z.number()).optional(),
+    unit: z.string().max(10).optional(),
+  })
+  .strict();
+
+const invariantsSchema = z
+  .object({
+    /** Invariant source files per subject, relative to the harness checkout. */
+    files: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
+    /** Chaos type → invariants that should detect it; replaces the default entry of that type. */
+    chaos_types: z.record(z.string().min(1), z.array(detectorSchema)).optional(),
+  })
+  .strict();
+
 const configSchema = z
   .object({
+    invariants: invariantsSchema.optional(),
     causes: z
       .partialRecord(z.enum(ALL_SYMPTOMS as [Symptom, ...Symptom[]]), causeOverrideSchema)
       .optional(),
@@ -89,6 +118,11 @@ export interface ProjectConfig {
     /** Between SIGTERM and SIGKILL when a supervised worker is stopped. */
     workerGraceSeconds: number;
   };
+  invariants: {
+    /** Invariant source files per subject, relative to the harness checkout. */
+    files: Record<string, string[]>;
+    table: ChaosInvariantTable;
+  };
   images: {
     /** `host/path` the images are pushed under; undefined: upstream's, from GCP_PROJECT. */
     registry: string | undefined;
@@ -141,6 +175,10 @@ function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
   }
   return {
     causes: resolveCauses(overrides),
+    invariants: {
+      files: { ...DEFAULT_INVARIANT_FILES, ...file.invariants?.files },
+      table: { ...DEFAULT_CHAOS_INVARIANTS, ...file.invariants?.chaos_types },
+    },
     retry: {
       dir: file.retry?.dir ?? DEFAULT_RETRY_DIR,
       trialsPerCombination: file.retry?.trials_per_combination ?? 3,
@@ -166,6 +204,11 @@ function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
 }
 
 export const DEFAULT_EVAL_DIRECTORY = 'eval';
+
+/** Where the seed greps the TiKV invariants (iterate-campaign step 2). */
+export const DEFAULT_INVARIANT_FILES: Record<string, string[]> = {
+  tikv: ['subjects/tikv/observer/src/tikv_observer/invariants.py'],
+};
 
 /** Upstream's registry (run-campaign skill step 2): Artifact Registry `eval` in us-central1. */
 export function upstreamRegistry(gcpProject: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { renderFlakyFixes } from './render-investigation.js';
 import type { Comparison, ComparisonRow, RowVerdict } from './compare.js';
 import { describeCombination } from './grouping.js';
 import { GITHUB_BODY_LIMIT, pct } from './render-diagnosis.js';
@@ -35,6 +36,7 @@ export function renderComparisonMarkdown(c: Comparison, context: ComparisonConte
     context.preamble,
     headline(c),
     verdictTable(c.rows),
+    renderFlakyFixes(c),
     chart(c.rows),
     findingsSummary(c),
     imagesSection(context.images),

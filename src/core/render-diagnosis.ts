@@ -1,5 +1,10 @@
 import type { CampaignAnalysis, Finding, TrialDetail } from './analysis.js';
 import { describeCombination } from './grouping.js';
+import {
+  renderFlaky,
+  renderInvariantCoverage,
+  renderTrialLogLines,
+} from './render-investigation.js';
 
 /** How much detail to render; the renderer steps down until the body fits. */
 export type DetailLevel = 'full' | 'compact' | 'findings' | 'headline';
@@ -38,6 +43,7 @@ export function renderDiagnosisMarkdown(
 function renderAt(analysis: CampaignAnalysis, level: DetailLevel, hint?: string): string {
   const parts = [renderHeadline(analysis), renderComboTable(analysis)];
   if (level !== 'headline') parts.push(renderFindings(analysis, level));
+  parts.push(renderInvariantCoverage(analysis), renderFlaky(analysis));
   parts.push(renderNotes(analysis));
   if (level !== 'full') parts.push(trimmedNote(level, hint));
   return parts.filter(Boolean).join('\n\n');
@@ -209,7 +215,7 @@ function renderTrialEvidence(t: TrialDetail): string {
         : '';
     lines.push(`- Commands run (${e.commands_total}):\n\n${fence(e.commands.join('\n') + more)}`);
   } else lines.push('- Commands run: none recorded');
-  lines.push(`- Reproduce: \`${e.reproduce}\``);
+  lines.push(`- Reproduce: \`${e.reproduce}\``, ...renderTrialLogLines(t));
   return `<details><summary>${escapeHtml(summary)}</summary>\n\n${lines.join('\n')}\n</details>`;
 }
 
