@@ -1,16 +1,13 @@
 import * as core from '@actions/core';
 import { actionInputSource, actionIO } from './action-io.js';
+import { ACTION_INPUT_DEFAULTS } from './commands/command-actions.js';
 import { ACTION_COMMANDS as COMMANDS } from './commands/registry.js';
 import { runCommand } from './commands/run-command.js';
 
 /** Inputs that action.yml gives a default, so they are set on every run and never "ignored". */
 export const INPUTS_WITH_DEFAULTS: ReadonlySet<string> = new Set([
   'command',
-  'target-win-rate',
-  'github-token',
-  'output',
-  'labels',
-  'dry-run',
+  ...Object.keys(ACTION_INPUT_DEFAULTS),
 ]);
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -120,10 +120,22 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
     description:
       'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
     surfaces: ['action', 'cli'],
+    outputs: {
+      'campaign-id': "The analyzed campaign's id ('latest' resolved)",
+      'win-rate': 'Win rate as upstream computes it, a fraction with 4 decimals',
+      'meets-target': 'true when the win rate is at or above the target',
+      'failing-chaos-types':
+        'JSON list of failing combinations, e.g. [{"chaos_type":"latency","params":{"min_ms":50,"max_ms":150}}]',
+      'issue-number': "Number of the series' diagnosis issue (output issue), when there is one",
+      'pr-number': 'The retry pull request opened or updated (output pr)',
+      'retry-campaign-path':
+        'Path of the targeted retry campaign YAML: in the repository (output pr) or in the workspace (write-retry)',
+    },
     inputs: {
       'campaign-id': {
         description: "Campaign id, or 'latest' (newest finished campaign)",
         positional: 0,
+        required: true,
       },
       'campaign-name': {
         description: "With 'latest': only campaigns whose name matches this glob",

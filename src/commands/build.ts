@@ -27,10 +27,15 @@ export const buildCommand = defineCommand<BuildInput>({
   description:
     'Build and push the planned images (linux/amd64, tagged by short SHA), skipping tags that exist.',
   surfaces: ['action', 'cli'],
+  outputs: {
+    digests: 'JSON image name → pushed digest (also one digest-<name> output per image)',
+    'operator-image': 'The operator image pinned by digest (ref@sha256:…), when this step built it',
+  },
   inputs: {
     images: {
       description: "The plan's images JSON (a list, or one matrix entry)",
       positional: 0,
+      required: true,
     },
     registry: {
       description:

@@ -13,6 +13,11 @@ export interface InputSpec {
   positional?: number;
   /** Short CLI spelling (`--target` for `target-win-rate`). */
   cliAlias?: string;
+  /**
+   * The command fails without it (`required: true` in the command's action.yml). An input with a
+   * fallback the runner provides (github-token, merge-sha) is not required.
+   */
+  required?: boolean;
 }
 
 /** Raw input values by kebab-case name; empty strings count as not given. */
@@ -41,6 +46,8 @@ export interface Command<Parsed> {
   description: string;
   surfaces: readonly Surface[];
   inputs: Readonly<Record<string, InputSpec>>;
+  /** Step outputs it sets on the action surface: name → description (its action.yml lists them). */
+  outputs: Readonly<Record<string, string>>;
   /** Validates every input before any side effect; throws InputError naming the field. */
   parse(inputs: InputSource, io: CommandIO): Parsed;
   /** Returns the process exit code (0 unless said otherwise). */

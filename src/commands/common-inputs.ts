@@ -5,6 +5,7 @@ import type { CommandIO, InputSource, InputSpec } from './command.js';
 export const DATABASE_URL_INPUT: InputSpec = {
   description: 'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL)',
   secret: true,
+  required: true,
 };
 
 export const CONFIG_INPUT: InputSpec = {

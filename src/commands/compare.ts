@@ -67,8 +67,20 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
     description:
       'Compare a finished retry campaign with the campaign it retried; comment the verdict on the PR once.',
     surfaces: ['action', 'cli'],
+    outputs: {
+      verdict: 'regressed, target-reached, improved or not-improved',
+      'win-rate': "The retry's win rate without baseline trials, a fraction with 4 decimals",
+      'target-reached':
+        "true when the retry's win rate is at or above the target (see the comment for the confidence)",
+      regressions:
+        'JSON list of combinations that got significantly worse, e.g. [{"chaos_type":"node_kill","params":{}}]',
+    },
     inputs: {
-      'retry-campaign-id': { description: 'The finished retry campaign', positional: 0 },
+      'retry-campaign-id': {
+        description: 'The finished retry campaign',
+        positional: 0,
+        required: true,
+      },
       'campaign-id': {
         description: 'The campaign it retried (default: the link retry stored)',
       },

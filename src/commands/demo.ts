@@ -41,6 +41,7 @@ export const demoCommand = defineCommand<DemoInput>({
   description:
     'The whole loop on an embedded PostgreSQL 15: campaign, diagnosis, simulated fix, retry, live progress, comparison, PR comment.',
   surfaces: ['cli'],
+  outputs: {},
   inputs: {
     campaign: {
       description: 'Campaign YAML to enqueue (default campaigns/tikv-all-chaos-cloud.yaml)',

@@ -82,8 +82,20 @@ export function createFinalizeCommand(deps: ReportDependencies = DEFAULT_REPORT_
     description:
       'After a retry reached the target: enqueue the full validation campaign; once it passes, mark it notable and close the issue.',
     surfaces: ['action', 'cli'],
+    outputs: {
+      'validation-campaign-id':
+        "The validation campaign's id (empty when the retry did not reach the target)",
+      'validation-status': 'not-reported, not-ready, running, busy, passed or failed',
+      'operator-image': 'The operator image the validation workers run',
+      'worker-indexes':
+        'JSON list of worker indexes while the validation campaign runs ([] otherwise)',
+    },
     inputs: {
-      'retry-campaign-id': { description: 'The retry campaign compare reported', positional: 0 },
+      'retry-campaign-id': {
+        description: 'The retry campaign compare reported',
+        positional: 0,
+        required: true,
+      },
       'validation-campaign': {
         description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
       },

@@ -38,6 +38,13 @@ export const planCommand = defineCommand<PlanInput>({
   description:
     'Map the merged PR’s changed files to the images to rebuild and the test commands to run.',
   surfaces: ['action', 'cli'],
+  outputs: {
+    'pr-number': 'The pull request planned',
+    images: "JSON matrix of the images to rebuild (build's images input)",
+    'has-images': 'true when there is at least one image to build',
+    'test-commands': 'JSON list of the test commands to run',
+    'changed-paths-summary': 'One-line summary of the changed paths',
+  },
   inputs: {
     'pr-number': {
       description:

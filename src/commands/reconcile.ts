@@ -82,6 +82,11 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
     description:
       'For a cron workflow: report, finalize and conclude every retry of this repository whose campaign has finished.',
     surfaces: ['action', 'cli'],
+    outputs: {
+      reconciled: 'JSON list of {"retry-campaign-id","action","detail"}, one per open retry',
+      'validation-workers':
+        'JSON matrix of workers for the validation campaigns it enqueued, e.g. [{"campaign-id":15,"worker-index":1,"operator-image":"…"}]',
+    },
     inputs: {
       'target-win-rate': {
         description: 'Target for retries compare has not seen yet (default 90%)',

@@ -69,6 +69,13 @@ export const retryCommand = defineCommand<RetryInput>({
   description:
     'Write the targeted retry campaign for a merged fix and enqueue it into the eval database, once per merge.',
   surfaces: ['action', 'cli'],
+  outputs: {
+    'retry-campaign-id': "The enqueued retry campaign's id (empty when nothing was enqueued)",
+    'retry-campaign-path': 'Workspace path of the retry campaign YAML it wrote',
+    'previous-campaign-id': 'The campaign that was retried',
+    'operator-image': 'The operator image the retry runs',
+    'worker-indexes': 'JSON list of worker indexes, for a worker matrix',
+  },
   inputs: {
     'pr-number': {
       description: 'Merged fix PR (default: the event’s PR; on push, the PR merged as GITHUB_SHA)',

@@ -113,8 +113,14 @@ export const waitCommand = defineCommand<WaitInput>({
   description:
     'Wait for a campaign to finish (LISTEN/NOTIFY with polling), with progress and a timeout.',
   surfaces: ['action', 'cli'],
+  outputs: {
+    finished: 'true when the campaign has no pending or running work item',
+    'timed-out': 'true when timeout-minutes passed first',
+    completed: 'Completed work items',
+    failed: 'Failed work items',
+  },
   inputs: {
-    'retry-campaign-id': { description: 'The campaign to wait for', positional: 0 },
+    'retry-campaign-id': { description: 'The campaign to wait for', positional: 0, required: true },
     'timeout-minutes': { description: 'Stop waiting after this many minutes (default 300)' },
     'poll-seconds': { description: 'Poll interval when no notification arrives (default 30)' },
     'database-url': DATABASE_URL_INPUT,

@@ -34,8 +34,16 @@ export const workerCommand = defineCommand<WorkerInput>({
   description:
     'Run one harness worker for a campaign and stop it once the campaign has no pending and it holds no running item.',
   surfaces: ['action', 'cli'],
+  outputs: {
+    'worker-id': "The worker's id, c<CID>-<i>",
+    'stop-reason': 'Why the worker stopped',
+  },
   inputs: {
-    'retry-campaign-id': { description: 'Campaign the worker claims items of', positional: 0 },
+    'retry-campaign-id': {
+      description: 'Campaign the worker claims items of',
+      positional: 0,
+      required: true,
+    },
     'worker-index': {
       description: 'This worker’s number (matrix index), used in its id c<CID>-<i> (default 1)',
     },
@@ -50,6 +58,7 @@ export const workerCommand = defineCommand<WorkerInput>({
       description:
         'PostgreSQL URL of the eval database (default: EVAL_DATABASE_URL); given to the worker as EVAL_DATABASE_URL',
       secret: true,
+      required: true,
     },
     config: CONFIG_INPUT,
     'log-dir': {

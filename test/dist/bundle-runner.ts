@@ -1,5 +1,6 @@
 /**
- * Runs the committed bundle the way the Actions runner runs a `node24` action: `node dist/index.js`
+ * Runs the committed bundle the way the Actions runner runs a `node24` action: `node <runs.main>`
+ * of the root action.yml or of a per-command one (`analyze/action.yml` → `analyze/main.js`)
  * with INPUT_* variables (action.yml defaults applied, `${{ github.token }}` resolved), the event
  * payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and GITHUB_API_URL at the GitHub emulator.
  */
@@ -11,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUNDLE = join(ROOT, 'dist/index.js');
 
 export interface BundleRun {
   code: number | null;
@@ -28,6 +28,8 @@ export interface BundleOptions {
   repository: string;
   event: { name: string; payload: Record<string, unknown> };
   inputs: Record<string, string>;
+  /** Directory of the action.yml to run, relative to the repository root (default: the root). */
+  action?: string;
   /** The workspace (GITHUB_WORKSPACE, the step's working directory). */
   workspace: string;
   env?: NodeJS.ProcessEnv;
@@ -43,17 +45,26 @@ export interface RunningBundle {
   output(): string;
 }
 
-async function actionDefaults(token: string): Promise<Record<string, string>> {
-  const action = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as {
+interface LoadedAction {
+  /** Absolute path of the file the runner starts (`runs.main`, relative to the action.yml). */
+  main: string;
+  /** Input defaults as the runner applies them, with `${{ github.token }}` resolved. */
+  defaults: Record<string, string>;
+}
+
+export async function loadAction(dir: string, token: string): Promise<LoadedAction> {
+  const action = parse(await readFile(join(ROOT, dir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
+    runs: { using: string; main: string };
   };
+  if (action.runs.using !== 'node24') throw new Error(`${dir}/action.yml is not a node24 action`);
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(action.inputs)) {
     if (input.default !== undefined) {
       defaults[name] = input.default.replace('${{ github.token }}', token);
     }
   }
-  return defaults;
+  return { main: join(ROOT, dir, action.runs.main), defaults };
 }
 
 export async function startBundle(options: BundleOptions): Promise<RunningBundle> {
@@ -66,7 +77,8 @@ export async function startBundle(options: BundleOptions): Promise<RunningBundle
   await writeFile(files.event, JSON.stringify(options.event.payload));
   await writeFile(files.output, '');
   await writeFile(files.summary, '');
-  const inputs = { ...(await actionDefaults(options.token)), ...options.inputs };
+  const action = await loadAction(options.action ?? '.', options.token);
+  const inputs = { ...action.defaults, ...options.inputs };
   const [owner] = options.repository.split('/');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -90,7 +102,7 @@ export async function startBundle(options: BundleOptions): Promise<RunningBundle
     ...options.env,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   };
-  const child = spawn(process.execPath, [BUNDLE], { env, cwd: options.workspace });
+  const child = spawn(process.execPath, [action.main], { env, cwd: options.workspace });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -111,7 +111,9 @@ function step(
     workspace,
     ...rest,
     env: { ...(sha ? { GITHUB_SHA: sha } : {}), ...rest.env },
-    inputs: { command, 'database-url': databaseUrl, ...inputs },
+    // Each step runs its command's own action (`<command>/action.yml`), as a caller's workflow does.
+    action: command,
+    inputs: { 'database-url': databaseUrl, ...inputs },
   };
 }
 
