@@ -1,26 +1,18 @@
 import type { CampaignAnalysis, ComboStats, Finding } from './analysis.js';
 import type { FlakyFix } from './flaky.js';
 import { combinationKey } from './grouping.js';
-import { allSuccessTrialsNeeded, fisherExact, wilsonInterval } from './stats.js';
+import {
+  decideCombination,
+  type RowVerdict,
+  type StopReason,
+  type TrialBudget,
+} from './sequential.js';
+import { allSuccessTrialsNeeded, wilsonInterval } from './stats.js';
 
-/**
- * Per-combination verdicts of a retry against the campaign it retried.
- * - `fixed`: failed before, meets the target now, and Fisher's exact test says the gain is real.
- * - `improved`: better, significantly, but still below the target.
- * - `inconclusive`: at or above target now, but too few trials to tell it from luck.
- * - `still failing`: below target and no significant gain.
- * - `regressed`: significantly worse than before.
- * - `held`: passed before, retried to check for regressions, and did not regress.
- */
-export type RowVerdict =
-  'fixed' | 'improved' | 'inconclusive' | 'still failing' | 'regressed' | 'held';
+export { SIGNIFICANCE, type RowVerdict } from './sequential.js';
 
 /** Overall retry result against the target, judged on the Wilson interval as well as the point. */
 export type TargetVerdict = 'reached' | 'reached-not-confident' | 'missed';
-
-export const SIGNIFICANCE = 0.05;
-// 0/3 → 3/3 has p = 1/20 exactly; floating point must not push it past the threshold.
-const isSignificant = (p: number) => p <= SIGNIFICANCE * (1 + 1e-9);
 
 export interface ComparisonRow {
   chaos_type: string;
@@ -30,6 +22,9 @@ export interface ComparisonRow {
   p_improvement: number;
   p_regression: number;
   verdict: RowVerdict;
+  /** Why the combination stopped (or `needs-more-trials`: a top-up round runs `next_trials`). */
+  stop_reason?: StopReason;
+  next_trials?: number;
 }
 
 export interface Comparison {
@@ -54,18 +49,22 @@ export interface Comparison {
   verdict: 'regressed' | 'target-reached' | 'improved' | 'not-improved';
 }
 
-/** Compares a retry campaign's analysis with the analysis of the campaign it retried. */
+/**
+ * Compares a retry campaign's analysis with the analysis of the campaign it retried. With a trial
+ * budget, combinations that could still be fixed within it are `inconclusive` with trials to add.
+ */
 export function compareCampaigns(
   before: CampaignAnalysis,
   after: CampaignAnalysis,
   target: number,
+  budget?: TrialBudget,
 ): Comparison {
   const beforeRows = new Map(
     before.by_chaos_type.filter((c) => !c.baseline).map((c) => [keyOf(c), c]),
   );
   const rows = after.by_chaos_type
     .filter((c) => !c.baseline)
-    .map((retried) => compareRow(beforeRows.get(keyOf(retried)), retried, target));
+    .map((retried) => compareRow(beforeRows.get(keyOf(retried)), retried, target, budget));
   const agentTrials = after.agent_trials;
   const agentSuccesses = after.agent_successes;
   const winRate = agentTrials ? agentSuccesses / agentTrials : 0;
@@ -108,44 +107,22 @@ function compareRow(
   before: ComboStats | undefined,
   after: ComboStats,
   target: number,
+  budget: TrialBudget | undefined,
 ): ComparisonRow {
   const b = { successes: before?.successes ?? 0, trials: before?.trials ?? 0 };
   const a = { successes: after.successes, trials: after.trials };
-  const p =
-    b.trials && a.trials
-      ? fisherExact(b.successes, b.trials, a.successes, a.trials)
-      : { pImprovement: 1, pRegression: 1 };
+  const decision = decideCombination(b, a, target, budget);
   return {
     chaos_type: after.chaos_type,
     params: after.params,
     before: { ...b, win_rate: b.trials ? b.successes / b.trials : null },
     after: { ...a, win_rate: a.trials ? a.successes / a.trials : null },
-    p_improvement: p.pImprovement,
-    p_regression: p.pRegression,
-    verdict: rowVerdict(b, a, p, target),
+    p_improvement: decision.p_improvement,
+    p_regression: decision.p_regression,
+    verdict: decision.verdict,
+    stop_reason: decision.reason,
+    next_trials: decision.next_trials,
   };
-}
-
-function rowVerdict(
-  before: { successes: number; trials: number },
-  after: { successes: number; trials: number },
-  p: { pImprovement: number; pRegression: number },
-  target: number,
-): RowVerdict {
-  if (after.trials === 0) return 'inconclusive';
-  if (
-    isSignificant(p.pRegression) &&
-    before.trials > 0 &&
-    after.successes / after.trials < before.successes / before.trials
-  ) {
-    return 'regressed';
-  }
-  const afterRate = after.successes / after.trials;
-  const passedBefore = before.trials > 0 && before.successes / before.trials >= target;
-  if (passedBefore) return 'held';
-  const significant = isSignificant(p.pImprovement);
-  if (afterRate >= target) return significant ? 'fixed' : 'inconclusive';
-  return significant ? 'improved' : 'still failing';
 }
 
 function overallVerdict(

@@ -242,14 +242,5 @@ function commands(chaosType: string, count: number, chaosAt: Date, detectSec: nu
   }));
 }
 
-/** A small deterministic generator (mulberry32) so every demo run tells the same story. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** So every demo run tells the same story. */
+export { seededRandom } from '../core/random.js';
