@@ -125,6 +125,7 @@ export interface CampaignAnalysis {
   failing: { chaos_type: string; params: Record<string, unknown> }[];
   findings: Finding[];
   trials_detail: TrialDetail[];
+  /** Rows on which upstream's scorer raises, with the reason. */
   anomalies: { trial_id: number; message: string }[];
   /** Set by `analyze`: invariant verdicts of the failing combinations (see --source-dir). */
   invariant_coverage?: InvariantCoverage[];
@@ -132,6 +133,8 @@ export interface CampaignAnalysis {
   invariant_coverage_note?: string;
   /** Set by `analyze`: pass history of every combination over the last campaigns of the series. */
   flaky?: FlakyCombination[];
+  /** True when upstream's `eval analyze` would fail on this campaign (any anomaly). */
+  upstream_analyze_fails: boolean;
 }
 
 export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): CampaignAnalysis {
@@ -229,6 +232,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     findings,
     trials_detail: details,
     anomalies,
+    upstream_analyze_fails: anomalies.length > 0,
   };
 }
 

@@ -231,7 +231,7 @@ function renderNotes(a: CampaignAnalysis): string {
   }
   if (a.anomalies.length) {
     notes.push(
-      `${a.anomalies.length} trial row(s) have data upstream's scorer would crash on; they were scored as unhealthy (see the JSON output, \`anomalies\`).`,
+      `Upstream's \`eval analyze\` fails on this campaign: its scorer raises on ${a.anomalies.length} trial row(s) (trials ${[...new Set(a.anomalies.map((x) => x.trial_id))].slice(0, 10).join(', ')}). They are scored here as upstream's guards intend; the reasons are under \`anomalies\` in the JSON output.`,
     );
   }
   if (!a.finished) notes.push('The campaign is still running: these numbers are partial.');

@@ -1,6 +1,16 @@
-import { decodeJsonColumn, isPlainObject, JsonColumnError, pythonTruthy } from './json.js';
+import { decodeJsonColumnRaw } from './json.js';
+import {
+  isPyDict,
+  pyGet,
+  pyHashKey,
+  pyIter,
+  pyLen,
+  PyException,
+  pyTruthy,
+  pyTypeName,
+} from './py-json.js';
 import type { TrialRecord } from './records.js';
-import { computeDurationSeconds, TimestampError } from './time.js';
+import { computeDurationSeconds, pythonDatetimeProblem, TimestampError } from './time.js';
 
 /** Upstream `TrialOutcome` (eval/src/eval/analysis/types.py). */
 export type Outcome = 'success' | 'failure' | 'timeout';
@@ -15,51 +25,63 @@ export interface TrialScore {
   commandCount: number;
   uniqueCommands: number;
   /**
-   * Rows on which upstream's own code would raise instead of scoring (it crashes the whole
-   * `eval analyze`); we score them as upstream's guards intend and say why here.
+   * Why upstream's own code raises on this row instead of scoring it (which stops `eval analyze`
+   * for the whole campaign). We still score it as upstream's guards intend and say so here.
    */
   anomalies: string[];
 }
 
+/** Suffix of every anomaly: the consequence for upstream. */
+export const UPSTREAM_FAILS =
+  'upstream raises here, so `eval analyze` fails for the whole campaign';
+
+function raised(anomalies: string[], field: string, error: PyException, fallback: string): void {
+  anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; ${fallback}`);
+}
+
 /**
- * Upstream `is_final_state_healthy`: TiKV needs a non-empty `stores` list all `Up`; chat-db-app
- * needs `app.status == "healthy"` without `app.error`; other subjects are healthy when the state
- * is truthy. Unparsable JSON is unhealthy.
+ * Upstream `is_final_state_healthy`, step for step with the same short-circuits: decode errors are
+ * unhealthy (upstream catches JSONDecodeError/TypeError), a non-dict state for tikv/chat-db-app and
+ * a store that is not a dict before any non-`Up` store raise (listed in `anomalies`).
  */
 export function isFinalStateHealthy(
   finalState: unknown,
   subjectName: string,
   anomalies: string[] = [],
 ): boolean {
+  try {
+    return finalStateHealthy(finalState, subjectName);
+  } catch (error) {
+    if (!(error instanceof PyException)) throw error;
+    raised(anomalies, 'final_state', error, 'scored as unhealthy');
+    return false;
+  }
+}
+
+function finalStateHealthy(finalState: unknown, subjectName: string): boolean {
   let state: unknown;
   try {
-    state = decodeJsonColumn(finalState, {});
+    state = decodeJsonColumnRaw(finalState, {});
   } catch (error) {
-    if (error instanceof JsonColumnError) return false;
+    // Upstream catches these two; ValueError (over-long int) escapes.
+    if (error instanceof PyException && error.pyType === 'JSONDecodeError') return false;
     throw error;
   }
   const subject = subjectName.toLowerCase();
   if (subject === 'tikv') {
-    if (!isPlainObject(state)) return unscorable(anomalies, 'final_state is not a JSON object');
-    const stores = state.stores ?? [];
-    if (!pythonTruthy(stores)) return false;
-    if (!Array.isArray(stores) || !stores.every(isPlainObject)) {
-      return unscorable(anomalies, 'final_state.stores is not a list of objects');
+    const stores = pyGet(state, 'stores', []);
+    if (!pyTruthy(stores)) return false;
+    for (const store of pyIter(stores)) {
+      if (pyGet(store, 'state_name', null) !== 'Up') return false;
     }
-    return stores.every((store) => store.state_name === 'Up');
+    return true;
   }
   if (subject === 'chat-db-app' || subject === 'chat-db-app-shard') {
-    if (!isPlainObject(state)) return unscorable(anomalies, 'final_state is not a JSON object');
-    const app = state.app ?? {};
-    if (isPlainObject(app) && pythonTruthy(app.error)) return false;
-    return isPlainObject(app) && app.status === 'healthy';
+    const app = pyGet(state, 'app', {});
+    if (isPyDict(app) && pyTruthy(app.error ?? null)) return false;
+    return isPyDict(app) && app.status === 'healthy';
   }
-  return pythonTruthy(state);
-}
-
-function unscorable(anomalies: string[], reason: string): false {
-  anomalies.push(`${reason} (upstream scoring raises here; scored as unhealthy)`);
-  return false;
+  return pyTruthy(state);
 }
 
 /** Upstream `score_trial` with the deterministic (non-LLM) command counts. */
@@ -69,6 +91,7 @@ export function scoreTrial(
   localUtcOffsetMinutes: number,
 ): TrialScore {
   const anomalies: string[] = [];
+  checkReadable(trial, anomalies);
   const timeToDetectSec = duration(
     trial.chaosInjectedAt,
     trial.ticketCreatedAt,
@@ -90,8 +113,7 @@ export function scoreTrial(
     : trial.resolvedAt === null && !finalHealthy
       ? 'timeout'
       : 'failure';
-  const { count, unique } =
-    trial.commandStats ?? countCommands(decodeCommands(trial.commands, anomalies));
+  const { count, unique } = trial.commandStats ?? countCommands(trial.commands, anomalies);
   return {
     trialId: trial.id,
     outcome,
@@ -105,6 +127,27 @@ export function scoreTrial(
   };
 }
 
+const TIMESTAMP_FIELDS = [
+  ['started_at', 'startedAt'],
+  ['chaos_injected_at', 'chaosInjectedAt'],
+  ['ticket_created_at', 'ticketCreatedAt'],
+  ['resolved_at', 'resolvedAt'],
+  ['ended_at', 'endedAt'],
+] as const;
+
+/** asyncpg cannot turn a timestamp outside Python's years 1–9999 into a datetime: reading the row raises. */
+function checkReadable(trial: TrialRecord, anomalies: string[]): void {
+  for (const [column, field] of TIMESTAMP_FIELDS) {
+    const text = trial[field];
+    const problem = text ? pythonDatetimeProblem(text) : null;
+    if (problem !== null) {
+      anomalies.push(
+        `${column}: ${JSON.stringify(text)} ${problem}: asyncpg raises OverflowError reading the trial — ${UPSTREAM_FAILS}; the time is left empty`,
+      );
+    }
+  }
+}
+
 function duration(
   start: string,
   end: string | null,
@@ -112,38 +155,67 @@ function duration(
   field: string,
   anomalies: string[],
 ): number | null {
+  if ((start && pythonDatetimeProblem(start)) || (end && pythonDatetimeProblem(end))) return null;
   try {
     return computeDurationSeconds(start, end, offset);
   } catch (error) {
-    if (!(error instanceof TimestampError)) throw error;
-    anomalies.push(`${field}: ${error.message} (upstream raises; time left empty)`);
-    return null;
+    if (error instanceof TimestampError) {
+      anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; the time is left empty`);
+      return null;
+    }
+    throw error;
   }
 }
 
-/** The agent's tool calls; an unreadable column counts as none and is reported. */
-export function decodeCommands(value: unknown, anomalies: string[] = []): unknown[] {
+/**
+ * `commands = safe_json_loads(commands_json, [])`, `len(commands)` and
+ * `len(set(c.get("tool_params", "") for c in commands))`, raising where Python raises. On a raise
+ * the row counts the list's length (0 for anything else) and the distinct hashable params.
+ */
+function countCommands(value: unknown, anomalies: string[]): { count: number; unique: number } {
+  let commands: unknown;
   try {
-    const commands = decodeJsonColumn(value, []);
-    if (Array.isArray(commands)) return commands;
-    anomalies.push('commands_json is not a JSON list (upstream raises; counted as 0 commands)');
+    commands = decodeJsonColumnRaw(value, []);
   } catch (error) {
-    if (!(error instanceof JsonColumnError)) throw error;
-    anomalies.push(`commands_json is not valid JSON: ${error.message}`);
+    if (!(error instanceof PyException)) throw error;
+    raised(anomalies, 'commands_json', error, 'counted as 0 commands');
+    return { count: 0, unique: 0 };
   }
-  return [];
+  try {
+    const count = pyLen(commands);
+    const seen = new Set<string>();
+    for (const command of pyIter(commands)) seen.add(pyHashKey(pyGet(command, 'tool_params', '')));
+    return { count, unique: seen.size };
+  } catch (error) {
+    if (!(error instanceof PyException)) throw error;
+    const shape = Array.isArray(commands)
+      ? 'a list whose items are not all dicts with hashable tool_params'
+      : `a JSON ${pyTypeName(commands)}, not a list`;
+    raised(anomalies, 'commands_json', error, `it is ${shape}; counted leniently`);
+    return lenientCounts(commands);
+  }
 }
 
-function countCommands(commands: unknown[]): { count: number; unique: number } {
-  return { count: commands.length, unique: countUniqueToolParams(commands) };
-}
-
-/** `len(set(c.get("tool_params", "") for c in commands))`. */
-function countUniqueToolParams(commands: unknown[]): number {
+function lenientCounts(commands: unknown): { count: number; unique: number } {
+  if (!Array.isArray(commands)) return { count: 0, unique: 0 };
   const seen = new Set<string>();
   for (const command of commands) {
-    const params = isPlainObject(command) && 'tool_params' in command ? command.tool_params : '';
-    seen.add(typeof params === 'string' ? `s:${params}` : `j:${JSON.stringify(params)}`);
+    try {
+      seen.add(pyHashKey(pyGet(command, 'tool_params', '')));
+    } catch {
+      // skipped: upstream raises on it
+    }
   }
-  return seen.size;
+  return { count: commands.length, unique: seen.size };
+}
+
+/** The agent's tool calls for evidence; an unreadable column counts as none. */
+export function decodeCommands(value: unknown): unknown[] {
+  try {
+    const commands = decodeJsonColumnRaw(value, []);
+    return Array.isArray(commands) ? commands : [];
+  } catch (error) {
+    if (error instanceof PyException) return [];
+    throw error;
+  }
 }

@@ -15,6 +15,18 @@ const PATTERN =
 export class TimestampError extends Error {}
 
 export function parseTimestamp(text: string): ParsedTimestamp {
+  const { seconds, fraction, aware } = parseExact(text);
+  return { micros: seconds * 1_000_000 + fraction, aware };
+}
+
+/** Whole seconds (exact up to year 9999) and microseconds, apart so no precision is lost. */
+interface ExactTimestamp {
+  seconds: number;
+  fraction: number;
+  aware: boolean;
+}
+
+function parseExact(text: string): ExactTimestamp {
   return parseCanonical(text) ?? parseGeneral(text);
 }
 
@@ -35,7 +47,7 @@ const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1
  * Fast path for what PostgreSQL prints for TIMESTAMPTZ in a UTC session
  * (`YYYY-MM-DD HH:MM:SS[.ffffff]+00`): 100,000-trial campaigns parse half a million of these.
  */
-function parseCanonical(text: string): ParsedTimestamp | null {
+function parseCanonical(text: string): ExactTimestamp | null {
   if (text.length < 22 || text.charCodeAt(10) !== 32 || !text.endsWith('+00')) return null;
   let fraction = 0;
   const end = text.length - 3;
@@ -53,26 +65,34 @@ function parseCanonical(text: string): ParsedTimestamp | null {
     return null;
   if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fraction >= 0)) return null;
   const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
-  return { micros: seconds * 1_000_000 + fraction, aware: true };
+  return { seconds, fraction, aware: true };
 }
 
-function parseGeneral(text: string): ParsedTimestamp {
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function parseGeneral(text: string): ExactTimestamp {
   const match = PATTERN.exec(text.trim());
   if (!match) throw new TimestampError(`Invalid isoformat string: '${text}'`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', offset] = match;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const valid =
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && !leap ? 28 : (MONTH_DAYS[month - 1] ?? 0)) &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(s) <= 59;
+  if (!valid) throw new TimestampError(`Invalid isoformat string: '${text}'`);
   const fraction = Number((frac + '000000').slice(0, 6));
-  const wallMillis = Date.UTC(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s),
-  );
-  if (Number.isNaN(wallMillis)) throw new TimestampError(`Invalid isoformat string: '${text}'`);
-  const wallMicros = wallMillis * 1000 + fraction;
-  if (offset === undefined) return { micros: wallMicros, aware: false };
-  return { micros: wallMicros - offsetMinutes(offset) * 60_000_000, aware: true };
+  const wall =
+    daysFromCivil(year, month, day) * 86_400 + Number(h) * 3_600 + Number(mi) * 60 + Number(s);
+  if (offset === undefined) return { seconds: wall, fraction, aware: false };
+  const shift = Math.round(offsetMinutes(offset) * 60);
+  // Offsets with seconds are whole seconds; keep the fraction apart.
+  return { seconds: wall - shift, fraction, aware: true };
 }
 
 function offsetMinutes(offset: string): number {
@@ -85,11 +105,40 @@ function offsetMinutes(offset: string): number {
   return sign * (hours * 60 + minutes + seconds / 60);
 }
 
+/** Python datetime's range: 0001-01-01T00:00:00 to 9999-12-31T23:59:59.999999 (UTC here). */
+const MIN_SECONDS = daysFromCivil(1, 1, 1) * 86_400;
+const MAX_SECONDS = daysFromCivil(9999, 12, 31) * 86_400 + 86_399;
+
+/**
+ * What asyncpg hands upstream for PostgreSQL's `infinity` / `-infinity` TIMESTAMPTZ: the *naive*
+ * `datetime.max` / `datetime.min` (pgproto codecs/datetime.pyx), which `isoformat()` prints so.
+ */
+export const ASYNCPG_INFINITY = '9999-12-31T23:59:59.999999';
+export const ASYNCPG_NEGATIVE_INFINITY = '0001-01-01T00:00:00';
+
+/** A timestamp as upstream's Trial holds it, from PostgreSQL's text output. */
+export function asyncpgTimestamp(text: string): string {
+  if (text === 'infinity') return ASYNCPG_INFINITY;
+  if (text === '-infinity') return ASYNCPG_NEGATIVE_INFINITY;
+  return text;
+}
+
+/**
+ * Why asyncpg cannot make a Python datetime of PostgreSQL's text (years outside 1–9999: reading
+ * the row raises OverflowError), or null when it can.
+ */
+export function pythonDatetimeProblem(text: string): string | null {
+  if (/\sBC$/.test(text)) return 'is before year 1';
+  const year = /^(\d+)-/.exec(text)?.[1];
+  if (year !== undefined && year.length > 4) return 'is after year 9999';
+  return null;
+}
+
 /**
  * Upstream `compute_duration_seconds` (eval/src/eval/analysis/scoring.py): None when the start is
  * empty or the end is None; a naive value beside an aware one is taken as the analysing machine's
- * local time at its *current* UTC offset (upstream uses `datetime.now().astimezone().tzinfo`);
- * two naive values are both UTC.
+ * local time at its *current* UTC offset (upstream uses `datetime.now().astimezone().tzinfo`), and
+ * converting it to UTC raises OverflowError past Python's year range; two naive values are both UTC.
  */
 export function computeDurationSeconds(
   start: string | null,
@@ -97,21 +146,88 @@ export function computeDurationSeconds(
   localUtcOffsetMinutes: number,
 ): number | null {
   if (!start || end === null) return null;
-  const a = parseTimestamp(start);
-  const b = parseTimestamp(end);
-  const localShift = localUtcOffsetMinutes * 60_000_000;
-  const startMicros = !a.aware && b.aware ? a.micros - localShift : a.micros;
-  const endMicros = a.aware && !b.aware ? b.micros - localShift : b.micros;
-  // Same arithmetic as timedelta.total_seconds(): integer microseconds / 10**6.
-  return (endMicros - startMicros) / 1e6;
+  const a = parseExact(start);
+  const b = parseExact(end);
+  const localShift = Math.round(localUtcOffsetMinutes * 60);
+  const startSeconds = !a.aware && b.aware ? toUtc(a.seconds, localShift) : a.seconds;
+  const endSeconds = a.aware && !b.aware ? toUtc(b.seconds, localShift) : b.seconds;
+  // timedelta.total_seconds(): integer microseconds / 10**6, correctly rounded.
+  const seconds = endSeconds - startSeconds;
+  const fraction = b.fraction - a.fraction;
+  const micros = seconds * 1_000_000 + fraction;
+  if (Number.isSafeInteger(micros) && Math.abs(seconds) < 9e9) return micros / 1e6;
+  return divideMicros(BigInt(seconds) * 1_000_000n + BigInt(fraction));
+}
+
+function toUtc(wallSeconds: number, localShift: number): number {
+  const utc = wallSeconds - localShift;
+  if (utc < MIN_SECONDS || utc > MAX_SECONDS) {
+    throw new TimestampError('OverflowError: date value out of range (naive time taken as local)');
+  }
+  return utc;
+}
+
+/** micros / 10**6 as Python's int true division rounds it (to nearest, ties to even). */
+function divideMicros(micros: bigint): number {
+  const guess = Number(micros / 1_000_000n) + Number(micros % 1_000_000n) / 1e6;
+  let best = guess;
+  let bestError = exactError(guess, micros);
+  for (const candidate of [nextDouble(guess, -1), nextDouble(guess, 1)]) {
+    const error = exactError(candidate, micros);
+    const cmp = compareFractions(error, bestError);
+    if (cmp < 0 || (cmp === 0 && isEvenMantissa(candidate))) {
+      best = candidate;
+      bestError = error;
+    }
+  }
+  return best;
+}
+
+/** |x * 10**6 - micros| as a fraction [numerator, denominator]. */
+function exactError(x: number, micros: bigint): [bigint, bigint] {
+  const [num, den] = exactRational(x);
+  const diff = num * 1_000_000n - micros * den;
+  return [diff < 0n ? -diff : diff, den];
+}
+
+function compareFractions([a, b]: [bigint, bigint], [c, d]: [bigint, bigint]): number {
+  const left = a * d;
+  const right = c * b;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function exactRational(x: number): [bigint, bigint] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & 0xfffffffffffffn;
+  if (exponent !== 0) mantissa |= 1n << 52n;
+  const power = (exponent === 0 ? 1 : exponent) - 1075;
+  const signed = negative ? -mantissa : mantissa;
+  return power >= 0 ? [signed << BigInt(power), 1n] : [signed, 1n << BigInt(-power)];
+}
+
+function nextDouble(x: number, direction: 1 | -1): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  const away = x > 0 === direction > 0 || x === 0;
+  view.setBigInt64(0, away ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}
+
+function isEvenMantissa(x: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return (view.getBigUint64(0) & 1n) === 0n;
 }
 
 /** ISO 8601 text in Python's `isoformat()` shape, e.g. `2026-02-10T12:34:56.123456+00:00`. */
 export function toIsoString(text: string): string {
   if (!text) return text;
-  const { micros, aware } = parseTimestamp(text);
-  const seconds = Math.floor(micros / 1_000_000);
-  const fraction = micros - seconds * 1_000_000;
+  const { seconds, fraction, aware } = parseExact(text);
   const days = Math.floor(seconds / 86_400);
   const secondOfDay = seconds - days * 86_400;
   const [y, m, d] = civilFromDays(days);

@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import type pg from 'pg';
+import { JsonText } from '../core/json.js';
 import type { CampaignData, CampaignRecord, TrialRecord, WorkItemRecord } from '../core/records.js';
+import { asyncpgTimestamp } from '../core/time.js';
 import { DatabaseError } from './connection-url.js';
 import { EVAL_TYPES, withSession, type Queryable } from './pool.js';
 
@@ -25,17 +27,25 @@ const CAMPAIGN_COLUMNS = `id, subject_name, chaos_type, name, trial_count, basel
   notes, variant_name, git_commit_hash, created_at`;
 
 // Only the columns TrialRecord needs: initial_state and operator_data_json can be megabytes per row.
-// Commands are counted here for JSON arrays, as upstream's score_trial counts them (len and the
-// distinct `tool_params`, '' when absent); any other value is sent as is for core/scoring.ts.
+// SQL NULL JSON becomes upstream's default text ('{}' / '[]'), so a NULL here is JSON `null`.
+// Commands are counted here when every item is an object whose tool_params is absent or a string
+// (then jsonb string equality is Python's); any other shape is sent as its exact jsonb text, which
+// core/scoring.ts reads as upstream does (Python equality of 1, 1.0 and true; raising shapes).
 // Transferring and parsing every command list was 40% of loading a 100,000-trial campaign.
-const TRIAL_COLUMNS = `id, campaign_id, started_at, chaos_injected_at, ticket_created_at, resolved_at,
-  ended_at, final_state, chaos_metadata,
-  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN NULL ELSE commands_json END,
-  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN jsonb_array_length(commands_json) END,
-  CASE WHEN jsonb_typeof(commands_json) = 'array' THEN (
-    SELECT count(DISTINCT CASE WHEN jsonb_typeof(c) = 'object' THEN COALESCE(c -> 'tool_params', '""'::jsonb)
-                               ELSE '""'::jsonb END)
-    FROM jsonb_array_elements(commands_json) AS c) END`;
+const TRIAL_COLUMNS = `t.id, t.campaign_id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
+  t.resolved_at, t.ended_at, COALESCE(t.final_state, '{}'::jsonb),
+  COALESCE(t.chaos_metadata, '{}'::jsonb),
+  CASE WHEN s.simple THEN NULL ELSE s.cj::text END,
+  CASE WHEN s.simple THEN jsonb_array_length(s.cj) END,
+  CASE WHEN s.simple THEN (
+    SELECT count(DISTINCT COALESCE(c -> 'tool_params', '""'::jsonb))
+    FROM jsonb_array_elements(s.cj) AS c) END`;
+const TRIAL_SOURCE = `trials t CROSS JOIN LATERAL (
+    SELECT cj, jsonb_typeof(cj) = 'array' AND NOT EXISTS (
+      SELECT 1 FROM jsonb_array_elements(cj) AS c
+      WHERE jsonb_typeof(c) <> 'object'
+         OR (c ? 'tool_params' AND jsonb_typeof(c -> 'tool_params') <> 'string')) AS simple
+    FROM (SELECT COALESCE(t.commands_json, '[]'::jsonb) AS cj) AS d) AS s`;
 
 export const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, chaos_params, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
@@ -91,7 +101,9 @@ async function selectCampaign(db: Queryable, id: number): Promise<CampaignRecord
 async function selectTrials(db: Queryable, campaignId: number): Promise<TrialRecord[]> {
   if (!isInt4(campaignId)) return [];
   const { rows } = await db.query(
-    arrayQuery(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE campaign_id = $1`, [campaignId]),
+    arrayQuery(`SELECT ${TRIAL_COLUMNS} FROM ${TRIAL_SOURCE} WHERE t.campaign_id = $1`, [
+      campaignId,
+    ]),
   );
   return sortedById((rows as unknown[][]).map(toTrialRecord));
 }
@@ -193,15 +205,19 @@ function toTrialRecord(row: unknown[]): TrialRecord {
   return {
     id: row[0] as number,
     campaignId: row[1] as number,
-    startedAt: (row[2] as string | null) ?? '',
-    chaosInjectedAt: (row[3] as string | null) ?? '',
-    ticketCreatedAt: row[4] as string | null,
-    resolvedAt: row[5] as string | null,
-    endedAt: (row[6] as string | null) ?? '',
-    finalState: row[7] ?? {},
-    chaosMetadata: row[8] ?? {},
+    startedAt: timestamp(row[2]) ?? '',
+    chaosInjectedAt: timestamp(row[3]) ?? '',
+    ticketCreatedAt: timestamp(row[4]),
+    resolvedAt: timestamp(row[5]),
+    endedAt: timestamp(row[6]) ?? '',
+    finalState: row[7],
+    chaosMetadata: row[8],
     ...commandFields(row[9], row[10], row[11]),
   };
+}
+
+function timestamp(value: unknown): string | null {
+  return typeof value === 'string' ? asyncpgTimestamp(value) : null;
 }
 
 function commandFields(
@@ -209,7 +225,7 @@ function commandFields(
   count: unknown,
   unique: unknown,
 ): Pick<TrialRecord, 'commands' | 'commandStats'> {
-  if (count === null || count === undefined) return { commands: raw ?? [] };
+  if (count === null || count === undefined) return { commands: new JsonText(raw as string) };
   return { commands: [], commandStats: { count: Number(count), unique: Number(unique) } };
 }
 

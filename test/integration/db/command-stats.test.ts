@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
+import { JsonText } from '../../../src/core/json.js';
 import { scoreTrial } from '../../../src/core/scoring.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
@@ -80,7 +81,9 @@ test('arrays are counted by the database; other values come back whole', async (
   const byName = (name: string) => trials.find((t) => t.id === ids.get(name))!;
   expect(byName('duplicates').commandStats).toEqual({ count: 3, unique: 2 });
   expect(byName('double encoded').commandStats).toBeUndefined();
-  expect(typeof byName('double encoded').commands).toBe('string');
+  expect(byName('double encoded').commands).toBeInstanceOf(JsonText);
+  // Only items that are all objects with string (or absent) tool_params are counted in SQL.
+  expect(byName('null and object params').commandStats).toBeUndefined();
 });
 
 test('getTrialCommands returns the first commands for evidence', async () => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
+import { JsonText } from '../../../src/core/json.js';
 import { DatabaseError } from '../../../src/db/connection-url.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
 import { complete, enqueue, insertTrial } from '../../../src/db/work-queue.js';
@@ -57,6 +58,7 @@ describe('reader mapping', () => {
         finalState: {},
         chaosMetadata: {},
         commands: [],
+        commandStats: { count: 0, unique: 0 },
       },
       {
         campaignId,
@@ -66,7 +68,8 @@ describe('reader mapping', () => {
         resolvedAt: '2026-02-10 12:35:08.5+00',
         endedAt: '2026-02-10 12:40:00.999999+00',
         finalState: { stores: [] },
-        chaosMetadata: {},
+        // JSON null is not SQL NULL: upstream's Trial gets "null", i.e. None.
+        chaosMetadata: null,
         commands: [],
         commandStats: { count: 1, unique: 1 },
       },
@@ -86,7 +89,7 @@ describe('reader mapping', () => {
     const [trial] = await createEvalReader(db).getTrials(campaignId);
     expect(trial!.finalState).toBe('{"stores": [{"id": 1}]}');
     expect(trial!.chaosMetadata).toBe('{"chaos_type": "latency"}');
-    expect(trial!.commands).toBe('[]');
+    expect(trial!.commands).toEqual(new JsonText('"[]"'));
   });
 
   test('naive timestamp text written by insertTrial is UTC even in a session with another TimeZone', async () => {

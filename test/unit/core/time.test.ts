@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+  asyncpgTimestamp,
   computeDurationSeconds,
+  pythonDatetimeProblem,
   parseTimestamp,
   TimestampError,
   toIsoString,
@@ -80,4 +82,28 @@ test('the fast path for PostgreSQL text agrees with the general parser', () => {
     const iso = sample.replace(' ', 'T').replace(/\+00$/, '+00:00');
     expect(parseTimestamp(sample)).toEqual(parseTimestamp(iso));
   }
+});
+
+test('spans beyond 2^53 microseconds divide exactly like timedelta.total_seconds()', () => {
+  // Values printed by CPython 3.11 for the same timedelta.
+  expect(computeDurationSeconds('0001-01-01T00:00:00', '9999-12-31T23:59:59.999999', 0)).toBe(
+    315537897600,
+  );
+  const cases: [string, number][] = [
+    ['6826-08-21T05:37:59.682554', 215396257079.68256],
+    ['1232-06-28T18:11:28.861168', 38862094288.86117],
+    ['1707-03-01T01:47:23.383452', 53841203243.38345],
+    ['1033-01-13T10:28:45.953893', 32567826525.95389],
+  ];
+  for (const [end, seconds] of cases) {
+    expect(computeDurationSeconds('0001-01-01T00:00:00', end, 0)).toBe(seconds);
+  }
+});
+
+test('asyncpg hands infinity over as naive datetime.max/min', () => {
+  expect(asyncpgTimestamp('infinity')).toBe('9999-12-31T23:59:59.999999');
+  expect(asyncpgTimestamp('-infinity')).toBe('0001-01-01T00:00:00');
+  expect(toIsoString('0001-01-01T00:00:00')).toBe('0001-01-01T00:00:00');
+  expect(pythonDatetimeProblem('10000-01-01 00:00:00+00')).toMatch(/after year 9999/);
+  expect(pythonDatetimeProblem('2026-01-01 00:00:00+00')).toBeNull();
 });

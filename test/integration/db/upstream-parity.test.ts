@@ -1,0 +1,138 @@
+import { expect, test } from 'vitest';
+import { analyzeCampaign } from '../../../src/core/analysis.js';
+import { DEFAULT_CAUSES } from '../../../src/core/causes.js';
+import type { Symptom } from '../../../src/core/symptoms.js';
+import type { Cause } from '../../../src/core/causes.js';
+import { createEvalReader } from '../../../src/db/eval-reader.js';
+import { rawCampaign, upstreamDatabase } from './helpers.js';
+
+/**
+ * Rows written to a real PostgreSQL with the exact jsonb upstream would read; expected outcomes
+ * and exceptions are what CPython 3.11 prints running upstream's scoring.py on the text asyncpg
+ * returns for the same rows (see test/unit/core/scoring.test.ts for the per-shape table).
+ */
+const UP = '{"stores": [{"id": 1, "state_name": "Up"}]}';
+const ROWS: {
+  name: string;
+  final?: string | null;
+  commands?: string | null;
+  resolved?: string;
+  raises?: RegExp;
+  counts?: [number, number];
+  outcome?: string;
+}[] = [
+  { name: 'SQL NULL final_state is upstream\'s "{}"', final: null, outcome: 'failure' },
+  {
+    name: 'JSON null final_state',
+    final: 'null',
+    raises: /final_state: AttributeError: 'NoneType'/,
+  },
+  { name: 'double-encoded final_state', final: JSON.stringify(UP), outcome: 'success' },
+  {
+    name: 'triple-encoded final_state',
+    final: JSON.stringify(JSON.stringify(UP)),
+    raises: /final_state: AttributeError: 'str'/,
+  },
+  { name: 'SQL NULL commands', commands: null, counts: [0, 0] },
+  {
+    name: 'JSON null commands',
+    commands: 'null',
+    raises: /commands_json: TypeError: object of type 'NoneType' has no len/,
+  },
+  { name: 'empty-string commands', commands: '""', raises: /commands_json: JSONDecodeError/ },
+  {
+    name: 'commands as plain strings',
+    commands: '["ls", "pwd"]',
+    raises: /commands_json: AttributeError: 'str'/,
+  },
+  {
+    name: 'tool_params as object',
+    commands: '[{"tool_params": {"command": "ls"}}]',
+    raises: /unhashable type: 'dict'/,
+  },
+  {
+    name: 'tool_params as list',
+    commands: '[{"tool_params": ["ls"]}]',
+    raises: /unhashable type: 'list'/,
+  },
+  {
+    name: 'true == 1 == 1.0',
+    commands:
+      '[{"tool_params": true}, {"tool_params": 1}, {"tool_params": 1.0}, {"tool_params": "1"}]',
+    counts: [4, 2],
+  },
+  {
+    name: 'ints beyond 2^53 stay exact',
+    commands: '[{"tool_params": 9007199254740993}, {"tool_params": 9007199254740992}]',
+    counts: [2, 2],
+  },
+  { name: 'resolved at infinity is scored', resolved: 'infinity', outcome: 'success' },
+];
+
+test('every row scores as upstream scores it, or is listed as an anomaly', async () => {
+  const { db } = await upstreamDatabase();
+  const campaignId = await rawCampaign(db, 'parity');
+  const ids = new Map<string, number>();
+  for (const row of ROWS) {
+    const { rows } = await db.query({
+      text: `INSERT INTO trials (campaign_id, started_at, chaos_injected_at, ticket_created_at,
+               resolved_at, ended_at, final_state, chaos_metadata, commands_json)
+             VALUES ($1, '2026-02-10 12:00:00+00', '2026-02-10 12:02:30+00', '2026-02-10 12:02:50+00',
+                     $2::timestamptz, '2026-02-10 12:10:00+00', $3::jsonb, '{"chaos_type": "node_kill"}', $4::jsonb)
+             RETURNING id`,
+      values: [
+        campaignId,
+        row.resolved ?? '2026-02-10 12:07:30+00',
+        row.final === undefined ? UP : row.final,
+        row.commands === undefined ? '[]' : row.commands,
+      ],
+    });
+    ids.set(row.name, rows[0]!.id as number);
+  }
+  const data = await createEvalReader(db).loadCampaignData(campaignId);
+  const analysis = analyzeCampaign(data, {
+    target: 0.9,
+    causes: DEFAULT_CAUSES as Record<Symptom, Cause>,
+    localUtcOffsetMinutes: 0,
+  });
+  for (const row of ROWS) {
+    const id = ids.get(row.name)!;
+    const detail = analysis.trials_detail.find((d) => d.trial_id === id)!;
+    const anomalies = analysis.anomalies.filter((a) => a.trial_id === id).map((a) => a.message);
+    if (row.raises) {
+      expect(anomalies, row.name).toHaveLength(1);
+      expect(anomalies[0], row.name).toMatch(row.raises);
+    } else {
+      expect(anomalies, row.name).toEqual([]);
+    }
+    if (row.outcome) expect(detail.outcome, row.name).toBe(row.outcome);
+    if (row.counts) expect(detail.commands, row.name).toBe(row.counts[0]);
+  }
+  const infinity = analysis.trials_detail.find(
+    (d) => d.trial_id === ids.get('resolved at infinity is scored'),
+  )!;
+  // (datetime.max.replace(tzinfo=utc) - 2026-02-10 12:02:30+00).total_seconds() under TZ=UTC
+  expect(infinity.time_to_resolve_sec).toBe(251631575850);
+  expect(analysis.upstream_analyze_fails).toBe(true);
+  // Distinct tool_params: 2 (true/1/1.0 and "1") + 2 (two big ints); raising rows add none.
+  expect(analysis.total_unique_commands).toBe(4);
+});
+
+test('a campaign without raising rows does not claim upstream fails', async () => {
+  const { db } = await upstreamDatabase();
+  const campaignId = await rawCampaign(db, 'clean');
+  await db.query({
+    text: `INSERT INTO trials (campaign_id, started_at, chaos_injected_at, resolved_at, ended_at, final_state)
+           VALUES ($1, '2026-02-10 12:00:00+00', '2026-02-10 12:02:30+00', '2026-02-10 12:07:30+00',
+                   '2026-02-10 12:10:00+00', $2::jsonb)`,
+    values: [campaignId, UP],
+  });
+  const data = await createEvalReader(db).loadCampaignData(campaignId);
+  const analysis = analyzeCampaign(data, {
+    target: 0.9,
+    causes: DEFAULT_CAUSES as Record<Symptom, Cause>,
+    localUtcOffsetMinutes: 0,
+  });
+  expect(analysis.upstream_analyze_fails).toBe(false);
+  expect(analysis.successes).toBe(1);
+});
