@@ -5,7 +5,7 @@ import { CLI_COMMANDS as COMMANDS } from './commands/cli-commands.js';
 import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { consoleLogger, SecretMasker } from './logger.js';
-import { abortOnSignals } from './signals.js';
+import { abortOnSignals, signalExitCode } from './signals.js';
 
 const USAGE = `Usage: iterate-campaign <command> [arguments]
 
@@ -51,6 +51,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await runCommand(COMMANDS, name, inputs, io);
   } catch (error) {
     logger.error(masker.mask((error as Error).message));
-    return 1;
+    return signalExitCode() ?? 1;
   }
 }

@@ -339,7 +339,10 @@ async function loadAnalysis(
   config: ProjectConfig,
   io: CommandIO,
 ): Promise<CampaignAnalysis> {
-  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  const db = await openEvalDatabase(input.databaseUrl, {
+    log: (m) => io.logger.warning(m),
+    signal: io.signal,
+  });
   try {
     const analysis = await analyzeFromDatabase(
       db,

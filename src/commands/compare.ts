@@ -137,7 +137,10 @@ async function runCompare(
   const config = await loadProjectConfig(input.configPath, io.cwd);
   const github = input.token ? await openReportGitHub(io, input.token, 'compare', deps) : undefined;
   if (!github) io.logger.warning('No github-token: the comparison is printed, nothing is written.');
-  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  const db = await openEvalDatabase(input.databaseUrl, {
+    log: (m) => io.logger.warning(m),
+    signal: io.signal,
+  });
   try {
     if (github) await ensureRetryReportsSchema(db);
     const run = await retryRunOf(db, input.retryCampaignId);

@@ -156,7 +156,10 @@ async function runFinalize(
   const github = input.token
     ? await openReportGitHub(io, input.token, 'finalize', deps)
     : undefined;
-  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  const db = await openEvalDatabase(input.databaseUrl, {
+    log: (m) => io.logger.warning(m),
+    signal: io.signal,
+  });
   try {
     await ensureRetryReportsSchema(db);
     const report = await findReport(db, input.retryCampaignId);

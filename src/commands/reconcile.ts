@@ -139,7 +139,10 @@ async function runReconcile(
 ): Promise<number> {
   const config = await loadProjectConfig(input.configPath, io.cwd);
   const github = await openReportGitHub(io, input.token, 'reconcile', deps);
-  const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+  const db = await openEvalDatabase(input.databaseUrl, {
+    log: (m) => io.logger.warning(m),
+    signal: io.signal,
+  });
   try {
     await ensureRetryReportsSchema(db);
     const repository = repositoryOf(github);

@@ -148,7 +148,10 @@ export const retryCommand = defineCommand<RetryInput>({
       prNumber: pull.number,
       mergeSha: input.mergeSha,
     };
-    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    const db = await openEvalDatabase(input.databaseUrl, {
+      log: (m) => io.logger.warning(m),
+      signal: io.signal,
+    });
     try {
       await ensureProductSchema(db);
       const existing = await findRetryRun(db, key);

@@ -142,7 +142,10 @@ export const waitCommand = defineCommand<WaitInput>({
     };
   },
   async run(input, io) {
-    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    const db = await openEvalDatabase(input.databaseUrl, {
+      log: (m) => io.logger.warning(m),
+      signal: io.signal,
+    });
     let result: WaitResult;
     try {
       result = await waitForCampaign(db, input.campaignId, {

@@ -92,7 +92,10 @@ export const workerCommand = defineCommand<WorkerInput>({
         `The harness directory '${config.retry.evalDirectory}' (config retry.eval_directory) does not exist in ${io.cwd}`,
       );
     }
-    const db = await openEvalDatabase(input.databaseUrl, { log: (m) => io.logger.warning(m) });
+    const db = await openEvalDatabase(input.databaseUrl, {
+      log: (m) => io.logger.warning(m),
+      signal: io.signal,
+    });
     try {
       const total = await workItemCount(db, input.campaignId);
       if (total === 0)

@@ -1,8 +1,12 @@
 import type { ProgressSnapshot } from '../core/progress.js';
-import type { Queryable } from './pool.js';
+import { repeatable, type Queryable } from './pool.js';
 
 /** One read of a campaign's queue: counts per chaos type and params, and who runs what. */
-export async function readProgress(db: Queryable, campaignId: number): Promise<ProgressSnapshot> {
+export async function readProgress(
+  source: Queryable,
+  campaignId: number,
+): Promise<ProgressSnapshot> {
+  const db = repeatable(source); // reads only: retried on a fresh connection when one is lost
   const groups = await db.query({
     text: `SELECT chaos_type, chaos_params, baseline, MIN(id) AS first_id,
                   COUNT(*) FILTER (WHERE status = 'pending') AS pending,

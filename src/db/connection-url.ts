@@ -11,11 +11,20 @@ const DEFAULT_PORT = 5432;
 export class DatabaseError extends Error {
   /** SQLSTATE or Node error code of the underlying failure, when there is one. */
   readonly code: string | undefined;
+  /**
+   * The connection was lost, the server was briefly unavailable, or a transaction lost a
+   * serialization race: the same work on a fresh connection may succeed.
+   */
+  readonly retryable: boolean;
 
-  constructor(message: string, options: { cause?: unknown; code?: string } = {}) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; code?: string; retryable?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DatabaseError';
     this.code = options.code;
+    this.retryable = options.retryable ?? false;
   }
 }
 

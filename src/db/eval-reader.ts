@@ -4,7 +4,7 @@ import { JsonText } from '../core/json.js';
 import type { CampaignData, CampaignRecord, TrialRecord, WorkItemRecord } from '../core/records.js';
 import { asyncpgTimestamp } from '../core/time.js';
 import { DatabaseError } from './connection-url.js';
-import { EVAL_TYPES, withSession, type Queryable } from './pool.js';
+import { EVAL_TYPES, repeatable, withSession, type Queryable } from './pool.js';
 
 /** Read-only access to the upstream tables; never writes or alters them. */
 export interface EvalReader {
@@ -51,7 +51,9 @@ export const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, cha
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
   resolution_timeout`;
 
-export function createEvalReader(db: Queryable): EvalReader {
+export function createEvalReader(source: Queryable): EvalReader {
+  // Reads only: a lost connection is retried on a fresh one.
+  const db = repeatable(source);
   const getCampaign = (id: number) => selectCampaign(db, id);
   const getTrials = (campaignId: number) => selectTrials(db, campaignId);
   const getWorkItems = (campaignId: number) => selectWorkItems(db, campaignId);

@@ -33,26 +33,30 @@ export function listenForCompletions(
     wake?.();
   };
 
+  // The connection is discarded afterwards rather than UNLISTENed: on a silent network an UNLISTEN
+  // would wait for the query deadline, and a listening connection must not go back to the pool.
   const session = async () => {
-    await db.withClient(async (client) => {
-      const ended = new Promise<void>((resolve, reject) => {
-        release = resolve;
-        client.once('error', reject);
-        client.once('end', () => reject(new Error('connection ended')));
-      });
-      ended.catch(() => undefined);
-      if (closed) return;
-      await client.query(`LISTEN ${WORK_ITEM_COMPLETED_CHANNEL}`);
-      listening = true;
-      client.on('notification', notify);
-      try {
-        await ended;
-        await client.query(`UNLISTEN ${WORK_ITEM_COMPLETED_CHANNEL}`).catch(() => undefined);
-      } finally {
-        listening = false;
-        client.removeListener('notification', notify);
-      }
-    });
+    await db.withClient(
+      async (client) => {
+        const ended = new Promise<void>((resolve, reject) => {
+          release = resolve;
+          client.once('error', reject);
+          client.once('end', () => reject(new Error('connection ended')));
+        });
+        ended.catch(() => undefined);
+        if (closed) return;
+        await client.query(`LISTEN ${WORK_ITEM_COMPLETED_CHANNEL}`);
+        listening = true;
+        client.on('notification', notify);
+        try {
+          await ended;
+        } finally {
+          listening = false;
+          client.removeListener('notification', notify);
+        }
+      },
+      { discard: true },
+    );
   };
 
   const loop = (async () => {
@@ -97,7 +101,10 @@ export function listenForCompletions(
       closed = true;
       wake?.();
       release?.();
-      await loop;
+      // A session still connecting or sending LISTEN on a dead network ends when the pool closes.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([loop, new Promise((resolve) => (timer = setTimeout(resolve, 500)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -39,13 +39,26 @@ export async function withSession<T>(
   if (isEvalDatabase(db)) return db.withClient((client) => fn(client, true));
   if (db instanceof pg.Pool) {
     const client = await db.connect();
+    // pg-pool drops its idle 'error' listener on checkout: without one, a lost connection crashes.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost = error);
+    client.on('error', onError);
     try {
       return await fn(client, true);
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
   return fn(db, false);
+}
+
+/**
+ * For work that is safe to repeat (reads, idempotent DDL): an EvalDatabase's retrying view, which
+ * runs it again on a fresh connection after a lost connection; any other Queryable as is.
+ */
+export function repeatable<Q extends Queryable | pg.Pool>(db: Q): Q {
+  return isEvalDatabase(db) ? (db.retrying as unknown as Q) : db;
 }
 
 function isEvalDatabase(db: Queryable | pg.Pool): db is EvalDatabase {
@@ -55,25 +68,58 @@ function isEvalDatabase(db: Queryable | pg.Pool): db is EvalDatabase {
 export interface EvalDatabaseOptions {
   /** Server-side `statement_timeout` for every statement, ms (default 60 000). */
   statementTimeoutMs?: number;
+  /**
+   * Client-side deadline of every query, ms (default statement timeout + 5 s): a connection that
+   * stops answering (half-open TCP, a silent proxy) fails the query instead of hanging.
+   */
+  queryTimeoutMs?: number;
   /** Limit for one connection attempt including authentication, ms (default 10 000). */
   connectTimeoutMs?: number;
-  /** Total time spent retrying transient connect failures, ms (default 20 000). */
+  /** Total time spent retrying transient connect failures and lost connections, ms (default 20 000). */
   retryBudgetMs?: number;
   /** Pool size (default 3, like upstream's asyncpg pool). */
   max?: number;
   /** Where warnings go (idle-client errors, retries); default stderr. Never receives the password. */
   log?: (message: string) => void;
+  /** Aborted (SIGINT/SIGTERM): connect retries stop and in-flight queries are cut at once. */
+  signal?: AbortSignal;
+}
+
+export interface WithClientOptions {
+  /** Close the connection afterwards instead of returning it to the pool (LISTEN sessions). */
+  discard?: boolean;
 }
 
 export interface EvalDatabase extends Queryable {
   /** `host:port/database` of the server, for messages. */
   readonly target: string;
-  /** Runs `fn` on one pooled connection (for transactions, LISTEN, multi-statement reads). */
-  withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once on one pooled connection (transactions, LISTEN, multi-statement reads). A lost
+   * connection rejects with a DatabaseError whose `retryable` is true; it never crashes the process.
+   */
+  withClient<T>(fn: (client: pg.PoolClient) => Promise<T>, options?: WithClientOptions): Promise<T>;
+  /**
+   * The same database for work that is safe to repeat (reads, transactions that re-check what
+   * they write): its `query` and `withClient` run again on a fresh connection after a retryable
+   * failure, within the retry budget.
+   */
+  readonly retrying: EvalDatabase;
+  /**
+   * `fn` between BEGIN and COMMIT, retried whole after a lost connection, a deadlock or a
+   * serialization failure, so it is all or nothing. A COMMIT lost on the wire may have committed:
+   * `fn` must re-check its key before writing.
+   */
+  transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const DEFAULTS = { statementTimeoutMs: 60_000, connectTimeoutMs: 10_000, retryBudgetMs: 20_000 };
+/** Extra time the client allows beyond statement_timeout before it gives up on the server. */
+const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+/** How long close() waits for connections to end politely before cutting them. */
+const CLOSE_GRACE_MS = 1_000;
+const KEEPALIVE_DELAY_MS = 10_000;
+const MAX_ATTEMPTS = 4;
 const SESSION_OPTIONS = '-c TimeZone=UTC -c DateStyle=ISO';
 const TRANSIENT_CODES = new Set([
   'ECONNREFUSED',
@@ -84,6 +130,32 @@ const TRANSIENT_CODES = new Set([
   '57P03',
   '53300',
 ]);
+/** Lost or refused connections (PostgreSQL Appendix A classes 08 and 57P0x, Node socket codes). */
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+/** A transaction that lost a race: run it again from BEGIN. */
+const SERIALIZATION_CODES = new Set(['40001', '40P01']);
+const ABORTED = 'ABORTED';
+
+interface Settings {
+  statementTimeoutMs: number;
+  queryTimeoutMs: number;
+  connectTimeoutMs: number;
+  retryBudgetMs: number;
+}
 
 /**
  * Opens a pool on the eval database and proves it works with one connection, retrying transient
@@ -94,49 +166,171 @@ export async function openEvalDatabase(
   options: EvalDatabaseOptions = {},
 ): Promise<EvalDatabase> {
   validateDatabaseUrl(url);
-  const settings = {
-    statementTimeoutMs: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs;
+  const settings: Settings = {
+    statementTimeoutMs,
+    queryTimeoutMs: options.queryTimeoutMs ?? statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
     retryBudgetMs: options.retryBudgetMs ?? DEFAULTS.retryBudgetMs,
   };
   const log = options.log ?? ((message: string) => process.stderr.write(`warning: ${message}\n`));
   const context = connectContextFor(url, settings.connectTimeoutMs);
   checkClientConfig(url, context);
-  const pool = createPool(url, settings, options.max ?? 3, context, log);
-  const acquire = () => connectWithRetry(pool, context, settings.retryBudgetMs, log);
+  warnAboutUnverifiedSsl(url, context, log);
+  const clients = new Set<pg.Client>();
+  const pool = createPool(url, settings, options.max ?? 3, context, log, clients);
+  const { signal } = options;
+  const cutAll = () => clients.forEach(destroyConnection);
+  signal?.addEventListener('abort', cutAll, { once: true });
+  const errors: ErrorContext = { context, settings, signal };
+  const acquire = () => connectWithRetry(pool, errors, log);
   try {
     (await acquire()).release();
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    signal?.removeEventListener('abort', cutAll);
+    await endPool(pool, clients);
     throw error;
   }
-  const withClient = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await acquire();
-    let failure: unknown;
-    try {
-      return await fn(client);
-    } catch (error) {
-      failure = error;
-      throw error;
-    } finally {
-      client.release(isBrokenConnection(failure) ? (failure as Error) : undefined);
-    }
+  const withClient = <T>(
+    fn: (client: pg.PoolClient) => Promise<T>,
+    clientOptions: WithClientOptions = {},
+  ): Promise<T> => runOnClient(acquire, fn, errors, clientOptions);
+  const query = (client: pg.PoolClient, config: pg.QueryConfig) =>
+    client.query({ types: EVAL_TYPES, ...config });
+  const retryingWithClient = <T>(
+    fn: (client: pg.PoolClient) => Promise<T>,
+    clientOptions?: WithClientOptions,
+  ): Promise<T> => retry(() => withClient(fn, clientOptions), errors, log);
+  const retrying: EvalDatabase = {
+    target: describe(context.target),
+    withClient: retryingWithClient,
+    query: (config) => retryingWithClient((client) => query(client, config)),
+    get retrying() {
+      return retrying;
+    },
+    transaction: (fn) => retryingWithClient((client) => inTransaction(client, fn)),
+    close: () => close(),
+  };
+  const close = async () => {
+    signal?.removeEventListener('abort', cutAll);
+    await endPool(pool, clients);
   };
   return {
     target: describe(context.target),
     withClient,
-    query: (config) =>
-      withClient(async (client) => {
-        try {
-          return await client.query({ types: EVAL_TYPES, ...config });
-        } catch (error) {
-          throw queryError(error, context, settings.statementTimeoutMs);
-        }
-      }),
-    close: async () => {
-      if (!pool.ended) await pool.end();
-    },
+    query: (config) => withClient((client) => query(client, config)),
+    retrying,
+    transaction: retrying.transaction,
+    close,
   };
+}
+
+async function inTransaction<T>(
+  client: pg.PoolClient,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+interface ErrorContext {
+  context: ConnectContext;
+  settings: Settings;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * One checkout: an 'error' listener while the client is lent out (pg-pool removes its own), the
+ * connection discarded when it broke, and pg's errors turned into one-line DatabaseErrors.
+ */
+async function runOnClient<T>(
+  acquire: () => Promise<pg.PoolClient>,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  errors: ErrorContext,
+  options: WithClientOptions,
+): Promise<T> {
+  const client = await acquire();
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost ??= error;
+  };
+  client.on('error', onError);
+  let failure: unknown;
+  try {
+    return await fn(client);
+  } catch (error) {
+    failure = error;
+    throw queryError(error, errors);
+  } finally {
+    client.removeListener('error', onError);
+    const broken = lost ?? (isBrokenConnection(failure) ? (failure as Error) : undefined);
+    client.release(broken ?? (options.discard ? new Error('discarded') : undefined));
+  }
+}
+
+/** Runs `attempt` again after retryable failures, with backoff, within the retry budget. */
+async function retry<T>(
+  attempt: () => Promise<T>,
+  errors: ErrorContext,
+  log: (message: string) => void,
+): Promise<T> {
+  const started = Date.now();
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = Math.min(250 * 2 ** (n - 1), 2_000);
+      const elapsed = Date.now() - started;
+      if (
+        !(error instanceof DatabaseError && error.retryable) ||
+        n >= MAX_ATTEMPTS ||
+        elapsed + delay > errors.settings.retryBudgetMs ||
+        errors.signal?.aborted
+      ) {
+        throw error;
+      }
+      log(`${error.message}; retrying on a fresh connection in ${delay} ms (attempt ${n + 1})`);
+      await sleep(delay, errors.signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Ends the pool; connections that do not close within the grace time (silent peers) are cut. */
+async function endPool(pool: pg.Pool, clients: Set<pg.Client>): Promise<void> {
+  if (pool.ended) return;
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_GRACE_MS);
+  });
+  const ended = pool.end().catch(() => undefined);
+  await Promise.race([ended, grace]);
+  clearTimeout(timer);
+  clients.forEach(destroyConnection);
+}
+
+function destroyConnection(client: pg.Client): void {
+  (
+    client as unknown as { connection?: { stream?: { destroy(): void } } }
+  ).connection?.stream?.destroy();
 }
 
 /** pg reads sslrootcert/sslcert/sslkey files while constructing a client; fail early and clearly. */
@@ -146,6 +340,18 @@ function checkClientConfig(url: string, context: ConnectContext): void {
   } catch (error) {
     throw connectError(error, context);
   }
+}
+
+/** `sslmode=no-verify` turns off certificate checks: say so loudly instead of silently. */
+function warnAboutUnverifiedSsl(
+  url: string,
+  context: ConnectContext,
+  log: (message: string) => void,
+): void {
+  if (!/[?&]sslmode=no-verify(?:&|#|$)/i.test(url)) return;
+  log(
+    `sslmode=no-verify: the certificate of ${describe(context.target)} is NOT verified, so anyone on the network path can impersonate the server and read the password; use sslmode=verify-full with sslrootcert=<CA file>`,
+  );
 }
 
 /** What connection error messages may mention, and what they must mask. */
@@ -164,16 +370,29 @@ export function connectContextFor(
 
 function createPool(
   url: string,
-  settings: typeof DEFAULTS,
+  settings: Settings,
   max: number,
   context: ConnectContext,
   log: (message: string) => void,
+  clients: Set<pg.Client>,
 ): pg.Pool {
+  // Every client, connecting or connected, so that abort and close can cut silent sockets.
+  class TrackedClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      clients.add(this);
+      this.once('end', () => clients.delete(this));
+    }
+  }
   const pool = new pg.Pool({
+    Client: TrackedClient,
     connectionString: withSessionOptions(url),
     options: SESSION_OPTIONS,
     statement_timeout: settings.statementTimeoutMs,
+    query_timeout: settings.queryTimeoutMs,
     connectionTimeoutMillis: settings.connectTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
     application_name: 'iterate-campaign',
     types: EVAL_TYPES,
     max,
@@ -204,26 +423,36 @@ function withSessionOptions(url: string): string {
 
 async function connectWithRetry(
   pool: pg.Pool,
-  context: ConnectContext,
-  budgetMs: number,
+  errors: ErrorContext,
   log: (message: string) => void,
 ): Promise<pg.PoolClient> {
+  const { context, signal } = errors;
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw interruptedError(errors);
     try {
       return await pool.connect();
     } catch (error) {
+      if (signal?.aborted) throw interruptedError(errors);
       const delay = Math.min(250 * 2 ** (attempt - 1), 2_000);
       const elapsed = Date.now() - started;
-      if (!isTransient(error) || elapsed + delay > budgetMs) {
+      if (!isTransient(error) || elapsed + delay > errors.settings.retryBudgetMs) {
         throw connectError(error, context, attempt, elapsed);
       }
       log(
         `${describe(context.target)} not reachable (${classify(error, context).reason}); retrying in ${delay} ms`,
       );
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay, signal);
     }
   }
+}
+
+function interruptedError(errors: ErrorContext): DatabaseError {
+  const reason = errors.signal?.reason;
+  const why = reason instanceof Error ? reason.message : 'aborted';
+  return new DatabaseError(`interrupted (${why}) while using ${describe(errors.context.target)}`, {
+    code: ABORTED,
+  });
 }
 
 /** One line naming host, port and database and the cause class; never the password. */
@@ -295,20 +524,48 @@ function classify(error: unknown, context: ConnectContext): { reason: string; hi
   return { reason: safeMessage(error, context) };
 }
 
-function queryError(error: unknown, context: ConnectContext, statementTimeoutMs: number): unknown {
+/** pg's failures become one-line DatabaseErrors; anything else `fn` threw passes through. */
+function queryError(error: unknown, errors: ErrorContext): unknown {
   if (error instanceof DatabaseError) return error;
+  if (errors.signal?.aborted) return interruptedError(errors);
+  const { context, settings } = errors;
+  const where = describe(context.target);
   const code = codeOf(error);
+  if (/query read timeout/i.test(rawMessage(error))) {
+    return new DatabaseError(
+      `no answer from ${where} within ${settings.queryTimeoutMs} ms: the connection went silent`,
+      { cause: error, code: 'QUERY_TIMEOUT', retryable: true },
+    );
+  }
+  if (isBrokenConnection(error)) {
+    return new DatabaseError(
+      `connection to ${where} lost during a query: ${safeMessage(error, context)}`,
+      { cause: error, code, retryable: true },
+    );
+  }
+  if (!(error instanceof pg.DatabaseError)) return error;
   if (code === '57014') {
     return new DatabaseError(
-      `query on ${describe(context.target)} cancelled after statement_timeout (${statementTimeoutMs} ms)`,
+      `query on ${where} cancelled after statement_timeout (${settings.statementTimeoutMs} ms)`,
       { cause: error, code },
     );
   }
-  if (isBrokenConnection(error)) return connectError(error, context);
+  const hint = code && SCHEMA_CODES.has(code) ? schemaHint(where) : '';
   return new DatabaseError(
-    oneLine(`query on ${describe(context.target)} failed: ${safeMessage(error, context)}`),
-    { cause: error, code },
+    oneLine(`query on ${where} failed: ${safeMessage(error, context)}${hint}`),
+    {
+      cause: error,
+      code,
+      retryable: code !== undefined && SERIALIZATION_CODES.has(code),
+    },
   );
+}
+
+/** undefined_table, undefined_column, undefined_function: the schema is not the one expected. */
+const SCHEMA_CODES = new Set(['42P01', '42703', '42883']);
+
+function schemaHint(where: string): string {
+  return ` (is ${where} the eval database? Its schema is missing or older than this tool expects: run any \`uv run eval\` command against it once, which creates and migrates the schema)`;
 }
 
 function isTransient(error: unknown): boolean {
@@ -316,11 +573,15 @@ function isTransient(error: unknown): boolean {
   return code !== undefined && TRANSIENT_CODES.has(code);
 }
 
+/** The connection itself is gone or unusable (also pg's poisoned client after a read timeout). */
 function isBrokenConnection(error: unknown): boolean {
-  if (error === undefined) return false;
+  if (error === undefined || error === null) return false;
+  if (error instanceof DatabaseError)
+    return error.retryable && error.code !== undefined && !SERIALIZATION_CODES.has(error.code);
   const code = codeOf(error);
   return (
-    code === 'ECONNRESET' || code === 'EPIPE' || /connection terminated/i.test(rawMessage(error))
+    (code !== undefined && CONNECTION_CODES.has(code)) ||
+    /connection terminated|query read timeout|timeout expired/i.test(rawMessage(error))
   );
 }
 

@@ -7,7 +7,7 @@
  * (repository, pr_number, merge_sha) makes "one retry per merge" a database fact.
  */
 import type pg from 'pg';
-import { withSession, type Queryable } from './pool.js';
+import { repeatable, withSession, type Queryable } from './pool.js';
 
 export const PRODUCT_SCHEMA = 'iterate_campaign';
 export const RETRY_RUNS_TABLE = `${PRODUCT_SCHEMA}.retry_runs`;
@@ -42,7 +42,7 @@ const DDL_LOCK_KEY = '7596543301218001';
  * table already exists nothing is executed that needs the CREATE privilege.
  */
 export async function ensureProductSchema(db: Queryable | pg.Pool): Promise<void> {
-  await withSession(db, async (session) => {
+  await withSession(repeatable(db), async (session) => {
     if (await retryRunsExists(session)) return;
     await session.query({ text: 'BEGIN' });
     try {

@@ -99,7 +99,7 @@ const COLUMNS = `retry_campaign_id, retry_run_id, repository, pr_number, previou
 /** Creates the product schema (retry_runs) and this table when missing; idempotent, concurrent-safe. */
 export async function ensureRetryReportsSchema(db: EvalDatabase): Promise<void> {
   await ensureProductSchema(db);
-  await db.withClient(async (session) => {
+  await db.retrying.withClient(async (session) => {
     if (await tableExists(session)) return;
     await session.query('BEGIN');
     try {
@@ -316,32 +316,25 @@ export async function startValidationOnce(
   retryCampaignId: number,
   enqueue: (client: pg.PoolClient) => Promise<number>,
 ): Promise<ValidationStart> {
-  return db.withClient(async (client) => {
-    await client.query('BEGIN');
-    try {
-      const { rows } = await client.query({
-        text: `SELECT ${COLUMNS} FROM ${RETRY_REPORTS_TABLE} WHERE retry_campaign_id = $1 FOR UPDATE`,
-        values: [retryCampaignId],
-      });
-      const current = rows[0] ? toReport(rows[0]) : null;
-      if (!current) throw new Error(`No retry report for campaign ${retryCampaignId}`);
-      if (current.validationCampaignId !== null || current.status !== 'reported') {
-        await client.query('COMMIT');
-        return { report: current, created: false };
-      }
-      const validationId = await enqueue(client);
-      const updated = await client.query({
-        text: `UPDATE ${RETRY_REPORTS_TABLE}
-               SET validation_campaign_id = $2, status = 'finalizing', updated_at = NOW()
-               WHERE retry_campaign_id = $1 RETURNING ${COLUMNS}`,
-        values: [retryCampaignId, validationId],
-      });
-      await client.query('COMMIT');
-      return { report: toReport(updated.rows[0]!), created: true };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+  // Retried whole by db.transaction; the re-check under the row lock makes a lost COMMIT harmless.
+  return db.transaction(async (client) => {
+    const { rows } = await client.query({
+      text: `SELECT ${COLUMNS} FROM ${RETRY_REPORTS_TABLE} WHERE retry_campaign_id = $1 FOR UPDATE`,
+      values: [retryCampaignId],
+    });
+    const current = rows[0] ? toReport(rows[0]) : null;
+    if (!current) throw new Error(`No retry report for campaign ${retryCampaignId}`);
+    if (current.validationCampaignId !== null || current.status !== 'reported') {
+      return { report: current, created: false };
     }
+    const validationId = await enqueue(client);
+    const updated = await client.query({
+      text: `UPDATE ${RETRY_REPORTS_TABLE}
+             SET validation_campaign_id = $2, status = 'finalizing', updated_at = NOW()
+             WHERE retry_campaign_id = $1 RETURNING ${COLUMNS}`,
+      values: [retryCampaignId, validationId],
+    });
+    return { report: toReport(updated.rows[0]!), created: true };
   });
 }
 

@@ -12,7 +12,6 @@
  * CLI, so the lock is a session-level one held around the CLI run.
  */
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
 import { DatabaseError } from './connection-url.js';
 import type { EvalDatabase, Queryable } from './pool.js';
 import { RETRY_RUNS_TABLE } from './product-schema.js';
@@ -53,9 +52,6 @@ export interface EnqueueOutcome {
 
 const COLUMNS = `id, repository, pr_number, merge_sha, previous_campaign_id, diagnosis_issue,
   retry_campaign_id, campaign_name, operator_image, image_digests, mode, created_at`;
-
-const RETRYABLE_CODES = new Set(['40001', '40P01', '57P01', 'ECONNRESET', 'EPIPE']);
-const MAX_ATTEMPTS = 3;
 
 export function normalizeKey(key: RetryRunKey): RetryRunKey {
   const repository = key.repository.trim().toLowerCase();
@@ -115,40 +111,18 @@ export async function enqueueRetryOnce(
   campaign: RetryCampaignRows,
 ): Promise<EnqueueOutcome> {
   const k = normalizeKey(key);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.withClient((client) => enqueueInTransaction(client, k, link, campaign));
-    } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-    }
-  }
-}
-
-async function enqueueInTransaction(
-  client: pg.PoolClient,
-  key: RetryRunKey,
-  link: RetryRunLink,
-  campaign: RetryCampaignRows,
-): Promise<EnqueueOutcome> {
-  await client.query('BEGIN');
-  try {
+  // Retried whole by db.transaction; the re-check under the lock makes a lost COMMIT harmless.
+  return db.transaction(async (client) => {
     await client.query({
       text: 'SELECT pg_advisory_xact_lock($1::bigint)',
-      values: [advisoryKey(key)],
+      values: [advisoryKey(k)],
     });
-    const existing = await findRetryRun(client, key);
-    if (existing) {
-      await client.query('COMMIT');
-      return { run: existing, created: false, workIds: [] };
-    }
+    const existing = await findRetryRun(client, k);
+    if (existing) return { run: existing, created: false, workIds: [] };
     const { campaignId: retryCampaignId, workIds } = await writeCampaignRows(client, campaign);
-    const run = await insertRun(client, key, link, retryCampaignId, 'direct');
-    await client.query('COMMIT');
+    const run = await insertRun(client, k, link, retryCampaignId, 'direct');
     return { run, created: true, workIds };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 /**
@@ -265,15 +239,4 @@ function toRetryRun(row: Record<string, unknown>): RetryRun {
     mode: row.mode as 'direct' | 'cli',
     createdAt: String(row.created_at),
   };
-}
-
-function isRetryable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 3 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
-    if (current instanceof Error && /connection terminated/i.test(current.message)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }

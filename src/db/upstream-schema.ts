@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { withSession, type Queryable } from './pool.js';
+import { repeatable, withSession, type Queryable } from './pool.js';
 
 /**
  * The PostgreSQL schema of the Python eval harness, exactly as `PostgresDB.ensure_schema()` leaves
@@ -166,7 +166,7 @@ const COLUMN_MIGRATIONS: ColumnMigration[] = [
  */
 export async function createUpstreamSchema(db: Queryable | pg.Pool): Promise<void> {
   // Advisory locks are per session, hence one connection for the whole run.
-  await withSession(db, async (session) => {
+  await withSession(repeatable(db), async (session) => {
     await session.query({ text: 'SELECT pg_advisory_lock($1)', values: [SCHEMA_LOCK] });
     try {
       await session.query({ text: UPSTREAM_DDL });
