@@ -18,12 +18,20 @@ import {
 } from './symptoms.js';
 import { describeEvidence, type TrialEvidence } from './evidence.js';
 import { toIsoString } from './time.js';
+import {
+  checkChaosTypeTargets,
+  targetFor,
+  type ChaosTypeTargetCheck,
+  type ChaosTypeTargets,
+} from './targets.js';
 import type { InvariantCoverage } from './invariants/coverage.js';
 import type { FlakyCombination } from './flaky.js';
 
 export interface AnalysisOptions {
-  /** Target win rate as a fraction (0.9 for 90%). */
+  /** Target win rate as a fraction (0.9 for 90%): overall, and per chaos type without its own. */
   target: number;
+  /** Per-chaos-type targets (config `targets`): which combinations fail, and what meets_target needs. */
+  targets?: ChaosTypeTargets;
   causes: Record<Symptom, Cause>;
   /** The analysing machine's current UTC offset; upstream reads naive-vs-aware mixes with it. */
   localUtcOffsetMinutes: number;
@@ -99,7 +107,10 @@ export interface CampaignAnalysis {
   /** Upstream's headline: successes / trial rows, baseline trials included. */
   win_rate: number;
   win_rate_ci: [number, number];
+  /** The overall win rate meets the target and every chaos type with its own target meets it. */
   meets_target: boolean;
+  /** Chaos types with their own target (config `targets`), judged over all their params. */
+  chaos_type_targets?: ChaosTypeTargetCheck[];
   ci_lower_bound_meets_target: boolean;
   /** All-success trials still needed before the interval's lower bound clears the target. */
   all_success_trials_needed: number | null;
@@ -140,7 +151,7 @@ export interface CampaignAnalysis {
 export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): CampaignAnalysis {
   const { campaign, workItems } = data;
   const itemsByTrial = indexWorkItemsByTrial(workItems);
-  const combos = new ComboTable(options.target);
+  const combos = new ComboTable(options.target, options.targets);
   for (const item of workItems) combos.ensure(workItemCombination(item), item.baseline);
 
   const details: TrialDetail[] = [];
@@ -190,6 +201,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
   const winRate = details.length ? successes / details.length : 0;
   const ci = wilsonInterval(successes, details.length);
   const byChaosType = combos.finish();
+  const typeTargets = checkChaosTypeTargets(byChaosType, options.targets);
   const findings = buildFindings(details, byChaosType, broken, options.causes);
   attachEvidence(findings, details, failedTrials);
 
@@ -209,7 +221,8 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     timeouts: totals.timeouts,
     win_rate: winRate,
     win_rate_ci: ci,
-    meets_target: winRate >= options.target,
+    meets_target: winRate >= options.target && typeTargets.every((t) => t.meets_target),
+    ...(typeTargets.length ? { chaos_type_targets: typeTargets } : {}),
     ci_lower_bound_meets_target: ci[0] >= options.target,
     all_success_trials_needed: allSuccessTrialsNeeded(successes, details.length, options.target),
     agent_trials: agentTrials,
@@ -226,7 +239,10 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     failing: byChaosType
       .filter(
         (c) =>
-          !c.baseline && (c.trials === 0 ? c.broken_work_items > 0 : c.win_rate < options.target),
+          !c.baseline &&
+          (c.trials === 0
+            ? c.broken_work_items > 0
+            : c.win_rate < targetFor(options.target, options.targets, c.chaos_type)),
       )
       .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
     findings,
@@ -339,7 +355,10 @@ function comboFields(c: Combination) {
 class ComboTable {
   private readonly rows = new Map<string, ComboStats>();
 
-  constructor(private readonly target: number) {}
+  constructor(
+    private readonly target: number,
+    private readonly targets: ChaosTypeTargets | undefined,
+  ) {}
 
   /** The row of a combination, created on first sight so rows keep campaign file order. */
   ensure(
@@ -376,7 +395,9 @@ class ComboTable {
       ...row,
       win_rate: row.trials ? row.successes / row.trials : 0,
       ci: wilsonInterval(row.successes, row.trials),
-      meets_target: row.trials > 0 && row.successes / row.trials >= this.target,
+      meets_target:
+        row.trials > 0 &&
+        row.successes / row.trials >= targetFor(this.target, this.targets, row.chaos_type),
     }));
   }
 }

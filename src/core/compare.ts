@@ -8,6 +8,7 @@ import {
   type TrialBudget,
 } from './sequential.js';
 import { allSuccessTrialsNeeded, wilsonInterval } from './stats.js';
+import { targetFor, type ChaosTypeTargets } from './targets.js';
 
 export { SIGNIFICANCE, type RowVerdict } from './sequential.js';
 
@@ -25,6 +26,8 @@ export interface ComparisonRow {
   /** Why the combination stopped (or `needs-more-trials`: a top-up round runs `next_trials`). */
   stop_reason?: StopReason;
   next_trials?: number;
+  /** The target this row was judged against (its chaos type's own, or the default). */
+  target?: number;
 }
 
 export interface Comparison {
@@ -49,6 +52,13 @@ export interface Comparison {
   verdict: 'regressed' | 'target-reached' | 'improved' | 'not-improved';
 }
 
+export interface CompareOptions {
+  /** Top-up budget: combinations that could still be fixed within it get more trials. */
+  budget?: TrialBudget;
+  /** Per-chaos-type targets; the rest use `target`. */
+  targets?: ChaosTypeTargets;
+}
+
 /**
  * Compares a retry campaign's analysis with the analysis of the campaign it retried. With a trial
  * budget, combinations that could still be fixed within it are `inconclusive` with trials to add.
@@ -57,14 +67,21 @@ export function compareCampaigns(
   before: CampaignAnalysis,
   after: CampaignAnalysis,
   target: number,
-  budget?: TrialBudget,
+  options: CompareOptions = {},
 ): Comparison {
   const beforeRows = new Map(
     before.by_chaos_type.filter((c) => !c.baseline).map((c) => [keyOf(c), c]),
   );
   const rows = after.by_chaos_type
     .filter((c) => !c.baseline)
-    .map((retried) => compareRow(beforeRows.get(keyOf(retried)), retried, target, budget));
+    .map((retried) =>
+      compareRow(
+        beforeRows.get(keyOf(retried)),
+        retried,
+        targetFor(target, options.targets, retried.chaos_type),
+        options.budget,
+      ),
+    );
   const agentTrials = after.agent_trials;
   const agentSuccesses = after.agent_successes;
   const winRate = agentTrials ? agentSuccesses / agentTrials : 0;
@@ -122,6 +139,7 @@ function compareRow(
     verdict: decision.verdict,
     stop_reason: decision.reason,
     next_trials: decision.next_trials,
+    target,
   };
 }
 

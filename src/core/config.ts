@@ -2,6 +2,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { resolveCauses, type Cause, type CauseOverride } from './causes.js';
 import { DEFAULT_IMAGE_MAP, type ImageMapConfig } from './image-plan.js';
+import { targetRateOf } from './inputs.js';
+import { DEFAULT_MAX_TRIALS_PER_COMBINATION } from './sequential.js';
 import {
   DEFAULT_CHAOS_INVARIANTS,
   magnitudeError,
@@ -62,6 +64,13 @@ const invariantsSchema = z
   })
   .strict();
 
+/** A win rate as in the target-win-rate input: 0.9, 90 or "90%". */
+const targetRateSchema = z
+  .union([z.number(), z.string()])
+  .refine((v) => targetRateOf(v) !== undefined, {
+    message: 'expected a win rate such as 0.9, 90 or "90%" (above 0, at most 100%)',
+  });
+
 const configSchema = z
   .object({
     invariants: invariantsSchema.optional(),
@@ -79,9 +88,21 @@ const configSchema = z
         eval_directory: z.string().min(1).optional(),
         worker_poll_seconds: z.number().positive().max(3600).optional(),
         worker_grace_seconds: z.number().min(0).max(600).optional(),
+        max_trials_per_combination: z.number().int().min(1).max(100).optional(),
+        adaptive: z.boolean().optional(),
       })
       .strict()
+      .refine(
+        (r) =>
+          r.max_trials_per_combination === undefined ||
+          r.max_trials_per_combination >= (r.trials_per_combination ?? 3),
+        {
+          message: 'max_trials_per_combination must be at least trials_per_combination (default 3)',
+          path: ['max_trials_per_combination'],
+        },
+      )
       .optional(),
+    targets: z.record(z.string().min(1), targetRateSchema).optional(),
     images: z
       .object({
         registry: z.string().min(1).optional(),
@@ -117,7 +138,13 @@ export interface ProjectConfig {
     workerPollSeconds: number;
     /** Between SIGTERM and SIGKILL when a supervised worker is stopped. */
     workerGraceSeconds: number;
+    /** Per-combination budget across the retry and its top-up rounds. */
+    maxTrialsPerCombination: number;
+    /** Top up inconclusive combinations until decided or the budget is spent. */
+    adaptive: boolean;
   };
+  /** Target win rates: `default` (when no target-win-rate input is given) and per chaos type. */
+  targets: { default: number | undefined; byChaosType: Record<string, number> };
   invariants: {
     /** Invariant source files per subject, relative to the harness checkout. */
     files: Record<string, string[]>;
@@ -189,7 +216,11 @@ function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
       evalDirectory: file.retry?.eval_directory ?? DEFAULT_EVAL_DIRECTORY,
       workerPollSeconds: file.retry?.worker_poll_seconds ?? 15,
       workerGraceSeconds: file.retry?.worker_grace_seconds ?? 30,
+      maxTrialsPerCombination:
+        file.retry?.max_trials_per_combination ?? DEFAULT_MAX_TRIALS_PER_COMBINATION,
+      adaptive: file.retry?.adaptive ?? true,
     },
+    targets: toTargets(file.targets),
     images: {
       registry: file.images?.registry,
       map: {
@@ -201,6 +232,17 @@ function toProjectConfig(file: ProjectConfigFile): ProjectConfig {
       buildTimeoutMinutes: file.images?.build_timeout_minutes ?? 60,
     },
   };
+}
+
+function toTargets(file: Record<string, number | string> | undefined): ProjectConfig['targets'] {
+  const byChaosType: Record<string, number> = {};
+  let fallback: number | undefined;
+  for (const [key, value] of Object.entries(file ?? {})) {
+    const rate = targetRateOf(value)!;
+    if (key === 'default') fallback = rate;
+    else byChaosType[key] = rate;
+  }
+  return { default: fallback, byChaosType };
 }
 
 export const DEFAULT_EVAL_DIRECTORY = 'eval';

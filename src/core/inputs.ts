@@ -35,17 +35,22 @@ export function parseCampaignSelector(field: string, value: string): CampaignSel
  * A target win rate written as `90`, `90%` or `0.9`. Values up to 1 are fractions (so `1` is
  * 100%); larger values are percentages.
  */
-export function parseTargetRate(field: string, value: string): number {
-  const trimmed = value.trim();
-  const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(trimmed);
-  const fail = () =>
-    new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`,
-    );
-  if (!match) throw fail();
+/** A win rate written as 0.9, 90 or 90%, as a fraction; undefined unless above 0 and at most 1. */
+export function targetRateOf(value: string | number): number | undefined {
+  const match = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(String(value).trim());
+  if (!match) return undefined;
   const number = Number(match[1]);
   const fraction = match[2] === '%' || number > 1 ? number / 100 : number;
-  if (!(fraction > 0 && fraction <= 1)) throw fail();
+  return fraction > 0 && fraction <= 1 ? fraction : undefined;
+}
+
+export function parseTargetRate(field: string, value: string): number {
+  const fraction = targetRateOf(value);
+  if (fraction === undefined) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a rate such as 90, 90% or 0.9 (above 0, at most 100%)`,
+    );
+  }
   return fraction;
 }
 
