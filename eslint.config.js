@@ -2,35 +2,58 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Layering, one `no-restricted-imports` rule per folder. In a flat config a later block that sets
+ * the same rule replaces the earlier value, so every block below carries its layer's full list.
+ */
+const PG = { group: ['pg', 'pg-*'], message: 'Only src/db imports pg.' };
+const OCTOKIT = { group: ['@octokit/*'], message: 'Only src/github imports Octokit.' };
+const EXECA = { group: ['execa'], message: 'Only src/process imports execa.' };
+const COMMANDS = {
+  regex: '(^|/)commands/',
+  message: 'Commands sit on top: only the registries import them; share work through src/loop.',
+};
+const SIBLING_COMMAND = {
+  group: ['./*', '!./command.js', '!./common-inputs.js'],
+  message: 'A command imports no other command: move what they share to src/loop (or common-inputs).',
+};
+const CORE_IO = {
+  regex: '^(node:|@actions/|pg$|pg-|@octokit/|execa$|(\\.\\./)+(db|github|images|process|loop|commands|config|demo|bench)/)',
+  message: 'src/core is pure: no I/O, no imports from the layers that do I/O.',
+};
+const EDGES = [PG, OCTOKIT, EXECA];
+const without = (...skip) => EDGES.filter((e) => !skip.includes(e));
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export const LAYERS = [
+  { files: ['src/**/*.ts'], rules: restrict(...EDGES) },
+  { files: ['src/db/**/*.ts'], rules: restrict(...without(PG), COMMANDS) },
+  { files: ['src/github/**/*.ts'], rules: restrict(...without(OCTOKIT), COMMANDS) },
+  { files: ['src/process/**/*.ts'], rules: restrict(...without(EXECA), COMMANDS) },
+  { files: ['src/core/**/*.ts'], rules: restrict(CORE_IO) },
+  {
+    files: ['src/loop/**/*.ts', 'src/images/**/*.ts', 'src/demo/**/*.ts', 'src/bench/**/*.ts'],
+    rules: restrict(...EDGES, COMMANDS),
+  },
+  {
+    files: ['src/commands/*.ts'],
+    ignores: ['src/commands/registry.ts', 'src/commands/cli-commands.ts'],
+    rules: restrict(...EDGES, SIBLING_COMMAND),
+  },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', 'test/fixtures/lint/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: globals.node } },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': 'off',
-    },
-  },
-  {
-    // Edges own one system each: only src/db may import pg, only src/github Octokit, only src/images execa.
-    files: ['src/**/*.ts'],
-    ignores: ['src/db/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['pg'], patterns: ['pg-*'] }] },
-  },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/github/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@octokit/*'] }] },
-  },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-unused-vars': [
         'error',
-        { patterns: ['node:*', 'pg', '@octokit/*', 'execa', '@actions/*', '../db/*', '../github/*', '../images/*'] },
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
   },
+  ...LAYERS,
 );

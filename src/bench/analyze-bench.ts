@@ -70,7 +70,7 @@ export interface AnalyzeTiming {
 }
 
 export async function timeAnalysis(db: EvalDatabase, campaignId: number): Promise<AnalyzeTiming> {
-  // The steps of commands/campaign-analysis.ts, timed one by one.
+  // The steps of loop/analyze-campaign.ts, timed one by one.
   const reader = createEvalReader(db);
   const t0 = performance.now();
   const data = await reader.loadCampaignData(campaignId);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { waitForCampaign } from '../commands/wait.js';
+import { waitForCampaign } from '../loop/wait.js';
 import { enqueueCampaign } from '../db/enqueue-campaign.js';
 import type { EvalDatabase } from '../db/pool.js';
 import { claimNext, complete, insertCampaign, enqueue } from '../db/work-queue.js';

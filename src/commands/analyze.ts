@@ -1,11 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
-import {
-  buildRetryCampaign,
-  renderCampaignYaml,
-  retryCampaignName,
-} from '../core/campaign-yaml.js';
+import { retryCampaignName } from '../core/campaign-yaml.js';
 import type { ProjectConfig } from '../core/config.js';
 import { diagnosisMarker } from '../core/diagnosis-state.js';
 import {
@@ -14,13 +10,11 @@ import {
   parseCampaignSelector,
   parseChoice,
   parseTargetRate,
-  shown,
   type CampaignSelector,
 } from '../core/inputs.js';
 import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { createEvalReader } from '../db/eval-reader.js';
-import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
+import { openEvalDatabase } from '../db/pool.js';
 import {
   createGitHubClient,
   type GitHubClient,
@@ -31,7 +25,8 @@ import {
   syncDiagnosisIssue,
   type DiagnosisIssueOutcome,
 } from '../github/diagnosis-issue.js';
-import { describeGitHubError, githubStatus, isGitHubError } from '../github/errors.js';
+import { clarifyGitHubFailure } from '../github/errors.js';
+import { openGitHubSession } from '../github/session.js';
 import {
   describeTrigger,
   readRepoContext,
@@ -44,7 +39,7 @@ import {
   upsertRetryPullRequest,
   type RetryPullRequestOutcome,
 } from '../github/retry-pr.js';
-import { loadCampaignAnalysis } from './campaign-analysis.js';
+import { analyzeFromDatabase, retryYamlFor } from '../loop/analyze-campaign.js';
 import { investigate, type InvestigationOptions } from '../loop/investigate.js';
 import { INVESTIGATION_INPUTS, parseInvestigationInputs } from './investigation-inputs.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
@@ -53,9 +48,9 @@ import {
   CONFIG_INPUT,
   readDatabaseUrl,
   DEFAULT_LABELS,
+  parseLabels,
+  parseRepoDirectory,
 } from './common-inputs.js';
-
-export { DEFAULT_LABELS };
 import { defineCommand } from './command.js';
 
 export const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
@@ -73,11 +68,8 @@ export const ANALYZE_OUTPUTS = [
 ] as const;
 export type AnalyzeOutput = (typeof ANALYZE_OUTPUTS)[number];
 
-/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
-const JOB_LIMIT_MS = 6 * 3600_000;
 /** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
 const SUMMARY_MAX_CHARS = 500_000;
-const LABEL_MAX_CHARS = 50;
 
 export interface GitHubTarget {
   token: string;
@@ -239,49 +231,6 @@ function parseGitHubTarget(inputs: InputSource, io: CommandIO, output: OutputMod
   return { token, context: readRepoContext(io.env, `output '${output}'`) };
 }
 
-/** `a, b` → ['a', 'b']: at least one label, each at most 50 characters, duplicates dropped. */
-export function parseLabels(field: string, value: string): string[] {
-  const labels = [
-    ...new Set(
-      value
-        .split(/[,\n]/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const tooLong = labels.find((l) => l.length > LABEL_MAX_CHARS);
-  if (labels.length === 0 || tooLong !== undefined) {
-    throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected comma-separated label names of at most ${LABEL_MAX_CHARS} characters, e.g. ${DEFAULT_LABELS}`,
-    );
-  }
-  return labels;
-}
-
-/** A relative POSIX directory inside the repository: no `..`, no leading `/`, no backslashes. */
-export function parseRepoDirectory(field: string, value: string): string {
-  const trimmed = value.trim().replace(/\/+$/, '');
-  const segments = trimmed.split('/');
-  const valid =
-    trimmed !== '' &&
-    !trimmed.startsWith('/') &&
-    !trimmed.includes('\\') &&
-    segments.every(
-      (s) =>
-        s !== '' &&
-        s !== '.' &&
-        s !== '..' &&
-        !/[:*?"<>|]/.test(s) &&
-        ![...s].some((c) => c.charCodeAt(0) < 0x20),
-    );
-  if (!valid) {
-    throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a directory relative to the repository root, e.g. eval/campaigns/debug`,
-    );
-  }
-  return trimmed;
-}
-
 function warnAboutUnusedInputs(
   inputs: InputSource,
   io: CommandIO,
@@ -361,46 +310,6 @@ async function loadAnalysis(
   }
 }
 
-export async function analyzeFromDatabase(
-  db: EvalDatabase,
-  selector: CampaignSelector,
-  campaignName: string | undefined,
-  target: number,
-  config: ProjectConfig,
-): Promise<CampaignAnalysis> {
-  const reader = createEvalReader(db);
-  let id: number;
-  if (selector.kind === 'id') id = selector.id;
-  else {
-    const latest = await reader.findLatestFinishedCampaign(campaignName);
-    if (!latest) {
-      throw new Error(
-        `No finished campaign${campaignName ? ` named like '${campaignName}'` : ''} in ${db.target}: every campaign has pending or running work items, or none exist`,
-      );
-    }
-    id = latest.id;
-  }
-  return loadCampaignAnalysis(db, id, { target, causes: config.causes });
-}
-
-export function retryYamlFor(
-  analysis: CampaignAnalysis,
-  config: ProjectConfig,
-  operatorImage: string | undefined,
-): string {
-  const campaign = buildRetryCampaign({
-    name: retryCampaignName(analysis.campaign.name, analysis.campaign.id),
-    subjects: [analysis.campaign.subject],
-    combinations: analysis.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
-    operatorImage: operatorImage ?? config.retry.operatorImage,
-    trialsPerCombination: config.retry.trialsPerCombination,
-    parallel: config.retry.parallel,
-    cooldownSeconds: config.retry.cooldownSeconds,
-  });
-  const header = `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${analysis.failing.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.\nWritten by iterate-campaign.`;
-  return renderCampaignYaml(campaign, header);
-}
-
 async function writeLocalRetry(
   analysis: CampaignAnalysis,
   config: ProjectConfig,
@@ -447,7 +356,15 @@ async function publish(
   deps: AnalyzeDependencies,
 ): Promise<Publication | undefined> {
   if (input.output === 'none' || !input.github) return undefined;
-  const client = githubClient(input.github, io, deps);
+  const { client } = openGitHubSession({
+    token: input.github.token,
+    env: io.env,
+    purpose: `output '${input.output}'`,
+    logger: io.logger,
+    context: input.github.context,
+    createClient: deps.createGitHubClient,
+    now: deps.now,
+  });
   if (input.output === 'issue') {
     return io.logger.group('Diagnosis issue', () =>
       publishIssue(client, input, analysis, retryYaml, io),
@@ -456,20 +373,6 @@ async function publish(
   return io.logger.group('Retry pull request', () =>
     publishPullRequest(client, input, analysis, retryYaml, retryDir, io),
   );
-}
-
-function githubClient(
-  github: GitHubTarget,
-  io: CommandIO,
-  deps: AnalyzeDependencies,
-): GitHubClient {
-  return deps.createGitHubClient({
-    token: github.token,
-    baseUrl: github.context.apiUrl,
-    userAgent: 'iterate-campaign',
-    logger: io.logger,
-    deadline: new Date(deps.now().getTime() + JOB_LIMIT_MS),
-  });
 }
 
 async function publishIssue(
@@ -577,20 +480,6 @@ function describePullOutcome(outcome: RetryPullRequestOutcome): string {
   }[outcome.action];
 }
 
-/** GitHub failures become one line, with the permission to grant when the token lacks one. */
-function clarifyFailure(error: unknown, input: AnalyzeInput): unknown {
-  if (error instanceof PullRequestsNotPermittedError || !isGitHubError(error)) return error;
-  const secrets = input.github ? [input.github.token] : [];
-  const status = githubStatus(error);
-  const permission =
-    input.output === 'pr' ? 'contents: write and pull-requests: write' : 'issues: write';
-  const hint =
-    status === 403 && /not accessible by integration/i.test(error.message)
-      ? ` — grant the job \`permissions: ${permission}\``
-      : '';
-  return new Error(`${describeGitHubError(error, { secrets })}${hint}`, { cause: error });
-}
-
 // ── job summary ────────────────────────────────────────────────────────────────────────────────
 
 function renderSummary(
@@ -644,6 +533,16 @@ function previewBody(publication: Publication | undefined): string | undefined {
   return body
     ? `<details open><summary>Body that would be written</summary>\n\n${body}\n\n</details>`
     : undefined;
+}
+
+/** GitHub failures become one line, with the permission to grant when the token lacks one. */
+function clarifyFailure(error: unknown, input: AnalyzeInput): unknown {
+  if (error instanceof PullRequestsNotPermittedError) return error;
+  return clarifyGitHubFailure(error, {
+    secrets: input.github ? [input.github.token] : [],
+    permissions:
+      input.output === 'pr' ? 'contents: write and pull-requests: write' : 'issues: write',
+  });
 }
 
 function oneLine(error: unknown): string {

@@ -10,9 +10,9 @@ import type {
 } from '../images/builder.js';
 import { parseImageReference } from '../images/image-ref.js';
 import type { CommandIO } from './command.js';
-import { CONFIG_INPUT } from './common-inputs.js';
+import { registryFor } from '../loop/plan-images.js';
+import { CONFIG_INPUT, optionalRegistry } from './common-inputs.js';
 import { defineCommand } from './command.js';
-import { optionalRegistry, registryFor } from './plan.js';
 
 export interface BuildInput {
   images: BuildableImage[];

@@ -1,7 +1,6 @@
-import type { Logger, SecretMasker } from '../logger.js';
+import type { CommandIO, Surface } from '../command-io.js';
 
-/** Where a command runs: inside a workflow step, or in a terminal. */
-export type Surface = 'action' | 'cli';
+export type { CommandIO, Surface };
 
 export interface InputSpec {
   description: string;
@@ -25,20 +24,6 @@ export interface InputSource {
   get(name: string): string | undefined;
   /** Names of every input that was given a value, for "ignored input" warnings. */
   givenNames(): string[];
-}
-
-export interface CommandIO {
-  surface: Surface;
-  logger: Logger;
-  masker: SecretMasker;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  setOutput(name: string, value: string | number | boolean): void;
-  appendSummary(markdown: string): Promise<void>;
-  /** The command's main result: stdout in a terminal, the log in a workflow. */
-  print(text: string): void;
-  /** Aborted on SIGINT/SIGTERM (a cancelled job, Ctrl-C): long waits stop and clean up. */
-  signal?: AbortSignal;
 }
 
 export interface Command<Parsed> {

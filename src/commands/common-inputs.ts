@@ -1,4 +1,7 @@
+import { InputError, parseId, shown } from '../core/inputs.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
+import { validateRegistry } from '../images/image-ref.js';
+import { DEFAULT_VALIDATION_CAMPAIGN } from '../loop/report-context.js';
 import type { CommandIO, InputSource, InputSpec } from './command.js';
 
 /** Inputs most commands share, declared once so the action and the CLI describe them alike. */
@@ -13,6 +16,7 @@ export const CONFIG_INPUT: InputSpec = {
 };
 
 export const DEFAULT_LABELS = 'campaign-diagnosis';
+const LABEL_MAX_CHARS = 50;
 
 /** How the report commands (compare, finalize, reconcile) find the diagnosis issue. */
 export const DIAGNOSIS_LABELS_INPUT: InputSpec = {
@@ -24,4 +28,113 @@ export function readDatabaseUrl(inputs: InputSource, io: CommandIO): string {
   const databaseUrl = resolveDatabaseUrl(inputs.get('database-url'), io.env);
   for (const secret of secretsOf(databaseUrl)) io.masker.add(secret);
   return databaseUrl;
+}
+
+/** `a, b` → ['a', 'b']: at least one label, each at most 50 characters, duplicates dropped. */
+export function parseLabels(field: string, value: string): string[] {
+  const labels = [
+    ...new Set(
+      value
+        .split(/[,\n]/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const tooLong = labels.find((l) => l.length > LABEL_MAX_CHARS);
+  if (labels.length === 0 || tooLong !== undefined) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected comma-separated label names of at most ${LABEL_MAX_CHARS} characters, e.g. ${DEFAULT_LABELS}`,
+    );
+  }
+  return labels;
+}
+
+/** A relative POSIX directory inside the repository: no `..`, no leading `/`, no backslashes. */
+export function parseRepoDirectory(field: string, value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  const segments = trimmed.split('/');
+  const valid =
+    trimmed !== '' &&
+    !trimmed.startsWith('/') &&
+    !trimmed.includes('\\') &&
+    segments.every(
+      (s) =>
+        s !== '' &&
+        s !== '.' &&
+        s !== '..' &&
+        !/[:*?"<>|]/.test(s) &&
+        ![...s].some((c) => c.charCodeAt(0) < 0x20),
+    );
+  if (!valid) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a directory relative to the repository root, e.g. eval/campaigns/debug`,
+    );
+  }
+  return trimmed;
+}
+
+/** A relative path inside the workspace: no `..` segment, no absolute path. */
+export function parseWorkspaceFile(field: string, value: string): string {
+  const v = value.trim();
+  const segments = v.split(/[\\/]/);
+  if (v === '' || v.startsWith('/') || /^[A-Za-z]:/.test(v) || segments.includes('..')) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a campaign YAML path inside the workspace, e.g. ${DEFAULT_VALIDATION_CAMPAIGN}`,
+    );
+  }
+  return v;
+}
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+export function parseSha(field: string, value: string): string {
+  const v = value.trim().toLowerCase();
+  if (!SHA.test(v)) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a full commit SHA (40 hex digits)`,
+    );
+  }
+  return v;
+}
+
+/** `merge-sha`, else GITHUB_SHA. */
+export function requireMergeSha(inputs: InputSource, env: NodeJS.ProcessEnv): string {
+  const explicit = inputs.get('merge-sha');
+  if (explicit !== undefined) return parseSha('merge-sha', explicit);
+  const fromEnv = env.GITHUB_SHA?.trim();
+  if (!fromEnv) {
+    throw new InputError('Missing merge-sha: pass --merge-sha <40-hex SHA> or set GITHUB_SHA');
+  }
+  return parseSha('GITHUB_SHA', fromEnv);
+}
+
+export function optionalId(inputs: InputSource, field: string): number | undefined {
+  const value = inputs.get(field);
+  return value === undefined ? undefined : parseId(field, value);
+}
+
+export function tokenFrom(inputs: InputSource, env: NodeJS.ProcessEnv): string | undefined {
+  return (
+    inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined)
+  );
+}
+
+export function requireToken(inputs: InputSource, env: NodeJS.ProcessEnv, command: string): string {
+  const token = tokenFrom(inputs, env);
+  if (!token) {
+    throw new InputError(
+      `Missing github-token: '${command}' reads the pull request (pass --github-token or set GITHUB_TOKEN)`,
+    );
+  }
+  return token;
+}
+
+export function optionalRegistry(inputs: InputSource): string | undefined {
+  const value = inputs.get('registry');
+  if (value === undefined) return undefined;
+  try {
+    return validateRegistry(value.trim());
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
 }

@@ -8,39 +8,31 @@ import { parseId, parseTargetRate, InputError } from '../core/inputs.js';
 import { compareOutputs, targetReached } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
-import {
-  claimReport,
-  ensureRetryReportsSchema,
-  findReport,
-  markReported,
-  openReport,
-  releaseReport,
-  type RetryReport,
-} from '../db/retry-reports.js';
+import { ensureRetryReportsSchema, openReport, type RetryReport } from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
-import type { DiagnosisIssueOutcome } from '../github/diagnosis-issue.js';
-import type { StickyOutcome } from '../github/sticky-comment.js';
-import { DEFAULT_LABELS, parseLabels } from './analyze.js';
+import { clarifyGitHubFailure } from '../github/errors.js';
+import { eventSelection } from '../github/repo-context.js';
+import { reportRetry, type ReportResult } from '../loop/report-retry.js';
 import type { CommandIO, InputSource } from './command.js';
 import {
   DATABASE_URL_INPUT,
   CONFIG_INPUT,
   readDatabaseUrl,
   DIAGNOSIS_LABELS_INPUT,
+  DEFAULT_LABELS,
+  optionalId,
+  parseLabels,
+  tokenFrom,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
-import { eventSelection, optionalId, tokenFrom } from './plan.js';
 import {
   campaignProgress,
-  clarifyGitHubFailure,
   DEFAULT_VALIDATION_CAMPAIGN,
   describeComment,
   leaseOwnerFor,
   loadRetryComparison,
   DEFAULT_REPORT_DEPENDENCIES,
   openReportGitHub,
-  publishRetryComment,
-  recordIteration,
   renderReportComment,
   repositoryOf,
   retryRunOf,
@@ -48,7 +40,8 @@ import {
   type ReportDependencies,
   type ReportGitHub,
   type RetryComparison,
-} from './report-context.js';
+  REPORT_PERMISSIONS,
+} from '../loop/report-context.js';
 
 export interface CompareInput {
   retryCampaignId: number;
@@ -169,7 +162,10 @@ async function runCompare(
     await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
     return 0;
   } catch (error) {
-    throw clarifyGitHubFailure(error, input.token);
+    throw clarifyGitHubFailure(error, {
+      secrets: input.token ? [input.token] : [],
+      permissions: REPORT_PERMISSIONS,
+    });
   } finally {
     await db.close();
   }
@@ -235,71 +231,6 @@ function setCompareOutputs(io: CommandIO, loaded: RetryComparison): void {
   io.logger.info(
     `Retry ${loaded.comparison.retry_campaign_id} vs ${loaded.comparison.previous_campaign_id}: ${outputs.verdict}, win rate ${(retry.win_rate * 100).toFixed(1)}% (${retry.successes}/${retry.trials}), target ${targetReached(loaded.comparison) ? 'reached' : 'missed'}.`,
   );
-}
-
-// ── reporting once ─────────────────────────────────────────────────────────────────────────────
-
-export type ReportResult =
-  | {
-      kind: 'reported';
-      body: string;
-      prNumber: number | null;
-      comment: StickyOutcome | undefined;
-      issue: DiagnosisIssueOutcome | undefined;
-    }
-  | { kind: 'already'; body: string; report: RetryReport }
-  | { kind: 'printed'; body: string };
-
-/**
- * Claims the report and, holding the lease, appends the retry to the diagnosis issue, writes the
- * PR comment and marks the report `reported`. When another run holds the lease or reported already,
- * nothing is written. A failure gives the lease back so the next run retries.
- */
-export async function reportRetry(
-  ctx: ReportContext,
-  report: RetryReport,
-  loaded: RetryComparison,
-  run: RetryRun | null,
-): Promise<ReportResult> {
-  const claimed = await claimReport(ctx.db, report.retryCampaignId, {
-    owner: ctx.leaseOwner,
-    from: ['waiting'],
-  });
-  if (!claimed) {
-    const current = (await findReport(ctx.db, report.retryCampaignId)) ?? report;
-    const body = renderReportComment(ctx, loaded, run, current.diagnosisIssue ?? undefined);
-    return { kind: 'already', body, report: current };
-  }
-  try {
-    return await writeReport(ctx, claimed, loaded, run);
-  } catch (error) {
-    await releaseReport(ctx.db, claimed.retryCampaignId, ctx.leaseOwner).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function writeReport(
-  ctx: ReportContext,
-  report: RetryReport,
-  loaded: RetryComparison,
-  run: RetryRun | null,
-): Promise<ReportResult> {
-  const issue = await recordIteration(ctx, report, loaded.after, { keepOpen: true });
-  const issueNumber = issue?.issue?.number ?? report.diagnosisIssue ?? undefined;
-  const body = renderReportComment(ctx, loaded, run, issueNumber);
-  const comment = await publishRetryComment(ctx, report, 'reported', body);
-  const marked = await markReported(ctx.db, report.retryCampaignId, ctx.leaseOwner, {
-    verdict: loaded.comparison.verdict,
-    winRate: loaded.comparison.retry.win_rate,
-    targetReached: targetReached(loaded.comparison),
-    targetWinRate: loaded.comparison.target_win_rate,
-  });
-  if (!marked) {
-    ctx.io.logger.warning(
-      `The report lease on retry campaign ${report.retryCampaignId} expired and was taken over; the other run records the result.`,
-    );
-  }
-  return { kind: 'reported', body, prNumber: report.prNumber, comment, issue };
 }
 
 function summaryNote(result: ReportResult): string {

@@ -19,8 +19,7 @@ import {
 } from '../demo/failure-model.js';
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
 import { DEMO_FIX, runLoopDemo } from '../demo/loop.js';
-import { retryYamlFor } from './analyze.js';
-import { loadCampaignAnalysis } from './campaign-analysis.js';
+import { loadCampaignAnalysis, retryYamlFor } from '../loop/analyze-campaign.js';
 import { defineCommand, type CommandIO } from './command.js';
 
 const DEFAULT_CAMPAIGN = fileURLToPath(

@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { upstreamRegistry, type ProjectConfig } from '../core/config.js';
-import { planImages, type ChangedFile, type ImagePlan } from '../core/image-plan.js';
-import { InputError, parseId, shown } from '../core/inputs.js';
+import type { ImagePlan } from '../core/image-plan.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { createGitHubClient } from '../github/client.js';
+import { listChangedFiles, resolvePull } from '../github/pull-requests.js';
+import { openGitHubSession, repoRefOf } from '../github/session.js';
+import { emptyPlan, matrixOf, planFromChanges, registryFor } from '../loop/plan-images.js';
+import type { CommandIO } from './command.js';
+import { eventSelection } from '../github/repo-context.js';
 import {
-  listChangedFiles,
-  resolvePull,
-  type ChangedFiles,
-  type RepoRef,
-} from '../github/pull-requests.js';
-import { readRepoContext, type RepoContext } from '../github/repo-context.js';
-import { validateRegistry } from '../images/image-ref.js';
-import type { CommandIO, InputSource } from './command.js';
-import { CONFIG_INPUT } from './common-inputs.js';
+  CONFIG_INPUT,
+  optionalId,
+  optionalRegistry,
+  requireMergeSha,
+  requireToken,
+} from './common-inputs.js';
 import { defineCommand } from './command.js';
 
 export interface PlanInput {
@@ -22,15 +20,6 @@ export interface PlanInput {
   token: string;
   configPath: string | undefined;
   registry: string | undefined;
-}
-
-/** One entry of the `images` output: an Actions matrix entry for `build`. */
-export interface ImageMatrixEntry {
-  name: string;
-  dockerfile: string;
-  context: string;
-  platform: string;
-  tag: string;
 }
 
 export const planCommand = defineCommand<PlanInput>({
@@ -74,7 +63,14 @@ export const planCommand = defineCommand<PlanInput>({
   },
   async run(input, io) {
     const config = await loadProjectConfig(input.configPath, io.cwd);
-    const { ref } = openGitHub(io, input.token, 'plan');
+    io.masker.add(input.token);
+    const session = openGitHubSession({
+      token: input.token,
+      env: io.env,
+      purpose: 'plan',
+      logger: io.logger,
+    });
+    const ref = repoRefOf(session, io.logger, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
     const resolution = await resolvePull(ref, {
       ...(input.prNumber !== undefined ? { explicit: input.prNumber } : {}),
       ...eventSelection(io.env),
@@ -106,61 +102,6 @@ export const planCommand = defineCommand<PlanInput>({
   },
 });
 
-// ── pure planning ──────────────────────────────────────────────────────────────────────────────
-
-export const SHORT_SHA_LENGTH = 7;
-const PLACEHOLDER_REGISTRY = 'registry.invalid/unset';
-
-/**
- * The plan for a list of changed files. An incomplete list (GitHub could not list every change)
- * rebuilds every image and runs every test command: missing a rebuild is worse than an extra one.
- */
-export function planFromChanges(
-  changed: ChangedFiles,
-  config: ProjectConfig,
-  registry: string | undefined,
-  mergeSha: string,
-): ImagePlan {
-  const map = config.images.map;
-  const files: ChangedFile[] = changed.complete
-    ? changed.files
-    : [
-        ...changed.files,
-        ...map.images.map((image) => ({
-          filename: image.dockerfile,
-          status: 'assumed changed: the file list is incomplete',
-        })),
-      ];
-  const plan = planImages(files, map, {
-    registry: registry ?? PLACEHOLDER_REGISTRY,
-    shortSha: mergeSha.slice(0, SHORT_SHA_LENGTH),
-  });
-  if (plan.images.length > 0 && registry === undefined) {
-    throw new InputError(
-      `No registry for ${plan.images.map((i) => i.name).join(', ')}: set images.registry in the config, the registry input, or GCP_PROJECT`,
-    );
-  }
-  const testCommands = changed.complete
-    ? plan.testCommands
-    : [...new Set(map.tests.map((t) => t.command))];
-  const note = changed.complete ? changed.note : `${changed.note}; rebuilding every image`;
-  return { ...plan, testCommands, summary: `${plan.summary} (${note})` };
-}
-
-export function emptyPlan(summary: string): ImagePlan {
-  return { images: [], testCommands: [], summary };
-}
-
-export function matrixOf(plan: ImagePlan): ImageMatrixEntry[] {
-  return plan.images.map(({ name, dockerfile, context, platform, tag }) => ({
-    name,
-    dockerfile,
-    context,
-    platform,
-    tag,
-  }));
-}
-
 function setPlanOutputs(io: CommandIO, plan: ImagePlan, prNumber: number | undefined): void {
   io.setOutput('images', JSON.stringify(matrixOf(plan)));
   io.setOutput('has-images', plan.images.length > 0);
@@ -182,115 +123,4 @@ function renderPlan(plan: ImagePlan, prNumber: number): string {
     lines.push('', 'Test commands:', ...plan.testCommands.map((c) => `- \`${c}\``));
   }
   return lines.join('\n');
-}
-
-// ── shared by plan, build, retry and worker ────────────────────────────────────────────────────
-
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-
-export function parseSha(field: string, value: string): string {
-  const v = value.trim().toLowerCase();
-  if (!SHA.test(v)) {
-    throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a full commit SHA (40 hex digits)`,
-    );
-  }
-  return v;
-}
-
-/** `merge-sha`, else GITHUB_SHA. */
-export function requireMergeSha(inputs: InputSource, env: NodeJS.ProcessEnv): string {
-  const explicit = inputs.get('merge-sha');
-  if (explicit !== undefined) return parseSha('merge-sha', explicit);
-  const fromEnv = env.GITHUB_SHA?.trim();
-  if (!fromEnv) {
-    throw new InputError('Missing merge-sha: pass --merge-sha <40-hex SHA> or set GITHUB_SHA');
-  }
-  return parseSha('GITHUB_SHA', fromEnv);
-}
-
-export function optionalId(inputs: InputSource, field: string): number | undefined {
-  const value = inputs.get(field);
-  return value === undefined ? undefined : parseId(field, value);
-}
-
-export function tokenFrom(inputs: InputSource, env: NodeJS.ProcessEnv): string | undefined {
-  return (
-    inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined)
-  );
-}
-
-export function requireToken(inputs: InputSource, env: NodeJS.ProcessEnv, command: string): string {
-  const token = tokenFrom(inputs, env);
-  if (!token) {
-    throw new InputError(
-      `Missing github-token: '${command}' reads the pull request (pass --github-token or set GITHUB_TOKEN)`,
-    );
-  }
-  return token;
-}
-
-export function optionalRegistry(inputs: InputSource): string | undefined {
-  const value = inputs.get('registry');
-  if (value === undefined) return undefined;
-  try {
-    return validateRegistry(value.trim());
-  } catch (error) {
-    throw new InputError((error as Error).message);
-  }
-}
-
-/** The input, else the config's, else upstream's Artifact Registry from GCP_PROJECT. */
-export function registryFor(
-  input: string | undefined,
-  config: ProjectConfig,
-  env: NodeJS.ProcessEnv,
-): string | undefined {
-  const value = input ?? config.images.registry ?? upstreamRegistry(env.GCP_PROJECT);
-  if (value === undefined) return undefined;
-  try {
-    return validateRegistry(value);
-  } catch (error) {
-    throw new InputError(`${(error as Error).message} (images.registry or GCP_PROJECT)`);
-  }
-}
-
-export function openGitHub(
-  io: CommandIO,
-  token: string,
-  purpose: string,
-): { ref: RepoRef; context: RepoContext } {
-  io.masker.add(token);
-  const context = readRepoContext(io.env, purpose);
-  const client = createGitHubClient({ token, baseUrl: context.apiUrl, logger: io.logger });
-  const ref = {
-    client,
-    owner: context.owner,
-    repo: context.repo,
-    logger: io.logger,
-    botLogin: io.env.ITERATE_CAMPAIGN_BOT_LOGIN,
-  };
-  return { ref, context };
-}
-
-/** The PR number of a pull_request / pull_request_target event, from the payload file. */
-export function eventSelection(env: NodeJS.ProcessEnv): {
-  eventName?: string;
-  eventPullNumber?: number;
-} {
-  const eventName = env.GITHUB_EVENT_NAME?.trim() || undefined;
-  if (!eventName?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) {
-    return eventName ? { eventName } : {};
-  }
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { number?: unknown };
-    };
-    const number = payload.pull_request?.number;
-    return typeof number === 'number' && Number.isSafeInteger(number) && number > 0
-      ? { eventName, eventPullNumber: number }
-      : { eventName };
-  } catch {
-    return { eventName };
-  }
 }

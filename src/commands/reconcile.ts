@@ -6,47 +6,40 @@
  * the blocking path and reconcile get to the same retry, the report lease lets exactly one write.
  */
 import { InputError, parseTargetRate } from '../core/inputs.js';
-import { nextReconcileStep, readyToFinalize } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
 import {
   ensureRetryReportsSchema,
-  findReport,
   listOpenReports,
   openReportsForRuns,
-  type RetryReport,
 } from '../db/retry-reports.js';
-import { DEFAULT_LABELS, parseLabels } from './analyze.js';
+import {
+  reconcileSafely,
+  validationWorkers,
+  type ReconcileResult,
+  type ValidationWorker,
+} from '../loop/reconcile.js';
+import {
+  DEFAULT_VALIDATION_CAMPAIGN,
+  leaseOwnerFor,
+  DEFAULT_REPORT_DEPENDENCIES,
+  openReportGitHub,
+  repositoryOf,
+  type ReportContext,
+  type ReportDependencies,
+} from '../loop/report-context.js';
 import type { CommandIO, InputSource } from './command.js';
 import {
   DATABASE_URL_INPUT,
   CONFIG_INPUT,
   readDatabaseUrl,
   DIAGNOSIS_LABELS_INPUT,
+  DEFAULT_LABELS,
+  parseLabels,
+  parseWorkspaceFile,
+  tokenFrom,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
-import { reportRetry } from './compare.js';
-import {
-  advanceFinalization,
-  parseWorkspaceFile,
-  validationStatusOf,
-  type FinalizeOutcome,
-} from './finalize.js';
-import { tokenFrom } from './plan.js';
-import { workerIndexes } from './retry.js';
-import {
-  campaignProgress,
-  clarifyGitHubFailure,
-  DEFAULT_VALIDATION_CAMPAIGN,
-  leaseOwnerFor,
-  loadRetryComparison,
-  DEFAULT_REPORT_DEPENDENCIES,
-  openReportGitHub,
-  repositoryOf,
-  retryRunOf,
-  type ReportContext,
-  type ReportDependencies,
-} from './report-context.js';
 
 export interface ReconcileInput {
   target: number;
@@ -55,25 +48,6 @@ export interface ReconcileInput {
   token: string;
   configPath: string | undefined;
   labels: string[];
-}
-
-export type ReconcileAction =
-  | 'waiting'
-  | 'reported'
-  | 'already-reported'
-  | 'not-ready'
-  | 'validation-running'
-  | 'validation-busy'
-  | 'finalized'
-  | 'done'
-  | 'error';
-
-export interface ReconcileResult {
-  retryCampaignId: number;
-  action: ReconcileAction;
-  detail: string;
-  /** A validation campaign this run enqueued: it needs workers. */
-  enqueuedValidation?: number;
 }
 
 export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
@@ -176,115 +150,6 @@ async function runReconcile(
   } finally {
     await db.close();
   }
-}
-
-/** One retry; a failure is reported and the next retry still gets its turn. */
-async function reconcileSafely(ctx: ReportContext, report: RetryReport): Promise<ReconcileResult> {
-  try {
-    return await reconcileOne(ctx, report);
-  } catch (caught) {
-    const error = clarifyGitHubFailure(caught, undefined) as Error;
-    const message = ctx.io.masker.mask(error.message);
-    ctx.io.logger.error(`Retry campaign ${report.retryCampaignId}: ${message}`);
-    return { retryCampaignId: report.retryCampaignId, action: 'error', detail: message };
-  }
-}
-
-export async function reconcileOne(
-  ctx: ReportContext,
-  report: RetryReport,
-): Promise<ReconcileResult> {
-  let current = report;
-  if (current.status === 'waiting') {
-    const reported = await reportIfFinished(ctx, current);
-    current = (await findReport(ctx.db, current.retryCampaignId)) ?? current;
-    if (reported.action !== 'reported' || !readyToFinalize(current.verdict)) return reported;
-  }
-  const step = nextReconcileStep(current, current.retryCampaignId);
-  if (step.kind === 'done') {
-    return { retryCampaignId: current.retryCampaignId, action: 'done', detail: step.why };
-  }
-  return finalizationResult(await advanceFinalization(ctx, current));
-}
-
-async function reportIfFinished(ctx: ReportContext, report: RetryReport): Promise<ReconcileResult> {
-  const id = report.retryCampaignId;
-  const progress = await campaignProgress(ctx.db, id);
-  if (!progress.finished) {
-    ctx.io.logger.info(`Still running: ${progress.line}.`);
-    return { retryCampaignId: id, action: 'waiting', detail: progress.line };
-  }
-  const loaded = await loadRetryComparison(
-    ctx,
-    report.previousCampaignId,
-    id,
-    report.targetWinRate,
-  );
-  const result = await reportRetry(ctx, report, loaded, await retryRunOf(ctx.db, id));
-  if (result.kind === 'already') {
-    const by = result.report.leaseOwner ? ` by ${result.report.leaseOwner}` : '';
-    return {
-      retryCampaignId: id,
-      action: 'already-reported',
-      detail: `${result.report.status}${by}`,
-    };
-  }
-  return { retryCampaignId: id, action: 'reported', detail: loaded.comparison.verdict };
-}
-
-function finalizationResult(outcome: FinalizeOutcome): ReconcileResult {
-  const id = outcome.report.retryCampaignId;
-  const validation = outcome.report.validationCampaignId;
-  switch (outcome.kind) {
-    case 'not-reported':
-    case 'not-ready':
-      return {
-        retryCampaignId: id,
-        action: 'not-ready',
-        detail: outcome.report.verdict ?? 'waiting',
-      };
-    case 'busy':
-      return { retryCampaignId: id, action: 'validation-busy', detail: `validation ${validation}` };
-    case 'running':
-      return {
-        retryCampaignId: id,
-        action: 'validation-running',
-        detail: outcome.progress.line,
-        ...(outcome.created && validation !== null ? { enqueuedValidation: validation } : {}),
-      };
-    case 'finalized':
-      return {
-        retryCampaignId: id,
-        action: 'finalized',
-        detail: `validation ${validation} ${validationStatusOf(outcome)}`,
-      };
-  }
-}
-
-/** One worker of a validation campaign reconcile enqueued: an entry of a workflow matrix. */
-export interface ValidationWorker {
-  'campaign-id': number;
-  'worker-index': number;
-  'operator-image': string;
-}
-
-async function validationWorkers(
-  ctx: ReportContext,
-  results: readonly ReconcileResult[],
-): Promise<ValidationWorker[]> {
-  const workers: ValidationWorker[] = [];
-  for (const result of results) {
-    if (!result.enqueuedValidation) continue;
-    const run = await retryRunOf(ctx.db, result.retryCampaignId);
-    for (const index of workerIndexes(ctx.config.retry.parallel)) {
-      workers.push({
-        'campaign-id': result.enqueuedValidation,
-        'worker-index': index,
-        'operator-image': run?.operatorImage ?? '',
-      });
-    }
-  }
-  return workers;
 }
 
 function setReconcileOutputs(

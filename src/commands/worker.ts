@@ -6,12 +6,12 @@ import { InputError, parseId, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { findRetryRunByCampaign } from '../db/retry-runs.js';
-import { getCampaignStatus } from '../db/work-queue.js';
-import type { SuperviseResult } from '../images/worker-supervisor.js';
+import { countWorkItems, getCampaignStatus } from '../db/work-queue.js';
+import type { SuperviseResult } from '../process/worker-supervisor.js';
 import type { CommandIO } from './command.js';
+import { parseOperatorImage } from '../images/image-ref.js';
 import { CONFIG_INPUT, readDatabaseUrl } from './common-inputs.js';
 import { defineCommand } from './command.js';
-import { parseOperatorImage } from './retry.js';
 
 export const DEFAULT_WORKER_COMMAND =
   'uv run eval worker start --cloud=gcp --id=c<CID>-<i> --campaign=<CID> --operator-image=<image>';
@@ -97,7 +97,7 @@ export const workerCommand = defineCommand<WorkerInput>({
       signal: io.signal,
     });
     try {
-      const total = await workItemCount(db, input.campaignId);
+      const total = await countWorkItems(db, input.campaignId);
       if (total === 0)
         throw new Error(`Campaign ${input.campaignId} has no work items in ${db.target}`);
       const image = await operatorImageFor(input, db);
@@ -110,7 +110,7 @@ export const workerCommand = defineCommand<WorkerInput>({
       io.logger.info(`Worker ${workerId}: ${argv.join(' ')}`);
       const log = await openWorkerLog(input.logDir, workerId, io.logger);
       io.logger.info(`Worker log: ${log.path}`);
-      const { superviseWorker } = await import('../images/worker-supervisor.js');
+      const { superviseWorker } = await import('../process/worker-supervisor.js');
       const result = await superviseWorker({
         file: argv[0]!,
         args: argv.slice(1),
@@ -218,11 +218,6 @@ export function fillTemplate(
 
 // ── database ───────────────────────────────────────────────────────────────────────────────────
 
-async function workItemCount(db: EvalDatabase, campaignId: number): Promise<number> {
-  const counts = await getCampaignStatus(db, campaignId);
-  return Object.values(counts).reduce((sum, n) => sum + n, 0);
-}
-
 async function operatorImageFor(input: WorkerInput, db: EvalDatabase): Promise<string> {
   if (input.operatorImage) return input.operatorImage;
   try {
@@ -266,7 +261,7 @@ async function report(
   const counts = status
     ? `pending ${status.pending}, running ${status.running}, completed ${status.completed}, failed ${status.failed}`
     : 'status unavailable';
-  const { describeEnd } = await import('../images/worker-supervisor.js');
+  const { describeEnd } = await import('../process/worker-supervisor.js');
   const end = describeEnd(result);
   io.setOutput('worker-id', workerId);
   io.setOutput('stop-reason', result.reason);

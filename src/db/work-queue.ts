@@ -235,6 +235,12 @@ export async function getCampaignStatus(
   return counts;
 }
 
+/** Every work item of the campaign, whatever its status. */
+export async function countWorkItems(db: Queryable, campaignId: number): Promise<number> {
+  const counts = await getCampaignStatus(db, campaignId);
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
 /**
  * Upstream's `parse_iso_datetime` takes naive timestamps as UTC. Making the offset explicit keeps
  * that true whatever the session TimeZone of the caller's connection is. Like upstream (where

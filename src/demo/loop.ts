@@ -27,14 +27,10 @@ import type { EvalDatabase } from '../db/pool.js';
 import { campaignRows } from '../db/enqueue-campaign.js';
 import { ensureProductSchema } from '../db/product-schema.js';
 import { enqueueRetryOnce } from '../db/retry-runs.js';
-import { waitForCampaign } from '../commands/wait.js';
+import { waitForCampaign } from '../loop/wait.js';
 import type { Logger } from '../logger.js';
 import { composeStickyBody } from '../github/sticky-comment.js';
-import {
-  loadRetryComparison,
-  testedImages,
-  type RetryComparison,
-} from '../commands/report-context.js';
+import { loadRetryComparison, testedImages, type RetryComparison } from '../loop/report-context.js';
 import { profileAfterFix, profileFor, seededRandom, simulateTrial } from './failure-model.js';
 import { runSimulatedWorker } from './simulated-worker.js';
 

@@ -94,6 +94,22 @@ export function describeGitHubError(error: unknown, options: { secrets?: string[
   return redactSecrets(describe(error), options.secrets ?? []);
 }
 
+/**
+ * A GitHub failure as one line (secrets masked), with the job permissions to grant when the token
+ * lacks them; anything else is returned as is.
+ */
+export function clarifyGitHubFailure(
+  error: unknown,
+  options: { secrets?: string[]; permissions: string },
+): unknown {
+  if (!isGitHubError(error)) return error;
+  const forbidden =
+    githubStatus(error) === 403 && /not accessible by integration/i.test(error.message);
+  const hint = forbidden ? ` — grant the job \`permissions: ${options.permissions}\`` : '';
+  const line = describeGitHubError(error, { secrets: options.secrets ?? [] });
+  return new Error(`${line}${hint}`, { cause: error });
+}
+
 function describe(error: unknown): string {
   if (error instanceof GitHubRateLimitError) return error.message;
   if (!isGitHubError(error)) {

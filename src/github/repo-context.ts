@@ -100,3 +100,25 @@ function readEventPayload(path: string | undefined): Record<string, unknown> | u
     return undefined;
   }
 }
+
+/** The PR number of a pull_request / pull_request_target event, from the payload file. */
+export function eventSelection(env: NodeJS.ProcessEnv): {
+  eventName?: string;
+  eventPullNumber?: number;
+} {
+  const eventName = env.GITHUB_EVENT_NAME?.trim() || undefined;
+  if (!eventName?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) {
+    return eventName ? { eventName } : {};
+  }
+  try {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { number?: unknown };
+    };
+    const number = payload.pull_request?.number;
+    return typeof number === 'number' && Number.isSafeInteger(number) && number > 0
+      ? { eventName, eventPullNumber: number }
+      : { eventName };
+  } catch {
+    return { eventName };
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Builds and pushes images with docker (buildx) or podman. The only place in src that spawns an
- * image engine (and the only importer of execa).
+ * image engine (through src/process, the only importer of execa).
  *
  * docker:  `docker login --username U --password-stdin HOST` (password on stdin)
  *          `docker buildx build --platform linux/amd64 -f DOCKERFILE -t REF --push
@@ -21,8 +21,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
-import { clipLine, LineTail } from './output-tail.js';
+import { clipLine, LineTail } from '../process/output-tail.js';
+import { runLines } from '../process/run-lines.js';
 import type { Logger } from '../logger.js';
 import { IMAGE_PLATFORM } from '../core/image-plan.js';
 import { isLoopbackHost, parseImageReference, validateDigest } from './image-ref.js';
@@ -155,22 +155,15 @@ async function runStep(
     tail.push(text);
     options.logger.info(text);
   };
-  const subprocess = execa(file, args, {
-    cwd: options.cwd,
-    env: options.env,
-    extendEnv: true,
-    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
-    all: true,
-    buffer: false,
-    timeout: remaining,
-    killSignal: 'SIGTERM',
-    forceKillAfterDelay: options.killGraceMs ?? 5000,
+  const result = await runLines(file, args, {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.env !== undefined ? { env: options.env } : {}),
+    ...(input === undefined ? {} : { input }),
+    timeoutMs: remaining,
+    killGraceMs: options.killGraceMs ?? 5000,
     killDescendants: true,
-    reject: false,
+    onLine,
   });
-  // stdout and stderr interleaved, line by line, nothing buffered beyond the tail.
-  for await (const line of subprocess.iterable({ from: 'all' })) onLine(line);
-  const result = await subprocess;
   if (!result.failed) return;
 
   const details = { argv: [file, ...args], tail: tail.get() };
@@ -201,7 +194,7 @@ async function runStep(
       { ...details, exitCode: result.exitCode },
     );
   }
-  const why = mask(result.shortMessage ?? result.message ?? 'unknown error');
+  const why = mask(result.shortMessage ?? 'unknown error');
   throw new ImageBuildError(
     `${stepLabel} could not run ${JSON.stringify(file)} (is ${options.builder} installed and on PATH?): ${why}`,
     ctx.image,

@@ -6,6 +6,7 @@
  * (distribution's reference grammar), the tag `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
  * Errors name the field and the offending value (JSON-quoted, truncated).
  */
+import { InputError } from '../core/inputs.js';
 
 export interface ImageRef {
   /** `host[:port]`, lowercase. */
@@ -132,4 +133,18 @@ export function formatImageReference(ref: ImageRef): string {
 export function isLoopbackHost(host: string): boolean {
   const name = host.replace(/:[0-9]+$/, '');
   return name === 'localhost' || name === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(name);
+}
+
+/** `host/path:tag`, optionally pinned `@sha256:…`. */
+export function parseOperatorImage(field: string, value: string): string {
+  const v = value.trim();
+  const [reference = '', digest, ...rest] = v.split('@');
+  try {
+    if (rest.length > 0) throw new Error(`Invalid ${field}: more than one '@'`);
+    parseImageReference(reference, field);
+    if (digest !== undefined) validateDigest(digest, `${field} digest`);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  return v;
 }

@@ -9,7 +9,7 @@ import { createAnalyzeCommand } from '../../../src/commands/analyze.js';
 import { createCompareCommand } from '../../../src/commands/compare.js';
 import { createFinalizeCommand } from '../../../src/commands/finalize.js';
 import { createReconcileCommand } from '../../../src/commands/reconcile.js';
-import type { ReportDependencies } from '../../../src/commands/report-context.js';
+import type { ReportDependencies } from '../../../src/loop/report-context.js';
 import { runCommand } from '../../../src/commands/run-command.js';
 import { retryCampaignName } from '../../../src/core/campaign-yaml.js';
 import { combinationKey } from '../../../src/core/grouping.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { waitForCampaign } from '../../../src/commands/wait.js';
+import { waitForCampaign } from '../../../src/loop/wait.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../../src/demo/embedded-server.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import type { EvalDatabase } from '../../../src/db/pool.js';
-import { superviseWorker } from '../../../src/images/worker-supervisor.js';
+import { superviseWorker } from '../../../src/process/worker-supervisor.js';
 import { memoryLogger } from '../../../src/logger.js';
 import { upstreamDatabase } from '../db/helpers.js';
 import { runTestCommand, STANDIN } from './support.js';

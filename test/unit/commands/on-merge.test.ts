@@ -2,14 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { parseImagesJson, pinned, retagged } from '../../../src/commands/build.js';
 import type { CommandIO } from '../../../src/commands/command.js';
-import { planFromChanges, parseSha } from '../../../src/commands/plan.js';
-import {
-  parseDigests,
-  parseOperatorImage,
-  retryCommand,
-  retryPath,
-  workerIndexes,
-} from '../../../src/commands/retry.js';
+import { parseSha } from '../../../src/commands/common-inputs.js';
+import { parseDigests, retryCommand } from '../../../src/commands/retry.js';
+import { parseOperatorImage } from '../../../src/images/image-ref.js';
+import { planFromChanges } from '../../../src/loop/plan-images.js';
+import { retryPath, workerIndexes } from '../../../src/loop/retry.js';
 import {
   fillTemplate,
   splitCommandLine,

@@ -4,9 +4,9 @@
  * (`Created campaign <id> in cloud database`, cli.py @ c766b4b). argv only, no shell; the
  * database URL reaches the child through EVAL_DATABASE_URL in its environment, never argv.
  */
-import { execa } from 'execa';
 import type { Logger } from '../logger.js';
 import { clipLine, LineTail } from './output-tail.js';
+import { runLines } from './run-lines.js';
 
 export const DEFAULT_EVAL_COMMAND: readonly string[] = ['uv', 'run', 'eval'];
 
@@ -51,25 +51,17 @@ export async function runEvalCampaign(yamlPath: string, options: EvalCliOptions)
   const tail = new LineTail(40);
   let created: number | undefined;
   return options.logger.group(`${[file, ...args].join(' ')}`, async () => {
-    const subprocess = execa(file!, args, {
-      cwd: options.cwd,
-      env: options.env,
-      extendEnv: true,
-      stdin: 'ignore',
-      all: true,
-      buffer: false,
-      reject: false,
-      timeout: options.timeoutMs,
-      killSignal: 'SIGTERM',
-      forceKillAfterDelay: 5000,
+    const result = await runLines(file!, args, {
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.env !== undefined ? { env: options.env } : {}),
+      timeoutMs: options.timeoutMs,
+      onLine(line) {
+        const text = clipLine(mask(line));
+        tail.push(text);
+        options.logger.info(text);
+        created ??= parseCreatedCampaign(line);
+      },
     });
-    for await (const line of subprocess.iterable({ from: 'all' })) {
-      const text = clipLine(mask(line));
-      tail.push(text);
-      options.logger.info(text);
-      created ??= parseCreatedCampaign(line);
-    }
-    const result = await subprocess;
     const lines = tail.get();
     const tailText = lines.length
       ? `\n--- last ${lines.length} lines ---\n${lines.join('\n')}`

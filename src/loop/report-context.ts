@@ -31,34 +31,23 @@ import { createEvalReader } from '../db/eval-reader.js';
 import type { EvalDatabase } from '../db/pool.js';
 import { recordComment, withCommentLock, type RetryReport } from '../db/retry-reports.js';
 import { findRetryRunByCampaign, type RetryRun } from '../db/retry-runs.js';
-import {
-  createGitHubClient,
-  type GitHubClient,
-  type GitHubClientOptions,
-} from '../github/client.js';
+import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import {
   resolveBotIdentity,
   syncDiagnosisIssue,
   type BotIdentity,
   type DiagnosisIssueOutcome,
 } from '../github/diagnosis-issue.js';
-import {
-  describeGitHubError,
-  githubStatus,
-  isGitHubError,
-  isGoneOrNotFound,
-} from '../github/errors.js';
-import { readRepoContext, repositorySlug, type RepoContext } from '../github/repo-context.js';
+import { describeGitHubError, isGoneOrNotFound } from '../github/errors.js';
+import { repositorySlug, type RepoContext } from '../github/repo-context.js';
+import { openGitHubSession, type CreateGitHubClient } from '../github/session.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
-import { retryYamlFor } from './analyze.js';
-import { loadCampaignAnalysis } from './campaign-analysis.js';
-import type { CommandIO } from './command.js';
+import type { CommandIO } from '../command-io.js';
+import { loadCampaignAnalysis, retryYamlFor } from './analyze-campaign.js';
 
 /** Upstream's full campaign, run to validate a fix (iterate-campaign skill, step 8). */
 export const DEFAULT_VALIDATION_CAMPAIGN = 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml';
 
-/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
-const JOB_LIMIT_MS = 6 * 3600_000;
 /** Running items older than this are flagged as probably orphaned (upstream's release-stale default). */
 const STALE_AFTER_SECONDS = 3600;
 
@@ -88,10 +77,13 @@ export function leaseOwnerFor(command: string, env: NodeJS.ProcessEnv): string {
 
 /** What the report commands take from outside; tests swap the client for one without pacing. */
 export interface ReportDependencies {
-  createGitHubClient(options: GitHubClientOptions): GitHubClient;
+  createGitHubClient: CreateGitHubClient;
 }
 
 export const DEFAULT_REPORT_DEPENDENCIES: ReportDependencies = { createGitHubClient };
+
+/** What compare, finalize and reconcile write: the diagnosis issue and the PR comment. */
+export const REPORT_PERMISSIONS = 'issues: write, pull-requests: write';
 
 export async function openReportGitHub(
   io: CommandIO,
@@ -100,31 +92,18 @@ export async function openReportGitHub(
   deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES,
 ): Promise<ReportGitHub> {
   io.masker.add(token);
-  const context = readRepoContext(io.env, purpose);
-  const client = deps.createGitHubClient({
+  const { client, context } = openGitHubSession({
     token,
-    baseUrl: context.apiUrl,
-    userAgent: 'iterate-campaign',
+    env: io.env,
+    purpose,
     logger: io.logger,
-    deadline: new Date(Date.now() + JOB_LIMIT_MS),
+    createClient: deps.createGitHubClient,
   });
   return {
     client,
     context,
     identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
   };
-}
-
-/** A GitHub failure as one line, with the permission to grant when the token lacks one. */
-export function clarifyGitHubFailure(error: unknown, token: string | undefined): unknown {
-  if (!isGitHubError(error)) return error;
-  const forbidden =
-    githubStatus(error) === 403 && /not accessible by integration/i.test(error.message);
-  const hint = forbidden
-    ? ' — grant the job `permissions: issues: write, pull-requests: write`'
-    : '';
-  const line = describeGitHubError(error, { secrets: token ? [token] : [] });
-  return new Error(`${line}${hint}`, { cause: error });
 }
 
 export function repositoryOf(github: ReportGitHub): string {

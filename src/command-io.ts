@@ -1,0 +1,19 @@
+/** What a command (and the use-cases below it) may touch of the world it runs in. */
+import type { Logger, SecretMasker } from './logger.js';
+
+/** Where a command runs: inside a workflow step, or in a terminal. */
+export type Surface = 'action' | 'cli';
+
+export interface CommandIO {
+  surface: Surface;
+  logger: Logger;
+  masker: SecretMasker;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  setOutput(name: string, value: string | number | boolean): void;
+  appendSummary(markdown: string): Promise<void>;
+  /** The command's main result: stdout in a terminal, the log in a workflow. */
+  print(text: string): void;
+  /** Aborted on SIGINT/SIGTERM (a cancelled job, Ctrl-C): long waits stop and clean up. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,61 @@
+/** The one way a command opens GitHub: the job deadline, our user agent, and a seam for tests. */
+import {
+  createGitHubClient,
+  type ClientLogger,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from './client.js';
+import type { RepoRef } from './pull-requests.js';
+import { readRepoContext, type RepoContext } from './repo-context.js';
+
+/** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
+const JOB_LIMIT_MS = 6 * 3600_000;
+const USER_AGENT = 'iterate-campaign';
+
+export type CreateGitHubClient = (options: GitHubClientOptions) => GitHubClient;
+
+export interface GitHubSessionOptions {
+  token: string;
+  env: NodeJS.ProcessEnv;
+  /** What needs GitHub, for the error when the repository is unknown. */
+  purpose: string;
+  logger: ClientLogger;
+  /** Already read (and validated) repository context; read from env otherwise. */
+  context?: RepoContext;
+  /** Injection seam: tests swap in a client without pacing. */
+  createClient?: CreateGitHubClient;
+  now?: () => Date;
+}
+
+export interface GitHubSession {
+  client: GitHubClient;
+  context: RepoContext;
+}
+
+export function openGitHubSession(options: GitHubSessionOptions): GitHubSession {
+  const context = options.context ?? readRepoContext(options.env, options.purpose);
+  const now = options.now?.() ?? new Date();
+  const client = (options.createClient ?? createGitHubClient)({
+    token: options.token,
+    baseUrl: context.apiUrl,
+    userAgent: USER_AGENT,
+    logger: options.logger,
+    deadline: new Date(now.getTime() + JOB_LIMIT_MS),
+  });
+  return { client, context };
+}
+
+/** The session as the pull-request helpers take it. */
+export function repoRefOf(
+  session: GitHubSession,
+  logger: RepoRef['logger'],
+  botLogin: string | undefined,
+): RepoRef {
+  return {
+    client: session.client,
+    owner: session.context.owner,
+    repo: session.context.repo,
+    logger,
+    botLogin,
+  };
+}

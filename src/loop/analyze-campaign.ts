@@ -1,0 +1,83 @@
+import { analyzeCampaign, trialsNeedingCommands, type CampaignAnalysis } from '../core/analysis.js';
+import type { Cause } from '../core/causes.js';
+import { EVIDENCE_COMMANDS, fillEvidenceCommands } from '../core/evidence.js';
+import type { Symptom } from '../core/symptoms.js';
+import { createEvalReader } from '../db/eval-reader.js';
+import type { EvalDatabase, Queryable } from '../db/pool.js';
+import {
+  buildRetryCampaign,
+  renderCampaignYaml,
+  retryCampaignName,
+} from '../core/campaign-yaml.js';
+import type { CampaignSelector } from '../core/inputs.js';
+import type { ProjectConfig } from '../core/config.js';
+
+export interface LoadAnalysisOptions {
+  target: number;
+  causes: Record<Symptom, Cause>;
+}
+
+/**
+ * Loads one campaign, scores it, then fetches the commands that the evidence shows (the main
+ * load only counts commands, in SQL).
+ */
+export async function loadCampaignAnalysis(
+  db: Queryable,
+  campaignId: number,
+  options: LoadAnalysisOptions,
+): Promise<CampaignAnalysis> {
+  const reader = createEvalReader(db);
+  const data = await reader.loadCampaignData(campaignId);
+  const analysis = analyzeCampaign(data, {
+    ...options,
+    localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
+  });
+  const ids = trialsNeedingCommands(analysis);
+  if (ids.length > 0)
+    fillEvidenceCommands(
+      analysis.trials_detail,
+      await reader.getTrialCommands(ids, EVIDENCE_COMMANDS),
+    );
+  return analysis;
+}
+
+/** The campaign the selector names (an id, or the latest finished one), analysed. */
+export async function analyzeFromDatabase(
+  db: EvalDatabase,
+  selector: CampaignSelector,
+  campaignName: string | undefined,
+  target: number,
+  config: ProjectConfig,
+): Promise<CampaignAnalysis> {
+  const reader = createEvalReader(db);
+  let id: number;
+  if (selector.kind === 'id') id = selector.id;
+  else {
+    const latest = await reader.findLatestFinishedCampaign(campaignName);
+    if (!latest) {
+      throw new Error(
+        `No finished campaign${campaignName ? ` named like '${campaignName}'` : ''} in ${db.target}: every campaign has pending or running work items, or none exist`,
+      );
+    }
+    id = latest.id;
+  }
+  return loadCampaignAnalysis(db, id, { target, causes: config.causes });
+}
+
+export function retryYamlFor(
+  analysis: CampaignAnalysis,
+  config: ProjectConfig,
+  operatorImage: string | undefined,
+): string {
+  const campaign = buildRetryCampaign({
+    name: retryCampaignName(analysis.campaign.name, analysis.campaign.id),
+    subjects: [analysis.campaign.subject],
+    combinations: analysis.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
+    operatorImage: operatorImage ?? config.retry.operatorImage,
+    trialsPerCombination: config.retry.trialsPerCombination,
+    parallel: config.retry.parallel,
+    cooldownSeconds: config.retry.cooldownSeconds,
+  });
+  const header = `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${analysis.failing.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.\nWritten by iterate-campaign.`;
+  return renderCampaignYaml(campaign, header);
+}

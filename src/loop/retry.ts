@@ -1,0 +1,329 @@
+/**
+ * A targeted retry of a merged fix: which campaign it retries and what failed there (from
+ * `campaign-id`, or the diagnosis issue the PR fixes), the campaign YAML written to the workspace,
+ * and the rows enqueued once per merge (directly, or through `eval run campaign`).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { CommandIO } from '../command-io.js';
+import {
+  buildRetryCampaign,
+  parseCampaignYaml,
+  renderCampaignYaml,
+  retryCampaignName,
+} from '../core/campaign-yaml.js';
+import { upstreamRegistry, type ProjectConfig } from '../core/config.js';
+import { hasDiagnosisMarker, readDiagnosisState } from '../core/diagnosis-state.js';
+import { InputError, shown } from '../core/inputs.js';
+import { campaignRows, type CampaignToEnqueue } from '../db/enqueue-campaign.js';
+import { createEvalReader } from '../db/eval-reader.js';
+import type { EvalDatabase } from '../db/pool.js';
+import {
+  enqueueRetryOnce,
+  findRetryRun,
+  findUnlinkedCampaign,
+  recordRetryRun,
+  withRetryRunLock,
+  type RetryRun,
+  type RetryRunKey,
+  type RetryRunLink,
+} from '../db/retry-runs.js';
+import { createUpstreamSchema } from '../db/upstream-schema.js';
+import { resolveBotIdentity } from '../github/diagnosis-issue.js';
+import {
+  getPull,
+  parseClosingReferences,
+  readLinkedIssue,
+  resolvePull,
+  type PullSummary,
+  type RepoRef,
+} from '../github/pull-requests.js';
+import { eventSelection } from '../github/repo-context.js';
+import { parseOperatorImage } from '../images/image-ref.js';
+import { loadCampaignAnalysis } from './analyze-campaign.js';
+
+export interface RetryInput {
+  prNumber: number | undefined;
+  campaignId: number | undefined;
+  operatorImage: string | undefined;
+  trialsPerCombination: number | undefined;
+  viaCli: boolean;
+  databaseUrl: string;
+  token: string | undefined;
+  configPath: string | undefined;
+  mergeSha: string;
+  digests: Record<string, string>;
+  target: number;
+}
+
+/** What the retry is about: the campaign it retries and the combinations that failed there. */
+export interface RetrySource {
+  previousCampaignId: number;
+  diagnosisIssue: number | null;
+  failing: { chaos_type: string; params: Record<string, unknown> }[];
+  how: string;
+}
+
+export type PullChoice =
+  | { number: number; summary: PullSummary | undefined; why?: undefined }
+  | { number: undefined; summary: undefined; why: string };
+
+export async function pullToRetry(
+  input: RetryInput,
+  github: RepoRef | undefined,
+  io: CommandIO,
+): Promise<PullChoice> {
+  if (input.prNumber !== undefined && input.campaignId !== undefined) {
+    return { number: input.prNumber, summary: undefined };
+  }
+  const resolution = await resolvePull(github!, {
+    ...(input.prNumber !== undefined ? { explicit: input.prNumber } : {}),
+    ...eventSelection(io.env),
+    sha: input.mergeSha,
+  });
+  if (!resolution.pull) return { number: undefined, summary: undefined, why: resolution.why };
+  if (!resolution.pull.merged) {
+    return {
+      number: undefined,
+      summary: undefined,
+      why: `PR #${resolution.pull.number} is not merged`,
+    };
+  }
+  io.logger.info(`Retry for PR #${resolution.pull.number} (${resolution.how}).`);
+  return { number: resolution.pull.number, summary: resolution.pull };
+}
+
+type Found<T> = { ok: true; value: T } | { ok: false; why: string };
+
+export async function retrySource(
+  input: RetryInput,
+  config: ProjectConfig,
+  pull: PullSummary | undefined,
+  github: RepoRef | undefined,
+  db: EvalDatabase,
+  io: CommandIO,
+): Promise<Found<RetrySource>> {
+  if (input.campaignId !== undefined) {
+    return {
+      ok: true,
+      value: await analyzedSource(db, input.campaignId, input.target, config, io),
+    };
+  }
+  const summary = pull ?? (await getPull(github!, input.prNumber!));
+  return diagnosisSource(github!, summary);
+}
+
+/** From `campaign-id`: the combinations below the target, scored as upstream scores them. */
+async function analyzedSource(
+  db: EvalDatabase,
+  campaignId: number,
+  target: number,
+  config: ProjectConfig,
+  io: CommandIO,
+): Promise<RetrySource> {
+  const analysis = await loadCampaignAnalysis(db, campaignId, { target, causes: config.causes });
+  io.logger.info(
+    `Campaign ${campaignId}: ${analysis.failing.length} failing combination(s) at target ${(target * 100).toFixed(1)}%.`,
+  );
+  return {
+    previousCampaignId: campaignId,
+    diagnosisIssue: null,
+    failing: analysis.failing,
+    how: `campaign-id ${campaignId}`,
+  };
+}
+
+/**
+ * From the diagnosis issue the PR closes: the first linked issue written by this bot that carries a
+ * valid state block and its series' marker. An issue anyone else wrote is never trusted.
+ */
+async function diagnosisSource(github: RepoRef, pull: PullSummary): Promise<Found<RetrySource>> {
+  const numbers = parseClosingReferences(pull.body, github.owner, github.repo);
+  if (numbers.length === 0) {
+    return {
+      ok: false,
+      why: `PR #${pull.number} links no issue with a closing keyword (Fixes #N)`,
+    };
+  }
+  const identity = await resolveBotIdentity(github.client, github.botLogin);
+  const skipped: string[] = [];
+  for (const number of numbers) {
+    const issue = await readLinkedIssue(github, number);
+    if (!issue) {
+      skipped.push(`#${number} is not a readable issue`);
+      continue;
+    }
+    if (issue.author?.toLowerCase() !== identity.login.toLowerCase()) {
+      skipped.push(`#${number} was not written by ${identity.login}`);
+      continue;
+    }
+    const state = readDiagnosisState(issue.body);
+    if (state.kind !== 'ok' || !hasDiagnosisMarker(issue.body, state.state.series)) {
+      skipped.push(
+        `#${number} has no ${state.kind === 'invalid' ? 'valid ' : ''}diagnosis state block`,
+      );
+      continue;
+    }
+    for (const note of skipped) github.logger.info(`Skipped ${note}.`);
+    return {
+      ok: true,
+      value: {
+        previousCampaignId: state.state.latest_campaign_id,
+        diagnosisIssue: number,
+        failing: state.state.failing,
+        how: `diagnosis issue #${number} (series '${state.state.series}')`,
+      },
+    };
+  }
+  return { ok: false, why: `PR #${pull.number} fixes no diagnosis issue: ${skipped.join('; ')}` };
+}
+
+export interface PreparedRetry {
+  name: string;
+  yaml: string;
+  /** Absolute path of the written YAML. */
+  path: string;
+  /** The rows to enqueue, expanded from the file as written, exactly as `eval run campaign` reads it. */
+  rows: CampaignToEnqueue;
+  link: RetryRunLink;
+}
+
+export async function prepareRetry(
+  input: RetryInput,
+  config: ProjectConfig,
+  source: RetrySource,
+  key: RetryRunKey,
+  db: EvalDatabase,
+  io: CommandIO,
+): Promise<PreparedRetry> {
+  const previous = await createEvalReader(db).getCampaign(source.previousCampaignId);
+  if (!previous) {
+    throw new Error(
+      `Campaign ${source.previousCampaignId} (from ${source.how}) does not exist in ${db.target}`,
+    );
+  }
+  const operatorImage = resolveOperatorImage(input.operatorImage, config, io);
+  const name = retryCampaignName(previous.name, previous.id);
+  const campaign = buildRetryCampaign({
+    name,
+    subjects: [previous.subjectName || 'tikv'],
+    combinations: source.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
+    operatorImage,
+    trialsPerCombination: input.trialsPerCombination ?? config.retry.trialsPerCombination,
+    parallel: config.retry.parallel,
+    cooldownSeconds: config.retry.cooldownSeconds,
+    includeBaseline: config.retry.includeBaseline,
+    variant: previous.variantName,
+  });
+  const header = [
+    `Targeted retry of campaign ${previous.id} (${previous.name}) after PR #${key.prNumber}, merged as ${key.mergeSha}.`,
+    `Failing combinations from ${source.how}. Written by iterate-campaign.`,
+  ].join('\n');
+  const yaml = renderCampaignYaml(campaign, header);
+  // Expanded from the file as written, exactly as `eval run campaign` reads it.
+  const written = parseCampaignYaml(yaml, `${name}.yaml`).config;
+  const path = retryPath(io.cwd, config.retry.dir, name);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, yaml);
+  io.logger.info(`Retry campaign written to ${relative(io.cwd, path)}.`);
+  return {
+    name,
+    yaml,
+    path,
+    rows: { ...campaignRows(written, key.mergeSha), name },
+    link: {
+      previousCampaignId: previous.id,
+      diagnosisIssue: source.diagnosisIssue,
+      campaignName: name,
+      operatorImage,
+      imageDigests: input.digests,
+    },
+  };
+}
+
+export function retryPath(cwd: string, dir: string, name: string): string {
+  const base = resolve(cwd, dir);
+  const path = resolve(base, `${name}.yaml`);
+  const inside = relative(cwd, path);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError(`retry.dir '${shown(dir)}' points outside the repository`);
+  }
+  return path;
+}
+
+function resolveOperatorImage(
+  explicit: string | undefined,
+  config: ProjectConfig,
+  io: CommandIO,
+): string {
+  if (explicit) return explicit;
+  if (config.retry.operatorImage)
+    return parseOperatorImage('retry.operator_image (config)', config.retry.operatorImage);
+  const registry = config.images.registry ?? upstreamRegistry(io.env.GCP_PROJECT);
+  if (registry) {
+    const image = `${registry}/operator:latest`;
+    io.logger.warning(
+      `No operator-image given (the operator was not rebuilt?): the retry uses ${image}.`,
+    );
+    return image;
+  }
+  io.logger.warning(
+    'No operator image known: the campaign leaves it to the harness (operator:latest of GCP_PROJECT).',
+  );
+  return '';
+}
+
+export async function enqueueDirect(
+  db: EvalDatabase,
+  key: RetryRunKey,
+  prepared: PreparedRetry,
+  io: CommandIO,
+): Promise<RetryRun> {
+  // What every `eval` entry point does first (ensure_schema): idempotent, serialized.
+  await createUpstreamSchema(db);
+  const outcome = await enqueueRetryOnce(db, key, prepared.link, prepared.rows);
+  if (outcome.created) {
+    io.logger.info(
+      `Created campaign ${outcome.run.retryCampaignId} with ${outcome.workIds.length} work item(s).`,
+    );
+  } else {
+    io.logger.info(
+      `A concurrent run already enqueued campaign ${outcome.run.retryCampaignId} for this merge; nothing written.`,
+    );
+  }
+  return outcome.run;
+}
+
+export async function enqueueViaCli(
+  db: EvalDatabase,
+  key: RetryRunKey,
+  prepared: PreparedRetry,
+  config: ProjectConfig,
+  input: RetryInput,
+  io: CommandIO,
+): Promise<RetryRun> {
+  return withRetryRunLock(db, key, async (session) => {
+    const existing = await findRetryRun(session, key);
+    if (existing) return existing;
+    let campaignId = await findUnlinkedCampaign(session, prepared.name, key.mergeSha);
+    if (campaignId !== null) {
+      io.logger.warning(
+        `Campaign ${campaignId} was created for this merge by an earlier attempt; recording it instead of enqueueing again.`,
+      );
+    } else {
+      const { runEvalCampaign } = await import('../process/eval-cli.js');
+      campaignId = await runEvalCampaign(prepared.path, {
+        cwd: resolve(io.cwd, config.retry.evalDirectory),
+        env: { ...io.env, EVAL_DATABASE_URL: input.databaseUrl },
+        logger: io.logger,
+        timeoutMs: 10 * 60_000,
+        mask: (text) => io.masker.mask(text),
+      });
+    }
+    return (await recordRetryRun(session, key, prepared.link, campaignId, 'cli')).run;
+  });
+}
+
+export function workerIndexes(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i + 1);
+}

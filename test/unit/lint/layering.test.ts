@@ -1,0 +1,69 @@
+/** The layering rules of eslint.config.js fail the imports they forbid (and only those). */
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImports(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering', { timeout: 60_000 }, () => {
+  test.each([
+    ['src/core/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    [
+      'src/core/lint-fixture.ts',
+      "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+    ],
+    ['src/core/lint-fixture.ts', "import { x as y } from '../db/pool.js';\nexport const x = y;\n"],
+    [
+      'src/core/campaign/lint-fixture.ts',
+      "import { x as y } from '../../github/client.js';\nexport const x = y;\n",
+    ],
+    [
+      'src/commands/lint-fixture.ts',
+      "import { planCommand } from './plan.js';\nexport const x = planCommand;\n",
+    ],
+    [
+      'src/loop/lint-fixture.ts',
+      "import { planCommand } from '../commands/plan.js';\nexport const x = planCommand;\n",
+    ],
+    [
+      'src/demo/lint-fixture.ts',
+      "import { waitCommand } from '../commands/wait.js';\nexport const x = waitCommand;\n",
+    ],
+    [
+      'src/bench/lint-fixture.ts',
+      "import { waitCommand } from '../commands/wait.js';\nexport const x = waitCommand;\n",
+    ],
+    ['src/loop/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    ['src/images/lint-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
+    [
+      'src/db/lint-fixture.ts',
+      "import { Octokit } from '@octokit/core';\nexport const x = Octokit;\n",
+    ],
+  ])('%s: %s is an error', async (path, code) => {
+    expect(await restrictedImports(path, code)).toHaveLength(1);
+  });
+
+  test.each([
+    ['src/db/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    [
+      'src/github/lint-fixture.ts',
+      "import { Octokit } from '@octokit/core';\nexport const x = Octokit;\n",
+    ],
+    ['src/process/lint-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
+    [
+      'src/commands/lint-fixture.ts',
+      "import { defineCommand } from './command.js';\nimport { CONFIG_INPUT } from './common-inputs.js';\nexport const x = [defineCommand, CONFIG_INPUT];\n",
+    ],
+    [
+      'src/commands/registry.ts',
+      "import { planCommand } from './plan.js';\nexport const x = planCommand;\n",
+    ],
+    ['src/core/lint-fixture.ts', "import { x as y } from './json.js';\nexport const x = y;\n"],
+  ])('%s: %s is allowed', async (path, code) => {
+    expect(await restrictedImports(path, code)).toEqual([]);
+  });
+});
