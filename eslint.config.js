@@ -14,11 +14,13 @@ const COMMANDS = {
   message: 'Commands sit on top: only the registries import them; share work through src/loop.',
 };
 const SIBLING_COMMAND = {
-  group: ['./*', '!./command.js', '!./common-inputs.js'],
-  message: 'A command imports no other command: move what they share to src/loop (or common-inputs).',
+  group: ['./*', '!./command.js', '!./*-inputs.js'],
+  message:
+    'A command imports no other command: share inputs in commands/*-inputs.ts, work in src/loop.',
 };
 const CORE_IO = {
-  regex: '^(node:|@actions/|pg$|pg-|@octokit/|execa$|(\\.\\./)+(db|github|images|process|loop|commands|config|demo|bench)/)',
+  regex:
+    '^(node:|@actions/|pg$|pg-|@octokit/|execa$|(\\.\\./)+(db|github|images|process|loop|commands|config|demo|bench)/)',
   message: 'src/core is pure: no I/O, no imports from the layers that do I/O.',
 };
 const EDGES = [PG, OCTOKIT, EXECA];

@@ -56,7 +56,7 @@ describe('layering', { timeout: 60_000 }, () => {
     ['src/process/lint-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
     [
       'src/commands/lint-fixture.ts',
-      "import { defineCommand } from './command.js';\nimport { CONFIG_INPUT } from './common-inputs.js';\nexport const x = [defineCommand, CONFIG_INPUT];\n",
+      "import { defineCommand } from './command.js';\nimport { CONFIG_INPUT } from './common-inputs.js';\nimport { INVESTIGATION_INPUTS } from './investigation-inputs.js';\nexport const x = [defineCommand, CONFIG_INPUT, INVESTIGATION_INPUTS];\n",
     ],
     [
       'src/commands/registry.ts',
