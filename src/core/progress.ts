@@ -9,6 +9,8 @@ export interface ProgressGroup {
   running: number;
   completed: number;
   failed: number;
+  /** Mean seconds from claim to completion of this group's finished items, when any. */
+  meanSeconds?: number | null;
 }
 
 export interface RunningItem {

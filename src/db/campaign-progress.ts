@@ -12,7 +12,10 @@ export async function readProgress(
                   COUNT(*) FILTER (WHERE status = 'pending') AS pending,
                   COUNT(*) FILTER (WHERE status = 'running') AS running,
                   COUNT(*) FILTER (WHERE status = 'completed') AS completed,
-                  COUNT(*) FILTER (WHERE status = 'failed') AS failed
+                  COUNT(*) FILTER (WHERE status = 'failed') AS failed,
+                  AVG(EXTRACT(EPOCH FROM completed_at - claimed_at))
+                    FILTER (WHERE status IN ('completed', 'failed')
+                            AND completed_at >= claimed_at)::float8 AS mean_seconds
            FROM work_queue WHERE campaign_id = $1
            GROUP BY chaos_type, chaos_params, baseline
            ORDER BY first_id`,
@@ -33,6 +36,7 @@ export async function readProgress(
       running: Number(row.running),
       completed: Number(row.completed),
       failed: Number(row.failed),
+      meanSeconds: row.mean_seconds === null ? null : Number(row.mean_seconds),
     })),
     running: running.rows.map((row) => ({
       workId: row.id as number,
