@@ -220,6 +220,15 @@ function renderTrialEvidence(t: TrialDetail): string {
 }
 
 function renderNotes(a: CampaignAnalysis): string {
+  const notes = analysisNotes(a);
+  return notes.length ? `### Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+}
+
+/** The notes under a report as sentences (also the terminal's); `code` marks a field name. */
+export function analysisNotes(
+  a: CampaignAnalysis,
+  code = (name: string) => `\`${name}\``,
+): string[] {
   const notes: string[] = [];
   if (a.agent_win_rate !== null && a.agent_trials !== a.trials) {
     const agentMeets = a.agent_win_rate >= a.target_win_rate;
@@ -231,11 +240,11 @@ function renderNotes(a: CampaignAnalysis): string {
   }
   if (a.anomalies.length) {
     notes.push(
-      `Upstream's \`eval analyze\` fails on this campaign: its scorer raises on ${a.anomalies.length} trial row(s) (trials ${[...new Set(a.anomalies.map((x) => x.trial_id))].slice(0, 10).join(', ')}). They are scored here as upstream's guards intend; the reasons are under \`anomalies\` in the JSON output.`,
+      `Upstream's ${code('eval analyze')} fails on this campaign: its scorer raises on ${a.anomalies.length} trial row(s) (trials ${[...new Set(a.anomalies.map((x) => x.trial_id))].slice(0, 10).join(', ')}). They are scored here as upstream's guards intend; the reasons are under ${code('anomalies')} in the JSON output.`,
     );
   }
   if (!a.finished) notes.push('The campaign is still running: these numbers are partial.');
-  return notes.length ? `### Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+  return notes;
 }
 
 function fence(text: string): string {

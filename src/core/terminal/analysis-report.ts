@@ -1,6 +1,6 @@
 import type { CampaignAnalysis, Finding, TrialDetail } from '../analysis.js';
 import { describeCombination } from '../grouping.js';
-import { pct, targetVerdict } from '../render-diagnosis.js';
+import { analysisNotes, pct, targetVerdict } from '../render-diagnosis.js';
 import { painter, type Painter, type TerminalStyle } from './style.js';
 import { hangingIndent, renderPairs, renderTable, truncate } from './table.js';
 
@@ -17,6 +17,8 @@ export function renderAnalysisText(analysis: CampaignAnalysis, style: TerminalSt
       : `  ${hangingIndent(emptyNote(analysis), style.width - 2, 2)}`,
     comboTable(analysis, style, p),
     findings(analysis, style, p),
+    coverage(analysis, style, p),
+    flaky(analysis, style, p),
     notes(analysis, p, style.width),
   ];
   return sections.filter(Boolean).join('\n\n');
@@ -198,22 +200,46 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+const COVERAGE_TONE = { missing: 'bad', insensitive: 'warn', covered: 'good' } as const;
+
+function coverage(a: CampaignAnalysis, style: TerminalStyle, p: Painter): string {
+  const rows = a.invariant_coverage ?? [];
+  const note = a.invariant_coverage_note
+    ? `  ${hangingIndent(p.dim(a.invariant_coverage_note), style.width - 2, 2)}`
+    : '';
+  if (!rows.length) return note ? `${p.heading('Invariant coverage')}\n${note}` : '';
+  const table = renderTable(
+    [
+      { header: 'Chaos type', flex: true },
+      { header: 'Verdict' },
+      { header: 'Invariants', flex: true },
+      { header: 'Why', flex: true },
+    ],
+    rows.map((r) => [
+      describeCombination({ chaosType: r.chaos_type, params: r.params }),
+      `${p.mark(COVERAGE_TONE[r.verdict])} ${r.verdict}`,
+      r.invariants.map((i) => `${i.name} (${i.file}:${i.line})`).join(', ') || '—',
+      r.reason,
+    ]),
+    style,
+  );
+  return [p.heading('Invariant coverage'), table, note].filter(Boolean).join('\n');
+}
+
+function flaky(a: CampaignAnalysis, style: TerminalStyle, p: Painter): string {
+  const rows = (a.flaky ?? []).filter((f) => f.flaky);
+  if (!rows.length) return '';
+  const lines = rows.map((f) => {
+    const history = f.campaigns.map((c) => `${c.successes}/${c.trials}`).join(' → ');
+    const where = describeCombination({ chaosType: f.chaos_type, params: f.params });
+    const text = `${p.mark('warn')} ${where}: ${history} over ${f.campaigns.length} campaigns, flips ${Math.round((f.flip_rate ?? 0) * 100)}% of the time`;
+    return `  ${hangingIndent(text, style.width - 2, 4)}`;
+  });
+  return `${p.heading('Flaky across campaigns')} ${p.dim('(oldest first; one campaign says little here)')}\n${lines.join('\n')}`;
+}
+
 function notes(a: CampaignAnalysis, p: Painter, width: number): string {
-  const lines: string[] = [];
-  if (a.agent_win_rate !== null && a.agent_trials !== a.trials) {
-    const agentMeets = a.agent_win_rate >= a.target_win_rate;
-    if (agentMeets !== a.meets_target) {
-      lines.push(
-        `Baseline trials change the verdict: without them the agent's win rate is ${pct(a.agent_win_rate)}, which ${agentMeets ? 'meets' : 'misses'} the target.`,
-      );
-    }
-  }
-  if (a.anomalies.length) {
-    lines.push(
-      `${a.anomalies.length} trial row(s) have data upstream's scorer would crash on; they were scored as unhealthy (--json lists them under anomalies).`,
-    );
-  }
-  if (!a.finished) lines.push('The campaign is still running: these numbers are partial.');
+  const lines = analysisNotes(a, (name) => name);
   if (!lines.length) return '';
   const items = lines.map((l) => `  ${hangingIndent(`${p.mark('info')} ${l}`, width - 2, 4)}`);
   return `${p.heading('Notes')}\n${items.join('\n')}`;

@@ -29,6 +29,7 @@ export function renderComparisonText(
   return [
     headline(c, style, p),
     rowsTable(c.rows, style, p),
+    flakyFixes(c, style, p),
     failures(c, style, p),
     images(context, style, p),
     links(c, context, style, p),
@@ -79,7 +80,7 @@ function rowsTable(rows: readonly ComparisonRow[], style: TerminalStyle, p: Pain
       share(r.before),
       share(r.after),
       (r.verdict === 'regressed' ? r.p_regression : r.p_improvement).toFixed(3),
-      `${p.mark(VERDICT_TONE[r.verdict])} ${p.tone(VERDICT_TONE[r.verdict], r.verdict)}`,
+      `${p.mark(VERDICT_TONE[r.verdict])} ${p.tone(VERDICT_TONE[r.verdict], r.verdict)}${r.next_trials ? p.dim(` +${r.next_trials} trials`) : ''}`,
     ]),
     style,
   );
@@ -87,6 +88,21 @@ function rowsTable(rows: readonly ComparisonRow[], style: TerminalStyle, p: Pain
     `  ${hangingIndent('p: one-sided Fisher exact test, the chance of a change at least this large if nothing changed.', style.width - 2, 2)}`,
   );
   return `${p.heading('Per chaos type')}\n${table}\n${note}`;
+}
+
+function flakyFixes(c: Comparison, style: TerminalStyle, p: Painter): string {
+  const lines = (c.flaky_fixes ?? []).map((f) => {
+    const where = describeCombination({ chaosType: f.chaos_type, params: f.params });
+    const more =
+      f.more_trials_needed === null
+        ? 'no number of extra trials separates a fix from its noise'
+        : f.more_trials_needed === 0
+          ? 'the retry already beats its usual pass rate'
+          : `${f.more_trials_needed} more all-success trials would tell a fix from noise`;
+    const text = `${p.mark('warn')} ${where} is flaky (flips ${Math.round(f.flip_rate * 100)}% over ${f.campaigns} campaigns, ${Math.round(f.pooled_rate * 100)}% of its trials passed): "fixed" at ${f.retry.successes}/${f.retry.trials} may be luck; ${more}.`;
+    return `  ${hangingIndent(text, style.width - 2, 4)}`;
+  });
+  return lines.join('\n');
 }
 
 function failures(c: Comparison, style: TerminalStyle, p: Painter): string {

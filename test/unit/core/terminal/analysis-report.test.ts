@@ -86,3 +86,33 @@ test('a campaign without trials says so instead of printing empty tables', () =>
   expect(text).toContain('No trials were recorded');
   expectNoMarkup(text, expect);
 });
+
+test('invariant coverage and flaky history read as text too', () => {
+  const withInvestigation = {
+    ...analysis,
+    invariant_coverage: [
+      {
+        chaos_type: 'network_partition',
+        params: {},
+        verdict: 'missing' as const,
+        invariants: [],
+        reason: 'No invariant in invariants.py reads partition state.',
+      },
+    ],
+    flaky: [
+      {
+        chaos_type: 'latency',
+        params: { region: '東京' },
+        campaigns: [
+          { campaign_id: 5, successes: 3, trials: 3 },
+          { campaign_id: 6, successes: 0, trials: 3 },
+        ],
+        flip_rate: 1,
+        flaky: true,
+      },
+    ],
+  };
+  const text = visible(renderAnalysisText(withInvestigation, STYLES.piped));
+  expect(text).toMatch(/Invariant coverage\n.*\n.*\n +network_partition +FAIL missing/);
+  expect(text).toContain('latency (region=東京): 3/3 → 0/3 over 2 campaigns, flips 100%');
+});
