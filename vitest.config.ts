@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // @actions/workflow-parser imports its JSON schemas without `with { type: 'json' }`, which
+          // Node refuses; inlined, Vite transforms those imports.
+          server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
         },
       },
       {

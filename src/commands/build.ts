@@ -1,6 +1,4 @@
-import { isAbsolute } from 'node:path';
-import { IMAGE_PLATFORM } from '../core/image-plan.js';
-import { InputError, parseChoice, shown } from '../core/inputs.js';
+import { InputError, parseChoice } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type {
   BuildableImage,
@@ -9,6 +7,7 @@ import type {
   RegistryCredentials,
 } from '../images/builder.js';
 import { parseImageReference } from '../images/image-ref.js';
+import { parseImagesJson, parseRegistryLogin } from '../images/planned-images.js';
 import type { CommandIO } from './command.js';
 import { registryFor } from '../loop/plan-images.js';
 import { CONFIG_INPUT, optionalRegistry } from './common-inputs.js';
@@ -54,13 +53,6 @@ export const buildCommand = defineCommand<BuildInput>({
   parse(inputs) {
     const raw = inputs.get('images');
     if (raw === undefined) throw new InputError("Missing images: pass the plan's images output");
-    const username = inputs.get('registry-username');
-    const password = inputs.get('registry-password');
-    if ((username === undefined) !== (password === undefined)) {
-      throw new InputError(
-        'registry-username and registry-password go together: give both or neither',
-      );
-    }
     return {
       images: parseImagesJson(raw),
       registry: optionalRegistry(inputs),
@@ -68,8 +60,10 @@ export const buildCommand = defineCommand<BuildInput>({
         'docker',
         'podman',
       ] as const),
-      credentials:
-        username !== undefined && password !== undefined ? { username, password } : undefined,
+      credentials: parseRegistryLogin(
+        inputs.get('registry-username'),
+        inputs.get('registry-password'),
+      ),
       configPath: inputs.get('config'),
     };
   },
@@ -109,69 +103,6 @@ export const buildCommand = defineCommand<BuildInput>({
     if (io.surface === 'action') await io.appendSummary(text);
   },
 });
-
-/** The plan's JSON: a list of matrix entries, or a single entry (one matrix leg). */
-export function parseImagesJson(raw: string): BuildableImage[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    throw new InputError(
-      `Invalid images: not JSON (${(error as Error).message}) in '${shown(raw)}'`,
-    );
-  }
-  const list = Array.isArray(value) ? value : [value];
-  const images = list.map((entry, index) => parseImageEntry(entry, index));
-  const names = images.map((i) => i.name);
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate) throw new InputError(`Invalid images: '${duplicate}' appears twice`);
-  return images;
-}
-
-function parseImageEntry(entry: unknown, index: number): BuildableImage {
-  const at = `images[${index}]`;
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    throw new InputError(`Invalid ${at}: expected an object with name, dockerfile, context, tag`);
-  }
-  const record = entry as Record<string, unknown>;
-  const text = (key: string): string => {
-    const v = record[key];
-    if (typeof v !== 'string' || v.trim() === '') {
-      throw new InputError(`Invalid ${at}.${key}: expected a non-empty string`);
-    }
-    return v;
-  };
-  const platform = record.platform === undefined ? IMAGE_PLATFORM : text('platform');
-  if (platform !== IMAGE_PLATFORM) {
-    throw new InputError(
-      `Invalid ${at}.platform: '${shown(platform)}' — expected ${IMAGE_PLATFORM}`,
-    );
-  }
-  const image = {
-    name: text('name'),
-    dockerfile: repoPath(`${at}.dockerfile`, text('dockerfile')),
-    context: repoPath(`${at}.context`, text('context')),
-    platform,
-    tag: text('tag'),
-  };
-  try {
-    parseImageReference(image.tag, `${at}.tag`);
-  } catch (error) {
-    throw new InputError((error as Error).message);
-  }
-  return image;
-}
-
-/** A path inside the repository: relative, no `..`, no option-looking leading dash. */
-function repoPath(field: string, value: string): string {
-  const segments = value.split(/[\\/]/);
-  if (isAbsolute(value) || segments.includes('..') || value.startsWith('-')) {
-    throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a path inside the repository`,
-    );
-  }
-  return value;
-}
 
 /** `<registry>/<repository>:<planned tag>`; the repository comes from the config's image map. */
 export function retagged(

@@ -8,9 +8,11 @@ import { findRetryRun, type RetryRun, type RetryRunKey } from '../db/retry-runs.
 import { readRepoContext, repositorySlug } from '../github/repo-context.js';
 import { openGitHubSession, repoRefOf } from '../github/session.js';
 import { parseOperatorImage, validateDigest } from '../images/image-ref.js';
+import { parseImagesJson, parseRegistryLogin } from '../images/planned-images.js';
 import {
   enqueueDirect,
   enqueueViaCli,
+  pinPlannedImages,
   prepareRetry,
   pullToRetry,
   retrySource,
@@ -59,9 +61,20 @@ export const retryCommand = defineCommand<RetryInput>({
       description:
         'true: enqueue with `uv run eval run campaign <yaml> --cloud=gcp` instead of directly',
     },
+    images: {
+      description:
+        'The plan’s images JSON: the digest of each planned tag is read from the registry, recorded with the run, and pins the operator image',
+    },
+    'registry-username': {
+      description: 'Registry user for reading the planned tags (empty: anonymous)',
+    },
+    'registry-password': {
+      description: 'Registry password or access token for reading the planned tags',
+      secret: true,
+    },
     digests: {
       description:
-        'JSON image name → digest from build (or toJSON of the build job’s outputs), recorded with the run',
+        'JSON image name → digest from build (or toJSON of the build job’s outputs); wins over the registry’s answer',
     },
     'target-win-rate': {
       description: 'With campaign-id: the target that decides which combinations failed',
@@ -86,6 +99,7 @@ export const retryCommand = defineCommand<RetryInput>({
     }
     const trials = inputs.get('trials-per-combination');
     const operatorImage = inputs.get('operator-image');
+    const images = inputs.get('images');
     return {
       prNumber,
       campaignId,
@@ -100,6 +114,11 @@ export const retryCommand = defineCommand<RetryInput>({
       configPath: inputs.get('config'),
       mergeSha: requireMergeSha(inputs, io.env),
       digests: parseDigests(inputs.get('digests')),
+      images: images === undefined ? [] : parseImagesJson(images),
+      registryAuth: parseRegistryLogin(
+        inputs.get('registry-username'),
+        inputs.get('registry-password'),
+      ),
       target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
     };
   },
@@ -130,7 +149,8 @@ export const retryCommand = defineCommand<RetryInput>({
           `campaign ${source.value.previousCampaignId} has no failing combination`,
         );
       }
-      const prepared = await prepareRetry(input, config, source.value, key, db, io);
+      const pinned = await pinPlannedImages(input, io);
+      const prepared = await prepareRetry(pinned, config, source.value, key, db, io);
       const run = input.viaCli
         ? await enqueueViaCli(db, key, prepared, config, input, io)
         : await enqueueDirect(db, key, prepared, io);

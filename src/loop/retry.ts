@@ -38,6 +38,9 @@ import {
   type PullSummary,
   type RepoRef,
 } from '../github/pull-requests.js';
+import type { BuildableImage } from '../images/builder.js';
+import { plannedDigests } from '../images/planned-images.js';
+import type { RegistryAuth } from '../images/registry.js';
 import { eventSelection } from '../github/repo-context.js';
 import { parseOperatorImage } from '../images/image-ref.js';
 import { loadCampaignAnalysis } from './analyze-campaign.js';
@@ -53,7 +56,27 @@ export interface RetryInput {
   configPath: string | undefined;
   mergeSha: string;
   digests: Record<string, string>;
+  /** The plan's images: their planned tags' digests are looked up in the registry. */
+  images: BuildableImage[];
+  registryAuth: RegistryAuth | undefined;
   target: number;
+}
+
+/**
+ * The planned images' digests as the registry holds them (given `digests` win), and the operator
+ * pinned by its digest when no operator-image was given.
+ */
+export async function pinPlannedImages(input: RetryInput, io: CommandIO): Promise<RetryInput> {
+  if (input.images.length === 0) return input;
+  const found = await plannedDigests(input.images, { auth: input.registryAuth });
+  const digests = { ...found, ...input.digests };
+  for (const [name, digest] of Object.entries(found))
+    io.logger.info(`Planned image ${name}: ${digest}.`);
+  const operator = input.images.find((image) => image.name === 'operator');
+  const operatorImage =
+    input.operatorImage ??
+    (operator && digests.operator ? `${operator.tag}@${digests.operator}` : undefined);
+  return { ...input, digests, operatorImage };
 }
 
 /** What the retry is about: the campaign it retries and the combinations that failed there. */

@@ -9,7 +9,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   diagnosisMarker,
   serializeDiagnosisState,
@@ -22,6 +23,13 @@ import { enqueueRetryOnce } from '../../../src/db/retry-runs.js';
 import { useGitHubEmulator } from '../../support/github-emulator/index.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
 import { upstreamDatabase } from '../db/helpers.js';
+import {
+  REGISTRY_PASSWORD,
+  REGISTRY_USER,
+  requireTools,
+  startRegistry,
+  type TestRegistry,
+} from '../images/support.js';
 import { runTestCommand, STANDIN } from './support.js';
 
 const OWNER = 'octo-org';
@@ -484,5 +492,125 @@ describe('retry command (via-cli)', () => {
       /eval run campaign (failed with exit code \d+|could not run 'uv')/,
     );
     expect(await count(db, 'SELECT COUNT(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
+  });
+});
+
+/** Pushes a one-blob OCI image to the registry over its HTTP API (what build leaves behind). */
+async function pushManifest(registry: TestRegistry, repository: string, tag: string) {
+  const auth = `Basic ${Buffer.from(`${REGISTRY_USER}:${REGISTRY_PASSWORD}`).toString('base64')}`;
+  const base = `http://${registry.host}/v2/${repository}`;
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', tag }));
+  const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
+  const upload = await fetch(`${base}/blobs/uploads/`, {
+    method: 'POST',
+    headers: { authorization: auth },
+  });
+  const location = new URL(upload.headers.get('location')!, `http://${registry.host}`);
+  location.searchParams.set('digest', configDigest);
+  const put = await fetch(location, {
+    method: 'PUT',
+    headers: { authorization: auth, 'content-type': 'application/octet-stream' },
+    body: config,
+  });
+  expect(put.status).toBe(201);
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: configDigest,
+      size: config.length,
+    },
+    layers: [],
+  });
+  const pushed = await fetch(`${base}/manifests/${tag}`, {
+    method: 'PUT',
+    headers: { authorization: auth, 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+    body: manifest,
+  });
+  expect(pushed.status).toBe(201);
+  return `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+}
+
+describe('retry command (digests of the planned tags from the registry)', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    requireTools('docker-registry');
+    registry = await startRegistry({ auth: true });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  const planned = (tag: string, name = 'operator') => ({
+    name,
+    dockerfile: name === 'operator' ? 'subjects/tikv/Dockerfile.operator' : 'eval/Dockerfile',
+    context: '.',
+    platform: 'linux/amd64',
+    tag,
+  });
+
+  test('pins the operator by the digest the registry holds and records every planned digest', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await seedDemoCampaign(url);
+    const operatorTag = `${registry.host}/eval/operator:abc1234`;
+    const workerTag = `${registry.host}/eval/worker:abc1234`;
+    const operatorDigest = await pushManifest(registry, 'eval/operator', 'abc1234');
+    const workerDigest = await pushManifest(registry, 'eval/worker', 'abc1234');
+    const result = await runTestCommand(
+      'retry',
+      inputs(url, {
+        'github-token': undefined,
+        'operator-image': undefined,
+        digests: undefined,
+        'campaign-id': String(previous),
+        'pr-number': '42',
+        images: JSON.stringify([planned(operatorTag), planned(workerTag, 'worker')]),
+        'registry-username': REGISTRY_USER,
+        'registry-password': REGISTRY_PASSWORD,
+      }),
+      {
+        cwd: await workspace(),
+        env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: 'd'.repeat(40) },
+      },
+    );
+    expect(result.code, result.log).toBe(0);
+    expect(result.outputs['operator-image']).toBe(`${operatorTag}@${operatorDigest}`);
+    expect(result.log).not.toContain(REGISTRY_PASSWORD);
+    const { rows } = await db.query({
+      text: 'SELECT operator_image, image_digests FROM iterate_campaign.retry_runs WHERE pr_number = 42',
+    });
+    expect(rows).toEqual([
+      {
+        operator_image: `${operatorTag}@${operatorDigest}`,
+        image_digests: { operator: operatorDigest, worker: workerDigest },
+      },
+    ]);
+  });
+
+  test('a planned tag the registry does not hold fails naming it, and nothing is enqueued', async () => {
+    const { url, db } = await upstreamDatabase();
+    const previous = await seedDemoCampaign(url);
+    const missing = `${registry.host}/eval/operator:never-pushed`;
+    const result = await runTestCommand(
+      'retry',
+      inputs(url, {
+        'github-token': undefined,
+        'operator-image': undefined,
+        digests: undefined,
+        'campaign-id': String(previous),
+        'pr-number': '43',
+        images: JSON.stringify([planned(missing)]),
+        'registry-username': REGISTRY_USER,
+        'registry-password': REGISTRY_PASSWORD,
+      }),
+      {
+        cwd: await workspace(),
+        env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: 'e'.repeat(40) },
+      },
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.log).toContain(`Planned image operator (${missing}) is not in the registry`);
+    expect(await count(db, 'SELECT count(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /** Pure decisions of plan, build, retry and worker, and their input validation (no I/O). */
 import { describe, expect, test } from 'vitest';
-import { parseImagesJson, pinned, retagged } from '../../../src/commands/build.js';
+import { pinned, retagged } from '../../../src/commands/build.js';
+import { parseImagesJson } from '../../../src/images/planned-images.js';
 import type { CommandIO } from '../../../src/commands/command.js';
 import { parseSha } from '../../../src/commands/common-inputs.js';
 import { parseDigests, retryCommand } from '../../../src/commands/retry.js';
