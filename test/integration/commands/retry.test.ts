@@ -550,6 +550,32 @@ describe('retry command (digests of the planned tags from the registry)', () => 
     tag,
   });
 
+  /** retry by campaign-id (no GitHub) with the plan's images and the registry login. */
+  async function retryWithImages(
+    url: string,
+    previous: number,
+    pr: number,
+    images: ReturnType<typeof planned>[],
+  ) {
+    return runTestCommand(
+      'retry',
+      inputs(url, {
+        'github-token': undefined,
+        'operator-image': undefined,
+        digests: undefined,
+        'campaign-id': String(previous),
+        'pr-number': String(pr),
+        images: JSON.stringify(images),
+        'registry-username': REGISTRY_USER,
+        'registry-password': REGISTRY_PASSWORD,
+      }),
+      {
+        cwd: await workspace(),
+        env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: String(pr % 10).repeat(40) },
+      },
+    );
+  }
+
   test('pins the operator by the digest the registry holds and records every planned digest', async () => {
     const { url, db } = await upstreamDatabase();
     const previous = await seedDemoCampaign(url);
@@ -557,23 +583,10 @@ describe('retry command (digests of the planned tags from the registry)', () => 
     const workerTag = `${registry.host}/eval/worker:abc1234`;
     const operatorDigest = await pushManifest(registry, 'eval/operator', 'abc1234');
     const workerDigest = await pushManifest(registry, 'eval/worker', 'abc1234');
-    const result = await runTestCommand(
-      'retry',
-      inputs(url, {
-        'github-token': undefined,
-        'operator-image': undefined,
-        digests: undefined,
-        'campaign-id': String(previous),
-        'pr-number': '42',
-        images: JSON.stringify([planned(operatorTag), planned(workerTag, 'worker')]),
-        'registry-username': REGISTRY_USER,
-        'registry-password': REGISTRY_PASSWORD,
-      }),
-      {
-        cwd: await workspace(),
-        env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: 'd'.repeat(40) },
-      },
-    );
+    const result = await retryWithImages(url, previous, 42, [
+      planned(operatorTag),
+      planned(workerTag, 'worker'),
+    ]);
     expect(result.code, result.log).toBe(0);
     expect(result.outputs['operator-image']).toBe(`${operatorTag}@${operatorDigest}`);
     expect(result.log).not.toContain(REGISTRY_PASSWORD);
@@ -592,23 +605,7 @@ describe('retry command (digests of the planned tags from the registry)', () => 
     const { url, db } = await upstreamDatabase();
     const previous = await seedDemoCampaign(url);
     const missing = `${registry.host}/eval/operator:never-pushed`;
-    const result = await runTestCommand(
-      'retry',
-      inputs(url, {
-        'github-token': undefined,
-        'operator-image': undefined,
-        digests: undefined,
-        'campaign-id': String(previous),
-        'pr-number': '43',
-        images: JSON.stringify([planned(missing)]),
-        'registry-username': REGISTRY_USER,
-        'registry-password': REGISTRY_PASSWORD,
-      }),
-      {
-        cwd: await workspace(),
-        env: { GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_SHA: 'e'.repeat(40) },
-      },
-    );
+    const result = await retryWithImages(url, previous, 43, [planned(missing)]);
     expect(result.code).not.toBe(0);
     expect(result.log).toContain(`Planned image operator (${missing}) is not in the registry`);
     expect(await count(db, 'SELECT count(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
