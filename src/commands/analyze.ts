@@ -3,6 +3,7 @@ import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import { retryCampaignName } from '../core/campaign-yaml.js';
 import type { ProjectConfig } from '../core/config.js';
+import type { HandoffOptions } from '../core/handoff.js';
 import { diagnosisMarker } from '../core/diagnosis-state.js';
 import {
   InputError,
@@ -93,6 +94,8 @@ export interface AnalyzeInput {
   labels: string[];
   dryRun: boolean;
   investigation: InvestigationOptions;
+  /** Triggers the team's agent workflow from the diagnosis issue. */
+  agent: { mention: string | undefined; label: string | undefined };
 }
 
 export interface AnalyzeDependencies {
@@ -161,6 +164,14 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
         flag: true,
       },
       ...INVESTIGATION_INPUTS,
+      'agent-mention': {
+        description:
+          'Mention put in the diagnosis issue\'s "For a coding agent" section when it is created, e.g. @claude or @copilot (triggers an agent workflow that listens for it)',
+      },
+      'agent-label': {
+        description:
+          'Label added to the diagnosis issue whenever it is written, e.g. agent:fix (triggers an agent workflow on issues: labeled)',
+      },
     },
     parse: (inputs, io) => parseAnalyzeInput(inputs, io),
     run: (input, io) => runAnalyze(input, io, deps),
@@ -207,7 +218,27 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     labels,
     dryRun,
     investigation: parseInvestigationInputs(inputs, io),
+    agent: parseAgentTrigger(inputs),
   };
+}
+
+const MENTION = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?(?:\/[A-Za-z0-9_.-]{1,100})?$/;
+
+function parseAgentTrigger(inputs: InputSource): AnalyzeInput['agent'] {
+  const mention = inputs.get('agent-mention')?.trim();
+  if (mention !== undefined && !MENTION.test(mention)) {
+    throw new InputError(
+      `Invalid agent-mention: '${shown(mention)}' — expected one @login or @org/team, e.g. @claude`,
+    );
+  }
+  const rawLabel = inputs.get('agent-label');
+  const label = rawLabel === undefined ? undefined : parseLabels('agent-label', rawLabel);
+  if (label && label.length !== 1) {
+    throw new InputError(
+      `Invalid agent-label: '${shown(rawLabel!)}' — expected one label name, e.g. agent:fix`,
+    );
+  }
+  return { mention, label: label?.[0] };
 }
 
 function defaultOutput(surface: Surface): OutputMode {
@@ -268,7 +299,8 @@ async function runAnalyze(
   let publication: Publication | undefined;
   let failure: unknown;
   try {
-    publication = await publish(input, analysis, retryYaml, retryDir, io, deps);
+    const handoff = handoffFor(analysis, config, retryDir, input);
+    publication = await publish(input, analysis, retryYaml, retryDir, io, deps, handoff);
   } catch (error) {
     failure = clarifyFailure(error, input);
   }
@@ -345,6 +377,25 @@ function warnIfTargetMissed(analysis: CampaignAnalysis, io: CommandIO): void {
   );
 }
 
+type Handoff = Omit<HandoffOptions, 'issueNumber'>;
+
+/** What the diagnosis issue's "For a coding agent" section needs besides the analysis. */
+function handoffFor(
+  analysis: CampaignAnalysis,
+  config: ProjectConfig,
+  retryDir: string,
+  input: AnalyzeInput,
+): Handoff {
+  return {
+    testSuites: config.images.map.tests,
+    retryCampaignPath: posix.join(
+      retryDir,
+      `${retryCampaignName(analysis.campaign.name, analysis.campaign.id)}.yaml`,
+    ),
+    ...(input.agent.mention ? { mention: input.agent.mention } : {}),
+  };
+}
+
 // ── publishing to GitHub ───────────────────────────────────────────────────────────────────────
 
 async function publish(
@@ -354,6 +405,7 @@ async function publish(
   retryDir: string,
   io: CommandIO,
   deps: AnalyzeDependencies,
+  handoff: Handoff,
 ): Promise<Publication | undefined> {
   if (input.output === 'none' || !input.github) return undefined;
   const { client } = openGitHubSession({
@@ -367,7 +419,7 @@ async function publish(
   });
   if (input.output === 'issue') {
     return io.logger.group('Diagnosis issue', () =>
-      publishIssue(client, input, analysis, retryYaml, io),
+      publishIssue(client, input, analysis, retryYaml, io, handoff),
     );
   }
   return io.logger.group('Retry pull request', () =>
@@ -381,6 +433,7 @@ async function publishIssue(
   analysis: CampaignAnalysis,
   retryYaml: string | undefined,
   io: CommandIO,
+  handoff: Handoff,
 ): Promise<Publication> {
   const { context } = input.github!;
   const identity = await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
@@ -392,11 +445,18 @@ async function publishIssue(
       client,
       owner: context.owner,
       repo: context.repo,
-      labels: input.labels,
+      labels: input.agent.label ? [...input.labels, input.agent.label] : input.labels,
       identity,
       logger: io.logger,
     },
-    { analysis, retryYaml, runUrl: context.runUrl, dryRun: input.dryRun },
+    {
+      analysis,
+      retryYaml,
+      runUrl: context.runUrl,
+      dryRun: input.dryRun,
+      handoff,
+      ...(input.agent.label ? { extraLabels: [input.agent.label] } : {}),
+    },
   );
   const which = outcome.issue ? ` #${outcome.issue.number}` : '';
   io.logger.info(`Diagnosis issue${which}: ${describeIssueOutcome(outcome, input.dryRun)}`);

@@ -3,6 +3,7 @@
  * machine-readable state block later runs (and other commands) read back, the iteration-history
  * table, the issue body, and the decision of what one analysis does to the issue. Pure: no I/O.
  */
+import { renderHandoff, type HandoffOptions } from './handoff.js';
 import { z } from 'zod';
 import type { CampaignAnalysis } from './analysis.js';
 import { describeCombination } from './grouping.js';
@@ -309,6 +310,8 @@ export interface IssueBodyOptions {
   /** The targeted retry campaign YAML, shown collapsed when it fits. */
   retryYaml?: string;
   maxLength?: number;
+  /** Adds the "For a coding agent" section at the end. */
+  handoff?: HandoffOptions;
 }
 
 /**
@@ -328,11 +331,12 @@ export function renderDiagnosisIssueBody(
     issueIntro(state),
   ].join('\n');
   const yaml = options.retryYaml ? retryYamlSection(options.retryYaml) : '';
+  const handoff = options.handoff ? renderHandoff(analysis, options.handoff) : '';
   const stages = [
-    [renderIterationHistory(state), yaml],
-    [renderIterationHistory(state)],
-    [renderIterationHistory(state, 5)],
-    [renderIterationHistory(state, 1)],
+    [renderIterationHistory(state), yaml, handoff],
+    [renderIterationHistory(state), handoff],
+    [renderIterationHistory(state, 5), handoff],
+    [renderIterationHistory(state, 1), handoff],
   ];
   let body = '';
   for (const parts of stages) {

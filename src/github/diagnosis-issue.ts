@@ -5,6 +5,7 @@
  * compared before a PATCH, comments carry a marker and are looked up before posting, and a create
  * that failed ambiguously (5xx, timeout) is re-read before it is retried once.
  */
+import type { HandoffOptions } from '../core/handoff.js';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import {
   closeComment,
@@ -63,6 +64,10 @@ export interface DiagnosisIssueRequest {
   keepOpen?: boolean;
   /** Appended to the comment posted when this analysis closes the issue. */
   closeNote?: string;
+  /** Ends the body with "For a coding agent"; the issue number is filled in once known. */
+  handoff?: Omit<HandoffOptions, 'issueNumber'>;
+  /** Labels added when the issue is created or updated (e.g. one that triggers an agent workflow). */
+  extraLabels?: string[];
 }
 
 /** The series a request writes to. */
@@ -145,6 +150,14 @@ async function sync(
   }
   if (action === 'create') return createAndSettle(target, request, plan, options.afterRace);
   const issue = await applyDecision(target, primary!, action, plan.body, request);
+  if (request.extraLabels?.length && issue.state === 'open') {
+    await target.client.rest.issues.addLabels({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: issue.number,
+      labels: [...request.extraLabels],
+    });
+  }
   return { action, reason, issue, body: plan.body, written: true };
 }
 
@@ -161,6 +174,8 @@ interface WritePlan {
   decision: DiagnosisDecision;
   /** The body to write; undefined when the issue is left as is. */
   body: string | undefined;
+  /** The same body with the issue's number in the hand-off, for a newly created issue. */
+  bodyFor?: (issueNumber: number) => string;
 }
 
 /** The decision and the body it writes; an update that would change nothing writes nothing. */
@@ -182,13 +197,23 @@ function planWrite(
     ...nextDiagnosisState(existing?.state, request.analysis, request.runUrl),
     series,
   };
-  const render = (s: DiagnosisState) =>
-    renderDiagnosisIssueBody(request.analysis, s, { retryYaml: request.retryYaml });
+  const render = (s: DiagnosisState, issueNumber = primary?.number) =>
+    renderDiagnosisIssueBody(request.analysis, s, {
+      retryYaml: request.retryYaml,
+      ...(request.handoff
+        ? { handoff: { ...request.handoff, ...(issueNumber ? { issueNumber } : {}) } }
+        : {}),
+    });
   if (decision.action === 'update' && render(state) === primary?.body) {
     const upToDate = `${decision.reason} (issue #${primary.number} is up to date)`;
     return { decision: { ...decision, reason: upToDate }, body: undefined };
   }
-  return { decision, body: render(withRevision(state, state.revision + 1)) };
+  const next = withRevision(state, state.revision + 1);
+  return {
+    decision,
+    body: render(next),
+    ...(request.handoff ? { bodyFor: (n: number) => render(next, n) } : {}),
+  };
 }
 
 /**
@@ -209,6 +234,12 @@ async function createAndSettle(
   const kept = await keepOneSeriesIssue(target, series, false, created);
   if (kept && kept.number !== created.number) return sync(target, request, { afterRace: true });
   const { action, reason } = plan.decision;
+  // The hand-off names the issue (`Fixes #N`), known only now.
+  const numbered = plan.bodyFor?.(created.number);
+  if (numbered !== undefined && numbered !== plan.body) {
+    await patchIssue(target, created.number, { body: numbered });
+    return { action, reason, issue: refOf(created), body: numbered, written: true };
+  }
   return { action, reason, issue: refOf(created), body: plan.body, written: true };
 }
 

@@ -308,6 +308,7 @@ export async function recordIteration(
     ...(analysis.failing.length
       ? { retryYaml: retryYamlFor(analysis, ctx.config, undefined) }
       : {}),
+    handoff: { testSuites: ctx.config.images.map.tests },
   });
   const which = outcome.issue ? `#${outcome.issue.number}` : 'none';
   ctx.io.logger.info(

@@ -323,7 +323,8 @@ describe('failures while writing', () => {
 
     expect(run.error).toBeUndefined();
     expect(gh.state.comments(OWNER, REPO, number)).toHaveLength(1);
-    expect(gh.requestsTo('PATCH', ISSUE).map((r) => r.status)).toEqual([502, 200]);
+    // The first PATCH puts the new issue's number into its hand-off section (`Fixes #N`).
+    expect(gh.requestsTo('PATCH', ISSUE).map((r) => r.status)).toEqual([200, 502, 200]);
     expect(onlyIssue()).toMatchObject({ state: 'closed', stateReason: 'completed' });
   });
 
@@ -505,5 +506,68 @@ describe('output pr', () => {
     expect(run.error).toBeUndefined();
     expect(writes()).toEqual([]);
     expect(run.logger.text()).toContain('Nothing to retry');
+  });
+});
+
+describe('the hand-off a coding agent can act on', () => {
+  it('ends the issue with "For a coding agent", naming the issue in `Fixes #N`', async () => {
+    const id = await failing();
+    const run = await analyze({ 'campaign-id': String(id), 'source-dir': 'demo/harness' });
+
+    expect(run.error).toBeUndefined();
+    const issue = onlyIssue();
+    const handoff = issue.body!.slice(issue.body!.indexOf('## For a coding agent'));
+    expect(issue.body!.indexOf('## For a coding agent')).toBeGreaterThan(
+      issue.body!.indexOf('Targeted retry campaign'),
+    );
+    expect(handoff).toContain(`**Problem.** Campaign ${id} (\`${SERIES}\``);
+    expect(handoff).toContain('**Evidence.**');
+    expect(handoff).toMatch(
+      /`all-failed-no-ticket` on `network_partition` \(pipeline\), trials \d+/,
+    );
+    expect(handoff).toContain('Invariants: **missing**');
+    expect(handoff).toContain(
+      '`subjects/tikv/observer/src/tikv_observer/invariants.py:26 (high_latency)`',
+    );
+    expect(handoff).toContain('must not regress: `node_kill`');
+    expect(handoff).toContain('uv run pytest subjects/tikv/observer/tests/ -x -q');
+    expect(handoff).toContain(
+      `eval/campaigns/debug/${SERIES}-retry-${id}.yaml`.replace('eval/', ''),
+    );
+    expect(handoff).toContain(`Open a PR whose description says \`Fixes #${issue.number}\``);
+  });
+
+  it('agent-mention goes into the section, agent-label onto the issue, on create and on update', async () => {
+    const first = await failing();
+    await analyze({
+      'campaign-id': String(first),
+      'agent-mention': '@claude',
+      'agent-label': 'agent:fix',
+    });
+    const issue = onlyIssue();
+    expect(issue.body).toContain('## For a coding agent\n\n@claude please take this on.');
+    expect(issue.labels).toEqual(['campaign-diagnosis', 'agent:fix']);
+
+    // Someone removes the label; the next campaign's update puts it back.
+    const person = createGitHubClient({
+      token: gh.token,
+      baseUrl: gh.url,
+      logger: memoryLogger(new SecretMasker()),
+    });
+    await person.rest.issues.removeLabel({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: issue.number,
+      name: 'agent:fix',
+    });
+    const second = await failing();
+    await analyze({ 'campaign-id': String(second), 'agent-label': 'agent:fix' });
+    expect(onlyIssue().labels).toEqual(['campaign-diagnosis', 'agent:fix']);
+  });
+
+  it('a bad agent-mention is refused before anything is read or written', async () => {
+    const run = await analyze({ 'campaign-id': '1', 'agent-mention': 'claude; rm -rf' });
+    expect(run.error?.message).toContain("Invalid agent-mention: 'claude; rm -rf'");
+    expect(gh.requests).toHaveLength(0);
   });
 });
