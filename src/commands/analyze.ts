@@ -11,6 +11,7 @@ import {
   parseCampaignSelector,
   parseChoice,
   parseTargetRate,
+  shown,
   type CampaignSelector,
 } from '../core/inputs.js';
 import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
