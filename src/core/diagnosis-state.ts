@@ -7,7 +7,13 @@ import { renderHandoff, type HandoffOptions } from './handoff.js';
 import { z } from 'zod';
 import type { CampaignAnalysis } from './analysis.js';
 import { describeCombination } from './grouping.js';
-import { escapeMd, GITHUB_BODY_LIMIT, pct, renderDiagnosisMarkdown } from './render-diagnosis.js';
+import { codeBlock, codeSpan, joinBlocks, markdownTable } from './markdown/index.js';
+import {
+  fitDiagnosisMarkdown,
+  GITHUB_BODY_LIMIT,
+  pct,
+  renderDiagnosisMarkdown,
+} from './render-diagnosis.js';
 
 export const STATE_VERSION = 1;
 /** Iterations kept in the state block and the history table (oldest dropped first). */
@@ -276,32 +282,32 @@ export function renderIterationHistory(state: DiagnosisState, limit = MAX_ITERAT
   const shown = rows.slice(0, limit);
   const lines = shown.map((i) => {
     const status = i.meets_target ? '✅' : '❌';
-    const failing = failingCell(i);
     const run = i.run_url ? `[run](${i.run_url})` : '—';
     const id =
       i.campaign_id === state.latest_campaign_id ? `**${i.campaign_id}**` : `${i.campaign_id}`;
-    return `| ${id} | ${i.date.slice(0, 10)} | ${status} ${pct(i.win_rate)} | ${pct(i.target_win_rate)} | ${failing} | ${run} |`;
+    return [
+      id,
+      i.date.slice(0, 10),
+      `${status} ${pct(i.win_rate)}`,
+      pct(i.target_win_rate),
+      failingCell(i),
+      run,
+    ];
   });
+  const table = markdownTable(
+    ['Campaign', 'Date', 'Win rate', 'Target', 'Failing combinations', 'Run'],
+    lines,
+  );
   const more =
     rows.length > shown.length
       ? `\n\n${rows.length - shown.length} older iteration(s) not shown.`
       : '';
-  return (
-    [
-      '### Iteration history',
-      '',
-      '| Campaign | Date | Win rate | Target | Failing combinations | Run |',
-      '|---|---|---|---|---|---|',
-      ...lines,
-    ].join('\n') + more
-  );
+  return `### Iteration history\n\n${table}${more}`;
 }
 
 function failingCell(iteration: DiagnosisIteration): string {
   if (iteration.failing_count === 0) return '—';
-  const named = iteration.failing
-    .map((f) => `\`${f.replace(/`/g, "'").replace(/\|/g, '\\|')}\``)
-    .join(', ');
+  const named = iteration.failing.map(codeSpan).join(', ');
   const rest = iteration.failing_count - iteration.failing.length;
   return rest > 0 ? `${named} and ${rest} more` : named;
 }
@@ -332,37 +338,43 @@ export function renderDiagnosisIssueBody(
   ].join('\n');
   const yaml = options.retryYaml ? retryYamlSection(options.retryYaml) : '';
   const handoff = options.handoff ? renderHandoff(analysis, options.handoff) : '';
-  const stages = [
-    [renderIterationHistory(state), yaml, handoff],
-    [renderIterationHistory(state), handoff],
-    [renderIterationHistory(state, 5), handoff],
-    [renderIterationHistory(state, 1), handoff],
+  const history = (limit?: number) => renderIterationHistory(state, limit);
+  const older = (kept: number) => {
+    const left = state.iterations.length - kept;
+    return left > 0 ? [`${left} older iteration row${left === 1 ? '' : 's'}`] : [];
+  };
+  const yamlDropped = yaml ? ['the targeted retry campaign YAML (it is in the pull request)'] : [];
+  const stages: { history: string; yaml: string; dropped: string[] }[] = [
+    { history: history(), yaml, dropped: [] },
+    { history: history(), yaml: '', dropped: yamlDropped },
+    { history: history(5), yaml: '', dropped: [...yamlDropped, ...older(5)] },
+    { history: history(1), yaml: '', dropped: [...yamlDropped, ...older(1)] },
   ];
-  let body = '';
-  for (const parts of stages) {
-    const postamble = parts.filter(Boolean).join('\n\n');
-    body = renderDiagnosisMarkdown(analysis, {
-      preamble,
-      postamble,
-      maxLength,
-      fullReportHint: 'The job summary of the run has the full report.',
-    });
-    if (body.length <= maxLength && body.endsWith(postamble)) return body;
+  const render = (stage: (typeof stages)[number]) => ({
+    preamble,
+    afterHeadline: stage.history,
+    postamble: joinBlocks(stage.yaml, handoff),
+    dropped: stage.dropped,
+    maxLength,
+    fullReportHint: 'The job summary of the run has the full report.',
+  });
+  for (const stage of stages) {
+    const body = fitDiagnosisMarkdown(analysis, render(stage));
+    if (body !== undefined) return body;
   }
-  return body;
+  return renderDiagnosisMarkdown(analysis, render(stages.at(-1)!));
 }
 
 function issueIntro(state: DiagnosisState): string {
   return (
-    `> Diagnosis of the campaign series \`${escapeMd(state.series)}\`, kept up to date by ` +
+    `> Diagnosis of the campaign series ${codeSpan(state.series)}, kept up to date by ` +
     'iterate-campaign: updated in place after each campaign, closed when one meets the target, ' +
     'reopened on a regression. Edits to this body are overwritten.'
   );
 }
 
 function retryYamlSection(yaml: string): string {
-  const ticks = '`'.repeat(Math.max(3, ...[...yaml.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-  return `<details><summary>Targeted retry campaign</summary>\n\n${ticks}yaml\n${yaml.trimEnd()}\n${ticks}\n</details>`;
+  return `<details><summary>Targeted retry campaign</summary>\n\n${codeBlock(yaml.trimEnd(), 'yaml')}\n\n</details>`;
 }
 
 /** Stable issue title: body edits do not notify, title edits add timeline noise. */

@@ -1,6 +1,15 @@
-import { renderFlakyFixes } from './render-investigation.js';
 import type { Comparison, ComparisonRow, RowVerdict } from './compare.js';
 import { describeCombination } from './grouping.js';
+import {
+  bulletList,
+  clampMarkdown,
+  codeSpan,
+  joinBlocks,
+  markdownTable,
+  truncationNote,
+} from './markdown/index.js';
+import { beforeAfterChart } from './render-comparison-chart.js';
+import { renderFlakyFixes } from './render-investigation.js';
 import { GITHUB_BODY_LIMIT, pct } from './render-diagnosis.js';
 
 export interface TestedImage {
@@ -23,33 +32,63 @@ export interface ComparisonContext {
 const VERDICT_ICON: Record<RowVerdict, string> = {
   fixed: '✅ fixed',
   improved: '📈 improved',
-  inconclusive: '❔ inconclusive',
+  inconclusive: '❓ inconclusive',
   'still failing': '❌ still failing',
   regressed: '🔻 regressed',
   held: '✅ held',
 };
 
-/** The PR comment (and job summary) for a retry: verdict table, chart, images, next step. */
-export function renderComparisonMarkdown(c: Comparison, context: ComparisonContext = {}): string {
-  const max = context.maxLength ?? GITHUB_BODY_LIMIT;
-  const sections = [
-    context.preamble,
-    headline(c),
-    verdictTable(c.rows),
-    renderFlakyFixes(c),
-    chart(c.rows),
-    findingsSummary(c),
-    imagesSection(context.images),
-    linksSection(c, context),
-  ].filter((s): s is string => Boolean(s));
-  // Drop the optional sections from the end until it fits; the headline and table always stay.
-  while (sections.join('\n\n').length > max && sections.length > 3)
-    sections.splice(sections.length - 2, 1);
-  const body = sections.join('\n\n');
-  return body.length <= max ? body : body.slice(0, max);
+/** Failures listed in the comment; the diagnosis issue has them all. */
+const MAX_FINDINGS = 30;
+
+interface Section {
+  /** How the truncation note names it when it is left out. */
+  name: string;
+  text: string;
 }
 
-function headline(c: Comparison): string {
+/**
+ * The PR comment (and job summary) for a retry: verdict table, before/after chart, failures, images,
+ * links and the next step. When it does not fit, optional sections are left out (images first,
+ * then failures, then the chart) and a note under the title says which, and where the rest is.
+ */
+export function renderComparisonMarkdown(c: Comparison, context: ComparisonContext = {}): string {
+  const max = context.maxLength ?? GITHUB_BODY_LIMIT;
+  const optional: Section[] = [
+    { name: 'the before/after chart', text: chartSection(c.rows) },
+    {
+      name: `the list of ${c.new_findings.length} failures in the retry`,
+      text: findingsSummary(c),
+    },
+    { name: 'the list of images tested', text: imagesSection(context.images) },
+  ].filter((s) => s.text);
+  const where = `Full results: ${context.runUrl ?? 'the job summary of the run'}.`;
+  const render = (kept: readonly Section[], dropped: readonly Section[]) =>
+    joinBlocks(
+      context.preamble,
+      title(c),
+      dropped.length > 0 &&
+        truncationNote(
+          dropped.map((s) => s.name),
+          where,
+        ),
+      summary(c),
+      verdictTable(c.rows),
+      renderFlakyFixes(c),
+      ...kept.map((s) => s.text),
+      linksSection(c, context),
+    );
+  const kept = [...optional];
+  const dropped: Section[] = [];
+  let body = render(kept, dropped);
+  while (body.length > max && kept.length) {
+    dropped.unshift(kept.pop()!);
+    body = render(kept, dropped);
+  }
+  return clampMarkdown(body, max, context.runUrl);
+}
+
+function title(c: Comparison): string {
   const r = c.retry;
   const status =
     r.verdict === 'reached'
@@ -58,75 +97,83 @@ function headline(c: Comparison): string {
         ? `target ${pct(c.target_win_rate)} reached, but not yet confident: ${r.all_success_trials_needed ?? '∞'} more all-success trials needed`
         : `target ${pct(c.target_win_rate)} missed`;
   const icon = c.verdict === 'regressed' ? '🔻' : r.verdict === 'missed' ? '❌' : '✅';
+  return `## ${icon} Retry campaign ${c.retry_campaign_id} vs campaign ${c.previous_campaign_id}: ${pct(r.win_rate)} (${r.successes}/${r.trials}) — ${status}`;
+}
+
+function summary(c: Comparison): string {
+  const r = c.retry;
   const regressions = c.regressions.length
-    ? `\n\n**Regressions:** ${c.regressions.map((x) => `\`${describeCombination({ chaosType: x.chaos_type, params: x.params })}\``).join(', ')}`
+    ? `\\\n**Regressions:** ${c.regressions.map((x) => codeSpan(describeCombination({ chaosType: x.chaos_type, params: x.params }))).join(', ')}`
     : '';
-  return `## ${icon} Retry campaign ${c.retry_campaign_id} vs campaign ${c.previous_campaign_id}: ${pct(r.win_rate)} (${r.successes}/${r.trials}) — ${status}\n\n95% CI ${pct(r.ci[0])}–${pct(r.ci[1])} · baseline trials left out${regressions}`;
+  return `95% CI ${pct(r.ci[0])}–${pct(r.ci[1])} · baseline trials left out${regressions}`;
+}
+
+function side(s: ComparisonRow['before']): string {
+  return s.trials ? `${s.successes}/${s.trials} (${pct(s.win_rate)})` : '— not run';
 }
 
 function verdictTable(rows: readonly ComparisonRow[]): string {
   const lines = rows.map((r) => {
-    const params = Object.keys(r.params).length ? `\`${JSON.stringify(r.params)}\`` : '';
-    const before = r.before.trials
-      ? `${r.before.successes}/${r.before.trials} (${pct(r.before.win_rate)})`
-      : '—';
-    const after = `${r.after.successes}/${r.after.trials} (${pct(r.after.win_rate)})`;
     const p = r.verdict === 'regressed' ? r.p_regression : r.p_improvement;
-    return `| \`${r.chaos_type}\` | ${params} | ${before} | ${after} | ${p.toFixed(3)} | ${VERDICT_ICON[r.verdict]} |`;
+    return [
+      codeSpan(describeCombination({ chaosType: r.chaos_type, params: r.params })),
+      side(r.before),
+      side(r.after),
+      p.toFixed(3),
+      VERDICT_ICON[r.verdict],
+    ];
   });
-  return [
-    '| Chaos type | Params | Before | After | p (Fisher, one-sided) | Verdict |',
-    '|---|---|---|---|---|---|',
-    ...lines,
-    '',
-    '<sub>p is the chance of a gain at least this large if nothing changed (for regressions, of a loss). With 3 trials per type, 0/3 → 3/3 is the smallest gain that can be significant (p = 0.05).</sub>',
-  ].join('\n');
+  const table = markdownTable(
+    [
+      'Chaos type',
+      { header: 'Before', align: 'right' },
+      { header: 'After', align: 'right' },
+      { header: 'p (Fisher, one-sided)', align: 'right' },
+      'Verdict',
+    ],
+    lines,
+  );
+  return `${table}\n\n<sub>p is the chance of a gain at least this large if nothing changed (for regressions, of a loss). With 3 trials per type, 0/3 → 3/3 is the smallest gain that can be significant (p = 0.05).</sub>`;
 }
 
-/** A Mermaid bar chart GitHub renders natively: before and after win rate per combination. */
-function chart(rows: readonly ComparisonRow[]): string {
-  if (rows.length === 0) return '';
-  const label = (r: ComparisonRow) =>
-    JSON.stringify(
-      describeCombination({ chaosType: r.chaos_type, params: r.params }).replace(/"/g, "'"),
-    );
-  const percent = (rate: number | null) => (rate === null ? 0 : Math.round(rate * 100));
-  return [
-    '```mermaid',
-    'xychart-beta',
-    '  title "Win rate per chaos type: before (first bar) vs after (second bar)"',
-    `  x-axis [${rows.map(label).join(', ')}]`,
-    '  y-axis "Win rate (%)" 0 --> 100',
-    `  bar [${rows.map((r) => percent(r.before.win_rate)).join(', ')}]`,
-    `  bar [${rows.map((r) => percent(r.after.win_rate)).join(', ')}]`,
-    '```',
-  ].join('\n');
+function chartSection(rows: readonly ComparisonRow[]): string {
+  const chart = beforeAfterChart(rows);
+  return chart && `### Before and after\n\n${chart}`;
 }
 
 function findingsSummary(c: Comparison): string {
   if (c.new_findings.length === 0) return '';
-  const lines = c.new_findings.slice(0, 30).map((f) => {
+  const items = c.new_findings.slice(0, MAX_FINDINGS).map((f) => {
     const where = describeCombination({ chaosType: f.chaos_type, params: f.params });
-    const count = f.trial_ids.length || f.work_ids.length;
-    return `- \`${f.symptom}\` — \`${where}\` · ${f.kind} · ${count} · fix in ${f.fix_locations.map((l) => `\`${l}\``).join(', ')}`;
+    const count = f.trial_ids.length
+      ? `${f.trial_ids.length} trial${f.trial_ids.length === 1 ? '' : 's'}`
+      : `${f.work_ids.length} broken work item${f.work_ids.length === 1 ? '' : 's'}`;
+    return `${codeSpan(f.symptom)} — ${codeSpan(where)} · ${f.kind} · ${count} · fix in ${f.fix_locations.map(codeSpan).join(', ')}`;
   });
-  const more = c.new_findings.length > 30 ? `\n- …and ${c.new_findings.length - 30} more` : '';
-  return `### Failures in the retry\n\n${lines.join('\n')}${more}`;
+  if (c.new_findings.length > MAX_FINDINGS)
+    items.push(`…and ${c.new_findings.length - MAX_FINDINGS} more (see the diagnosis)`);
+  return bulletList('### Failures in the retry', items);
 }
 
 function imagesSection(images: readonly TestedImage[] | undefined): string {
   if (!images?.length) return '';
-  return `### Images tested\n\n${images.map((i) => `- \`${i.name}\`: \`${i.reference}\`${i.digest ? ` (\`${i.digest}\`)` : ''}`).join('\n')}`;
+  return bulletList(
+    '### Images tested',
+    images.map(
+      (i) =>
+        `${codeSpan(i.name)}: ${codeSpan(i.reference)}${i.digest ? ` (${codeSpan(i.digest)})` : ''}`,
+    ),
+  );
 }
 
 function linksSection(c: Comparison, context: ComparisonContext): string {
-  const lines = [
-    `- Campaigns: previous ${c.previous_campaign_id} · retry ${c.retry_campaign_id} (\`uv run eval show ${c.retry_campaign_id} --remote\`)`,
+  const items = [
+    `Campaigns: previous ${c.previous_campaign_id} · retry ${c.retry_campaign_id} (${codeSpan(`uv run eval show ${c.retry_campaign_id} --remote`)})`,
   ];
-  if (context.issueNumber) lines.push(`- Diagnosis: #${context.issueNumber}`);
-  if (context.runUrl) lines.push(`- Full report: ${context.runUrl}`);
-  lines.push(`- Next: ${context.nextStep ?? defaultNextStep(c)}`);
-  return lines.join('\n');
+  if (context.issueNumber) items.push(`Diagnosis: #${context.issueNumber}`);
+  if (context.runUrl) items.push(`Full report: ${context.runUrl}`);
+  items.push(`Next: ${context.nextStep ?? defaultNextStep(c)}`);
+  return bulletList('### Links and next step', items);
 }
 
 function defaultNextStep(c: Comparison): string {

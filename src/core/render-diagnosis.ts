@@ -1,14 +1,29 @@
-import type { CampaignAnalysis, Finding, TrialDetail } from './analysis.js';
+import type { BrokenWorkItem, CampaignAnalysis, Finding, TrialDetail } from './analysis.js';
 import { describeCombination } from './grouping.js';
 import {
   renderFlaky,
   renderInvariantCoverage,
   renderTrialLogLines,
 } from './render-investigation.js';
+import {
+  bulletList,
+  capText,
+  clampMarkdown,
+  codeBlock,
+  codeSpan,
+  describeCap,
+  htmlText,
+  joinBlocks,
+  markdownTable,
+  plainText,
+  truncationNote,
+} from './markdown/index.js';
 
 /** How much detail to render; the renderer steps down until the body fits. */
 export type DetailLevel = 'full' | 'compact' | 'findings' | 'headline';
 const LEVELS: readonly DetailLevel[] = ['full', 'compact', 'findings', 'headline'];
+/** Trials with evidence shown per finding at the `compact` level. */
+const COMPACT_EVIDENCE = 3;
 
 /** GitHub rejects issue and comment bodies over 65,536 characters. */
 export const GITHUB_BODY_LIMIT = 65_536;
@@ -16,11 +31,15 @@ export const GITHUB_BODY_LIMIT = 65_536;
 export interface RenderOptions {
   /** Text put before the report (e.g. a hidden marker); counted in the budget. */
   preamble?: string;
-  /** Text put after the report (e.g. an iteration history); counted in the budget. */
+  /** Text put right after the headline table (e.g. the iteration history); counted in the budget. */
+  afterHeadline?: string;
+  /** Text put after the report (e.g. the retry YAML); counted in the budget. */
   postamble?: string;
   maxLength?: number;
   /** Where the full report lives when detail had to be dropped. */
   fullReportHint?: string;
+  /** What the caller already left out, for the truncation note. */
+  dropped?: readonly string[];
 }
 
 export function renderDiagnosisMarkdown(
@@ -28,35 +47,66 @@ export function renderDiagnosisMarkdown(
   options: RenderOptions = {},
 ): string {
   const max = options.maxLength ?? GITHUB_BODY_LIMIT;
-  const wrap = (body: string) =>
-    [options.preamble, body, options.postamble].filter(Boolean).join('\n\n');
+  return (
+    fitDiagnosisMarkdown(analysis, options) ??
+    clampMarkdown(renderAt(analysis, 'headline', options), max)
+  );
+}
+
+/** The most detailed rendering that fits `maxLength`, or undefined when even the headline does not. */
+export function fitDiagnosisMarkdown(
+  analysis: CampaignAnalysis,
+  options: RenderOptions = {},
+): string | undefined {
+  const max = options.maxLength ?? GITHUB_BODY_LIMIT;
   for (const level of LEVELS) {
-    const body = wrap(renderAt(analysis, level, options.fullReportHint));
+    const body = renderAt(analysis, level, options);
     if (body.length <= max) return body;
   }
-  const minimal = wrap(
-    renderHeadline(analysis) + '\n\n' + trimmedNote('headline', options.fullReportHint),
+  return undefined;
+}
+
+function renderAt(analysis: CampaignAnalysis, level: DetailLevel, options: RenderOptions): string {
+  const dropped = [...droppedAt(analysis, level), ...(options.dropped ?? [])];
+  const note = dropped.length ? truncationNote(dropped, options.fullReportHint) : '';
+  return joinBlocks(
+    options.preamble,
+    renderTitle(analysis),
+    note,
+    renderMeasures(analysis),
+    options.afterHeadline,
+    renderComboTable(analysis),
+    level !== 'headline' && renderFindings(analysis, level),
+    renderInvariantCoverage(analysis),
+    renderFlaky(analysis),
+    renderNotes(analysis),
+    options.postamble,
   );
-  return minimal.length <= max ? minimal : minimal.slice(0, max);
 }
 
-function renderAt(analysis: CampaignAnalysis, level: DetailLevel, hint?: string): string {
-  const parts = [renderHeadline(analysis), renderComboTable(analysis)];
-  if (level !== 'headline') parts.push(renderFindings(analysis, level));
-  parts.push(renderInvariantCoverage(analysis), renderFlaky(analysis));
-  parts.push(renderNotes(analysis));
-  if (level !== 'full') parts.push(trimmedNote(level, hint));
-  return parts.filter(Boolean).join('\n\n');
-}
-
-function trimmedNote(level: DetailLevel, hint?: string): string {
-  const dropped = {
-    full: '',
-    compact: 'evidence is shown for the first 3 trials of each finding',
-    findings: 'per-trial evidence was left out',
-    headline: 'findings and evidence were left out',
-  }[level];
-  return `> [!NOTE]\n> This report was shortened to fit GitHub's size limit: ${dropped}.${hint ? ` ${hint}` : ''}`;
+/** What a detail level leaves out, counted, for the truncation note. */
+function droppedAt(a: CampaignAnalysis, level: DetailLevel): string[] {
+  const withEvidence = (f: Finding) =>
+    f.trial_ids.length +
+    f.work_ids.filter((id) => a.broken_work_items.some((b) => b.work_id === id)).length;
+  const evidence = a.findings.reduce((n, f) => n + withEvidence(f), 0);
+  const shown = a.findings.reduce((n, f) => n + Math.min(COMPACT_EVIDENCE, withEvidence(f)), 0);
+  switch (level) {
+    case 'full':
+      return [];
+    case 'compact':
+      return evidence > shown
+        ? [
+            `evidence for ${evidence - shown} of ${evidence} failed trials and broken work items (the first ${COMPACT_EVIDENCE} of each finding are shown)`,
+          ]
+        : [];
+    case 'findings':
+      return evidence
+        ? [`the evidence of all ${evidence} failed trials and broken work items`]
+        : [];
+    case 'headline':
+      return [`all ${a.findings.length} findings and their evidence`];
+  }
 }
 
 export function pct(rate: number | null): string {
@@ -78,11 +128,14 @@ export function targetVerdict(analysis: CampaignAnalysis): string {
     : `reached, but not yet confident: ${needed} more all-success trials needed`;
 }
 
-function renderHeadline(a: CampaignAnalysis): string {
+function renderTitle(a: CampaignAnalysis): string {
   const icon = a.trials === 0 ? '⚠️' : a.meets_target ? '✅' : '❌';
-  const title = `## ${icon} Campaign ${a.campaign.id} · ${escapeMd(a.campaign.name)} — ${pct(a.win_rate)} vs target ${pct(a.target_win_rate)}`;
+  return `## ${icon} Campaign ${a.campaign.id} · ${plainText(a.campaign.name)} — ${pct(a.win_rate)} vs target ${pct(a.target_win_rate)}`;
+}
+
+function renderMeasures(a: CampaignAnalysis): string {
   if (a.trials === 0) {
-    return `${title}\n\nNo trials were recorded for this campaign (${a.work_items.total} work items: ${a.work_items.pending} pending, ${a.work_items.running} running, ${a.work_items.failed} failed). There is nothing to score yet.`;
+    return `No trials were recorded for this campaign (${a.work_items.total} work items: ${a.work_items.pending} pending, ${a.work_items.running} running, ${a.work_items.failed} failed). There is nothing to score yet.`;
   }
   const rows: [string, string][] = [
     [
@@ -107,15 +160,16 @@ function renderHeadline(a: CampaignAnalysis): string {
     ],
     [
       'Subject · variant · commit',
-      `${a.campaign.subject} · ${a.campaign.variant} · \`${a.campaign.git_commit.slice(0, 8) || 'unknown'}\``,
+      `${plainText(a.campaign.subject)} · ${plainText(a.campaign.variant)} · ${codeSpan(a.campaign.git_commit.slice(0, 8) || 'unknown')}`,
     ],
   ];
-  return `${title}\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
+  return markdownTable(['Measure', 'Value'], rows);
 }
 
 function renderComboTable(a: CampaignAnalysis): string {
   if (a.by_chaos_type.length === 0) return '';
-  const lines = a.by_chaos_type.map((c) => {
+  const anyBroken = a.by_chaos_type.some((c) => c.broken_work_items > 0);
+  const rows = a.by_chaos_type.map((c) => {
     const status = c.baseline
       ? 'baseline'
       : c.trials === 0
@@ -123,11 +177,25 @@ function renderComboTable(a: CampaignAnalysis): string {
         : c.meets_target
           ? '✅'
           : '❌ retry';
-    const params = Object.keys(c.params).length ? `\`${JSON.stringify(c.params)}\`` : '';
-    const broken = c.broken_work_items ? String(c.broken_work_items) : '';
-    return `| \`${c.chaos_type}\` | ${params} | ${c.successes}/${c.trials} | ${c.trials ? pct(c.win_rate) : '—'} | ${pct(c.ci[0])}–${pct(c.ci[1])} | ${broken} | ${status} |`;
+    const where = codeSpan(describeCombination({ chaosType: c.chaos_type, params: c.params }));
+    const cells = [
+      where,
+      `${c.successes}/${c.trials}`,
+      c.trials ? pct(c.win_rate) : '—',
+      c.trials ? `${pct(c.ci[0])}–${pct(c.ci[1])}` : '—',
+    ];
+    if (anyBroken) cells.push(c.broken_work_items ? String(c.broken_work_items) : '');
+    return [...cells, status];
   });
-  return `### Per chaos type\n\n| Chaos type | Params | Wins | Win rate | 95% CI | Broken items | Status |\n|---|---|---|---|---|---|---|\n${lines.join('\n')}`;
+  const columns = [
+    'Chaos type',
+    { header: 'Wins', align: 'right' as const },
+    { header: 'Win rate', align: 'right' as const },
+    '95% CI',
+    ...(anyBroken ? [{ header: 'Broken items', align: 'right' as const }] : []),
+    'Status',
+  ];
+  return `### Per chaos type\n\n${markdownTable(columns, rows)}`;
 }
 
 function renderFindings(a: CampaignAnalysis, level: DetailLevel): string {
@@ -137,25 +205,38 @@ function renderFindings(a: CampaignAnalysis, level: DetailLevel): string {
   const broken = new Map(a.broken_work_items.map((b) => [b.work_id, b]));
   const sections = a.findings.map((finding, index) => {
     const where = describeCombination({ chaosType: finding.chaos_type, params: finding.params });
-    const count = finding.trial_ids.length
-      ? `${finding.trial_ids.length} trial${finding.trial_ids.length === 1 ? '' : 's'}`
-      : `${finding.work_ids.length} work item${finding.work_ids.length === 1 ? '' : 's'}`;
-    const head = `#### ${index + 1}. \`${finding.symptom}\` — \`${where}\` · ${finding.kind} · ${count}`;
-    const body = [
-      `**Likely cause:** ${finding.likely_cause}`,
-      `**Fix in:** ${finding.fix_locations.map((f) => `\`${f}\``).join(', ')}`,
-    ];
-    if (level === 'full' || level === 'compact') {
-      const limit = level === 'full' ? Infinity : 3;
-      body.push(renderEvidence(finding, details, broken, limit));
-    } else {
-      body.push(
-        `Trials: ${idList(finding.trial_ids)}${finding.work_ids.length ? ` · work items: ${idList(finding.work_ids)}` : ''}`,
-      );
-    }
-    return [head, ...body].join('\n\n');
+    const head = `#### ${index + 1}. ${codeSpan(finding.symptom)} — ${codeSpan(where)} · ${finding.kind} · ${findingCount(finding)}`;
+    const cause = `**Likely cause:** ${finding.likely_cause}`;
+    const fix = `**Fix in:** ${finding.fix_locations.map(codeSpan).join(', ')}`;
+    const more =
+      level === 'full' || level === 'compact'
+        ? renderEvidence(
+            a.campaign.id,
+            finding,
+            details,
+            broken,
+            level === 'full' ? Infinity : COMPACT_EVIDENCE,
+          )
+        : idLine(finding);
+    return joinBlocks(head, `${cause}\\\n${fix}`, more);
   });
   return `### Findings\n\n${sections.join('\n\n')}`;
+}
+
+function findingCount(finding: Finding): string {
+  const parts: string[] = [];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (finding.trial_ids.length) parts.push(plural(finding.trial_ids.length, 'trial'));
+  if (finding.work_ids.length) parts.push(plural(finding.work_ids.length, 'broken work item'));
+  return parts.join(' · ');
+}
+
+/** The ids of a finding when its evidence was left out; only the lists that have ids. */
+function idLine(finding: Finding): string {
+  const parts: string[] = [];
+  if (finding.trial_ids.length) parts.push(`Trials: ${idList(finding.trial_ids)}`);
+  if (finding.work_ids.length) parts.push(`Broken work items: ${idList(finding.work_ids)}`);
+  return parts.join(' · ');
 }
 
 function idList(ids: readonly number[], max = 20): string {
@@ -164,9 +245,10 @@ function idList(ids: readonly number[], max = 20): string {
 }
 
 function renderEvidence(
+  campaignId: number,
   finding: Finding,
   details: Map<number, TrialDetail>,
-  broken: Map<number, CampaignAnalysis['broken_work_items'][number]>,
+  broken: Map<number, BrokenWorkItem>,
   limit: number,
 ): string {
   const blocks: string[] = [];
@@ -179,55 +261,81 @@ function renderEvidence(
       shown.push(id);
     }
   }
-  for (const id of finding.work_ids.slice(0, limit)) {
+  let shownItems = 0;
+  for (const id of finding.work_ids) {
     const item = broken.get(id);
-    if (item) {
-      blocks.push(
-        `<details><summary>Work item ${item.work_id} (${escapeHtml(item.chaos_type)}) failed without a trial</summary>\n\n` +
-          `- Worker: ${item.worker_id ?? '—'} · VM: ${item.vm_name ?? '—'}\n- Error:\n\n${fence(item.error || '(no error text)')}\n</details>`,
-      );
-    }
+    if (!item || shownItems >= limit) continue;
+    blocks.push(renderBrokenItem(campaignId, item));
+    shownItems += 1;
   }
-  const hidden = finding.trial_ids.length + finding.work_ids.length - blocks.length;
   const rest = finding.trial_ids.filter((id) => !shown.includes(id));
-  if (hidden > 0)
-    blocks.push(`…and ${hidden} more${rest.length ? ` (trials ${idList(rest)})` : ''}.`);
-  return blocks.join('\n');
+  const restItems = finding.work_ids.length - shownItems;
+  const hidden = [
+    rest.length ? `trials ${idList(rest)}` : '',
+    restItems ? `${restItems} more broken work items` : '',
+  ].filter(Boolean);
+  if (hidden.length) blocks.push(`Not shown: ${hidden.join(' · ')}.`);
+  return blocks.join('\n\n');
+}
+
+function renderBrokenItem(campaignId: number, item: BrokenWorkItem): string {
+  const summary = `Work item ${item.work_id} (${htmlText(item.chaos_type)}) failed without a trial`;
+  const where = `Worker: ${codeSpan(item.worker_id ?? '—')} · VM: ${codeSpan(item.vm_name ?? '—')}`;
+  const error = cappedError(
+    item.error,
+    `full text: ${codeSpan(`npx iterate-campaign analyze ${campaignId} --json`)} (\`broken_work_items\`)`,
+  );
+  return `<details><summary>${summary}</summary>\n\n${joinBlocks(where, error)}\n\n</details>`;
+}
+
+/** An error as a code block of its last lines, saying what was cut and where the rest is. */
+function cappedError(text: string, rest: string): string {
+  if (!text.trim()) return '_(no error text)_';
+  const capped = capText(text);
+  const cut = describeCap(capped);
+  return joinBlocks(codeBlock(capped.text), cut && `<sub>${cut}; ${rest}</sub>`);
 }
 
 function renderTrialEvidence(t: TrialDetail): string {
   const e = t.evidence;
   const summary = `Trial ${t.trial_id} · ${t.outcome} · detect ${seconds(t.time_to_detect_sec)} · resolve ${seconds(t.time_to_resolve_sec)} · ${t.commands} commands`;
-  if (!e) return `- ${summary}`;
-  const lines = [
-    `- Symptoms: ${t.symptoms.map((s) => `\`${s}\``).join(', ') || '—'} · kind: ${t.kind ?? '—'}${e.chaos_target ? ` · target: \`${e.chaos_target}\`` : ''}`,
-    `- Started ${e.started_at || '—'} · chaos ${e.chaos_injected_at || '—'} · ticket ${e.ticket_created_at ?? 'none'} · resolved ${e.resolved_at ?? 'not resolved'} · ended ${e.ended_at || '—'}`,
+  if (!e) return `<details><summary>${htmlText(summary)}</summary>\n\n</details>`;
+  const facts = [
+    `Symptoms: ${t.symptoms.map(codeSpan).join(', ') || '—'} · kind: ${t.kind ?? '—'}${e.chaos_target ? ` · target: ${codeSpan(e.chaos_target)}` : ''}`,
+    `Started ${e.started_at || '—'} · chaos ${e.chaos_injected_at || '—'} · ticket ${e.ticket_created_at ?? 'none'} · resolved ${e.resolved_at ?? 'not resolved'} · ended ${e.ended_at || '—'}`,
   ];
   if (e.stores_not_up.length)
-    lines.push(`- Final state not healthy: ${e.stores_not_up.map(escapeMd).join('; ')}`);
+    facts.push(`Final state not healthy: ${e.stores_not_up.map(plainText).join('; ')}`);
   if (e.final_state !== 'present')
-    lines.push(`- Final state: ${e.final_state === 'empty' ? '`{}` (empty)' : 'unparsable JSON'}`);
-  if (e.work_item_error) lines.push(`- Work item error: ${fenceInline(e.work_item_error)}`);
+    facts.push(`Final state: ${e.final_state === 'empty' ? '`{}` (empty)' : 'unparsable JSON'}`);
+  facts.push(`Reproduce: ${codeSpan(e.reproduce)}`);
+  const blocks = [bulletList(`<details><summary>${htmlText(summary)}</summary>`, facts)];
+  if (e.work_item_error) {
+    blocks.push(
+      `Work item error:\n\n${cappedError(e.work_item_error, `full text: ${codeSpan(e.reproduce)}`)}`,
+    );
+  }
   if (e.commands.length) {
     const more =
       e.commands_total > e.commands.length
-        ? `\n# …${e.commands_total - e.commands.length} more`
+        ? `\n# …${e.commands_total - e.commands.length} more: ${e.reproduce}`
         : '';
-    lines.push(`- Commands run (${e.commands_total}):\n\n${fence(e.commands.join('\n') + more)}`);
-  } else lines.push('- Commands run: none recorded');
-  lines.push(`- Reproduce: \`${e.reproduce}\``, ...renderTrialLogLines(t));
-  return `<details><summary>${escapeHtml(summary)}</summary>\n\n${lines.join('\n')}\n</details>`;
+    blocks.push(
+      `Commands run (${e.commands_total}):\n\n${codeBlock(e.commands.join('\n') + more)}`,
+    );
+  } else blocks.push('Commands run: none recorded.');
+  return `${blocks.join('\n\n')}\n\n</details>`;
 }
 
 function renderNotes(a: CampaignAnalysis): string {
   const notes = analysisNotes(a);
-  return notes.length ? `### Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+  return notes.length ? bulletList('### Notes', notes) : '';
 }
 
 /** The notes under a report as sentences (also the terminal's); `code` marks a field name. */
 export function analysisNotes(
   a: CampaignAnalysis,
-  code = (name: string) => `\`${name}\``,
+  code: (name: string) => string = codeSpan,
 ): string[] {
   const notes: string[] = [];
   if (a.agent_win_rate !== null && a.agent_trials !== a.trials) {
@@ -245,23 +353,4 @@ export function analysisNotes(
   }
   if (!a.finished) notes.push('The campaign is still running: these numbers are partial.');
   return notes;
-}
-
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}\n${text}\n${ticks}`;
-}
-
-function fenceInline(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').slice(0, 300);
-  return `\`\` ${oneLine.replace(/`/g, "'")} \`\``;
-}
-
-export function escapeMd(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -7,6 +7,7 @@
 import type { CampaignAnalysis } from './analysis.js';
 import type { Comparison } from './compare.js';
 import { describeCombination } from './grouping.js';
+import { codeSpan } from './markdown/index.js';
 import { renderComparisonMarkdown, type ComparisonContext } from './render-comparison.js';
 import { pct } from './render-diagnosis.js';
 
@@ -101,7 +102,7 @@ export type ValidationState =
 /** The banner above the comparison once finalize has started. */
 export function validationBanner(state: ValidationState): string {
   if (state.kind === 'enqueued') {
-    return `### ⏳ Validation campaign ${state.campaignId} enqueued\n\nThe full campaign \`${state.file}\` (${state.workItems} work items) runs with the images below; this comment is updated when it finishes.`;
+    return `### ⏳ Validation campaign ${state.campaignId} enqueued\n\nThe full campaign ${codeSpan(state.file)} (${state.workItems} work items) runs with the images below; this comment is updated when it finishes.`;
   }
   const a = state.analysis;
   const score = `${pct(a.win_rate)} (${a.successes}/${a.trials})`;
@@ -111,7 +112,7 @@ export function validationBanner(state: ValidationState): string {
   }
   const failing = a.failing
     .slice(0, 8)
-    .map((f) => `\`${describeCombination({ chaosType: f.chaos_type, params: f.params })}\``)
+    .map((f) => codeSpan(describeCombination({ chaosType: f.chaos_type, params: f.params })))
     .join(', ');
   return `### ❌ Validation campaign ${a.campaign.id}: ${score} < target ${pct(a.target_win_rate)}\n\nStill failing in the full campaign: ${failing || 'broken work items only'}.`;
 }
@@ -138,7 +139,7 @@ export function nextStep(comparison: Comparison, context: NextStepContext): stri
     return `fix the regression first; the failures are the next diagnosis${issue}.`;
   }
   if (readyToFinalize(comparison.verdict)) {
-    return `finalize: the full validation campaign \`${context.validationFile}\` runs with these images.`;
+    return `finalize: the full validation campaign ${codeSpan(context.validationFile)} runs with these images.`;
   }
   return `iterate: the retry's failures are the next diagnosis${issue}.`;
 }
@@ -184,47 +185,15 @@ export interface RetryCommentInput {
   maxLength?: number;
 }
 
-/** The PR comment / job summary body (without the sticky marker), clamped to `maxLength`. */
+/** The PR comment / job summary body (without the sticky marker), at most `maxLength` long. */
 export function renderRetryComment(input: RetryCommentInput): string {
-  const max = input.maxLength ?? COMMENT_BUDGET;
-  const context: ComparisonContext = {
+  return renderComparisonMarkdown(input.comparison, {
     ...input.context,
     nextStep: nextStep(input.comparison, input.next),
     ...(input.next.validation ? { preamble: validationBanner(input.next.validation) } : {}),
-  };
-  const full = renderComparisonMarkdown(input.comparison, { ...context, maxLength: Infinity });
-  if (full.length <= max) return full;
-  const note = truncationNote(input.context.runUrl);
-  const shortened = renderComparisonMarkdown(input.comparison, {
-    ...context,
-    maxLength: max - note.length - 8,
+    maxLength: input.maxLength ?? COMMENT_BUDGET,
   });
-  return clampMarkdown(shortened, max, input.context.runUrl);
 }
 
-function truncationNote(link: string | undefined): string {
-  return `> [!NOTE]\n> Truncated to fit GitHub's size limit — full results ${link ? `at ${link}` : 'in the job summary of the run'}.`;
-}
-
-/**
- * Cuts `text` to at most `max` UTF-16 units at a line boundary (never inside a surrogate pair,
- * never leaving a code fence open) and appends a truncation note with the link. Text that fits is
- * returned as is.
- */
-export function clampMarkdown(text: string, max: number, link?: string): string {
-  if (text.length <= max) return text;
-  const note = truncationNote(link);
-  const room = Math.max(0, max - note.length - 8);
-  let cut = text.slice(0, room);
-  const lastNewline = cut.lastIndexOf('\n');
-  if (lastNewline > 0) cut = cut.slice(0, lastNewline);
-  cut = dropBrokenSurrogate(cut);
-  const fences = cut.split('\n').filter((line) => line.trimStart().startsWith('```')).length;
-  if (fences % 2 === 1) cut += '\n```';
-  return `${cut}\n\n${note}`.slice(0, max);
-}
-
-function dropBrokenSurrogate(text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
-}
+/** Kept here for the sticky comment's last-resort cut; the writer lives in `markdown/`. */
+export { clampMarkdown } from './markdown/index.js';

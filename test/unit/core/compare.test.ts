@@ -122,11 +122,17 @@ describe('renderComparisonMarkdown', () => {
     });
     expect(body).toContain('Retry campaign 11 vs campaign 10: 66.7% (4/6) — target 90.0% missed');
     expect(body).toContain(
-      '| `network_partition` |  | 0/3 (0.0%) | 3/3 (100.0%) | 0.050 | ✅ fixed |',
+      '| `network_partition` | 0/3 (0.0%) | 3/3 (100.0%) | 0.050 | ✅ fixed |',
     );
-    expect(body).toContain('```mermaid\nxychart-beta');
-    expect(body).toContain('  bar [0, 33]\n  bar [100, 33]');
-    expect(body).toContain('`operator`: `registry/eval/operator:abc1234` (`sha256:00ff`)');
+    expect(body).toContain(
+      '| `latency (min_ms=50, max_ms=150)` | 1/3 (33.3%) | 1/3 (33.3%) | 0.800 | ❌ still failing |',
+    );
+    expect(body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
+    expect(body).toContain('  bar [0, -100, 33, -100]\n  bar [-100, 100, -100, 33]');
+    expect(body).toContain(
+      '### Images tested\n\n- `operator`: `registry/eval/operator:abc1234` (`sha256:00ff`)',
+    );
+    expect(body).not.toContain('Shortened to fit');
     expect(body).toContain('- Diagnosis: #7');
     expect(body).toContain("- Next: iterate: the retry's failures are the next diagnosis.");
   });
@@ -137,6 +143,12 @@ describe('renderComparisonMarkdown', () => {
     const c = compareCampaigns(analysis(1, many), analysis(2, many), 0.9);
     const body = renderComparisonMarkdown(c, { maxLength: 6000 });
     expect(body.length).toBeLessThanOrEqual(6000);
-    expect(body).toContain('| Chaos type | Params | Before | After');
+    expect(body).toContain('| Chaos type | Before | After');
+    expect(body).not.toContain('```mermaid');
+    const note = body.indexOf("> Shortened to fit GitHub's size limit: the before/after chart.");
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(body.indexOf('| Chaos type'));
+    expect(body).toContain('Full results: the job summary of the run.');
+    expect(body).toContain('- Next: ');
   });
 });

@@ -239,13 +239,14 @@ describe('rendering', () => {
     const full = renderDiagnosisIssueBody(big, state, { retryYaml: yaml, maxLength: 1_000_000 });
     const budget = full.length - 1;
     const tight = renderDiagnosisIssueBody(big, state, { retryYaml: yaml, maxLength: budget });
-    expect(full).not.toContain("shortened to fit GitHub's size limit");
+    expect(full).not.toContain("Shortened to fit GitHub's size limit");
     expect(tight.length).toBeLessThanOrEqual(budget);
     expect(tight.startsWith(`${diagnosisMarker(SERIES)}\n<!-- iterate-campaign:state`)).toBe(true);
     expect(readDiagnosisState(tight, SERIES)).toEqual({ kind: 'ok', state });
-    expect(tight).toContain("shortened to fit GitHub's size limit");
+    expect(tight).toContain("Shortened to fit GitHub's size limit");
     expect(tight).toContain('### Iteration history');
-    expect(tight.endsWith(`${yaml.trimEnd()}\n\`\`\`\n</details>`)).toBe(true);
+    expect(tight.endsWith(`${yaml.trimEnd()}\n\`\`\`\n\n</details>`)).toBe(true);
+    expect(tight.indexOf('Shortened to fit')).toBeLessThan(tight.indexOf('| Measure | Value |'));
   });
 
   it("fits a campaign far over GitHub's limit into 65,536 characters", () => {
@@ -279,10 +280,10 @@ describe('rendering', () => {
       200_000,
     );
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
-    expect(body).toContain("shortened to fit GitHub's size limit");
+    expect(body).toContain("Shortened to fit GitHub's size limit");
     expect(readDiagnosisState(body, SERIES)).toEqual({ kind: 'ok', state });
     expect(body).toContain('`packet_loss (percent=7)` and 112 more');
-    expect(body.endsWith('x: 1\n```\n</details>')).toBe(true);
+    expect(body.endsWith('x: 1\n```\n\n</details>')).toBe(true);
   });
 
   it('drops the retry YAML before history rows, and history rows before the state', () => {
@@ -293,16 +294,26 @@ describe('rendering', () => {
       retryYaml: 'x: 1\n'.repeat(500),
       maxLength: withoutYaml.length,
     });
-    expect(squeezed).toBe(withoutYaml);
-    expect(squeezed.trimEnd().endsWith('| — |')).toBe(true);
+    expect(squeezed.length).toBeLessThanOrEqual(withoutYaml.length);
+
+    let noYaml = squeezed;
+    for (let m = withoutYaml.length; noYaml.includes('x: 1') && m > 1_000; m -= 100) {
+      noYaml = renderDiagnosisIssueBody(a, state, {
+        retryYaml: 'x: 1\n'.repeat(500),
+        maxLength: m,
+      });
+    }
+    expect(noYaml).toContain('the targeted retry campaign YAML (it is in the pull request)');
+    expect(noYaml).not.toContain('older iteration(s) not shown');
     let max = withoutYaml.length;
     let fewerRows = withoutYaml;
     while (!fewerRows.includes('older iteration(s) not shown') && max > 1_000) {
       max -= 50;
       fewerRows = renderDiagnosisIssueBody(a, state, { maxLength: max });
     }
-    expect(fewerRows).toContain('findings and evidence were left out');
-    expect(fewerRows).toMatch(/\n\n[13] older iteration\(s\) not shown\.$/);
+    expect(fewerRows).toContain('findings and their evidence');
+    expect(fewerRows).toMatch(/\n\n[13] older iteration\(s\) not shown\.\n/);
+    expect(fewerRows).toMatch(/[13] older iteration rows?[;.]/);
     expect(fewerRows.length).toBeLessThanOrEqual(max);
     expect(readDiagnosisState(fewerRows, SERIES)).toEqual({ kind: 'ok', state });
   });

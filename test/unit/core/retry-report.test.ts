@@ -181,7 +181,7 @@ describe('clampMarkdown', () => {
     expect(clampMarkdown('short', 100)).toBe('short');
   });
 
-  it('cuts at a line, closes an open code fence and notes the truncation', () => {
+  it('cuts at a line, drops a code block it would cut through and notes the truncation first', () => {
     const text = [
       '# Title',
       '```mermaid',
@@ -190,10 +190,9 @@ describe('clampMarkdown', () => {
     ].join('\n');
     const clamped = clampMarkdown(text, 600, 'https://x/run');
     expect(clamped.length).toBeLessThanOrEqual(600);
-    const fences = clamped.split('\n').filter((l) => l.startsWith('```'));
-    expect(fences).toHaveLength(2);
+    expect(clamped).not.toContain('```');
     expect(clamped).toMatch(
-      /Truncated to fit GitHub's size limit — full results at https:\/\/x\/run\.$/,
+      /^> \[!NOTE\]\n> Shortened to fit GitHub's size limit: the last \d+ characters were cut\. Full results: https:\/\/x\/run\.\n\n# Title$/,
     );
   });
 

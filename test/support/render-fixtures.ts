@@ -1,0 +1,159 @@
+/**
+ * Report bodies built from hand-made campaign records through the real analysis, comparison and
+ * renderers: the hard cases for what people read on GitHub (pipes and backticks in params, a long
+ * traceback, 30 combinations, regressions, a body far over GitHub's limit).
+ */
+import { analyzeCampaign, type CampaignAnalysis } from '../../src/core/analysis.js';
+import { resolveCauses } from '../../src/core/causes.js';
+import { compareCampaigns } from '../../src/core/compare.js';
+import { nextDiagnosisState, renderDiagnosisIssueBody } from '../../src/core/diagnosis-state.js';
+import type { TrialRecord, WorkItemRecord } from '../../src/core/records.js';
+import { renderDiagnosisMarkdown } from '../../src/core/render-diagnosis.js';
+import { renderRetryComment } from '../../src/core/retry-report.js';
+import { campaign, DOWN_STATE, trial, workItem } from './records.js';
+
+export interface ComboPlan {
+  chaosType: string;
+  params: Record<string, unknown>;
+  wins: number;
+  trials: number;
+  /** Work items that failed without a trial, with this error text. */
+  broken?: { count: number; error: string };
+}
+
+/** A finished campaign whose combinations win `wins` of `trials`; failures leave a store down. */
+export function campaignAnalysis(
+  id: number,
+  plans: readonly ComboPlan[],
+  name = 'tikv-all-chaos-cloud',
+): CampaignAnalysis {
+  const trials: TrialRecord[] = [];
+  const items: WorkItemRecord[] = [];
+  let next = id * 10_000;
+  for (const plan of plans) {
+    for (let k = 0; k < plan.trials; k++) {
+      next += 1;
+      const trialId = next;
+      items.push(
+        workItem(next, {
+          campaignId: id,
+          chaosType: plan.chaosType,
+          chaosParams: plan.params,
+          trialId,
+        }),
+      );
+      const failed = k >= plan.wins ? { resolvedAt: null, finalState: DOWN_STATE } : {};
+      trials.push(
+        trial(trialId, {
+          campaignId: id,
+          chaosMetadata: { chaos_type: plan.chaosType, target_container: 'tikv1', ...plan.params },
+          ...failed,
+        }),
+      );
+    }
+    for (let k = 0; k < (plan.broken?.count ?? 0); k++) {
+      next += 1;
+      items.push(
+        workItem(next, {
+          campaignId: id,
+          chaosType: plan.chaosType,
+          chaosParams: plan.params,
+          status: 'failed',
+          error: plan.broken!.error,
+        }),
+      );
+    }
+  }
+  return analyzeCampaign(
+    { campaign: campaign({ id, name }), trials, workItems: items },
+    { target: 0.9, causes: resolveCauses(), localUtcOffsetMinutes: 0 },
+  );
+}
+
+/** A Python traceback of `lines` lines, some of them 300 characters long. */
+export function longTraceback(lines = 61): string {
+  return [
+    'Traceback (most recent call last):',
+    ...Array.from({ length: lines - 2 }, (_, i) =>
+      i % 7 === 3
+        ? `  File "/srv/eval/runner/worker.py", line ${100 + i}, in run_trial: ${'state = capture(cluster, timeout=30) | retry '.repeat(7)}`
+        : `  File "/srv/eval/runner/step_${i}.py", line ${i + 1}, in step`,
+    ),
+    'RuntimeError: VM tikv-eval-3 did not become ready within 600 s',
+  ].join('\n');
+}
+
+const AWKWARD: ComboPlan[] = [
+  { chaosType: 'network_partition', params: { target: 'pd|tikv' }, wins: 0, trials: 3 },
+  { chaosType: 'latency', params: { min_ms: 50, max_ms: 150 }, wins: 1, trials: 3 },
+  { chaosType: 'tikv_`weird`_chaos', params: { cmd: 'echo ``x`` | wc' }, wins: 0, trials: 2 },
+  {
+    chaosType: 'disk_pressure',
+    params: { fill_percent: 95 },
+    wins: 0,
+    trials: 0,
+    broken: { count: 2, error: longTraceback() },
+  },
+  { chaosType: 'node_kill', params: {}, wins: 3, trials: 3 },
+];
+
+/** 30 combinations: some fixed, some still failing, two regressed, two new in the retry. */
+function thirtyCombinations(): { before: ComboPlan[]; after: ComboPlan[] } {
+  const before: ComboPlan[] = [];
+  const after: ComboPlan[] = [];
+  for (let i = 0; i < 30; i++) {
+    const chaosType = ['latency', 'packet_loss', 'disk_pressure', 'cpu_starvation'][i % 4]!;
+    const params =
+      chaosType === 'latency'
+        ? { min_ms: 10 * (i + 1), max_ms: 100 * (i + 1) }
+        : { percent: i, label: i % 5 === 0 ? 'a|b' : 'plain' };
+    const wins = i % 3 === 0 ? 0 : i % 3 === 1 ? 1 : 3;
+    if (i < 28) before.push({ chaosType, params, wins, trials: 3 });
+    const afterWins = i === 4 || i === 11 ? 0 : i % 3 === 0 ? 3 : wins;
+    after.push({ chaosType, params, wins: afterWins, trials: 3 });
+  }
+  return { before, after };
+}
+
+const RUN_URL = 'https://github.com/o/r/actions/runs/42';
+
+/** Every fixture body, by file name, as it would be posted. */
+export function renderFixtures(): Record<string, string> {
+  const awkward = campaignAnalysis(7, AWKWARD, 'tikv_all_chaos*cloud');
+  const thirty = thirtyCombinations();
+  const previous = campaignAnalysis(20, thirty.before);
+  const retry = campaignAnalysis(21, thirty.after, 'tikv-all-chaos-cloud-retry');
+  const comparison = compareCampaigns(previous, retry, 0.9);
+  const comment = (maxLength?: number) =>
+    renderRetryComment({
+      comparison,
+      context: {
+        issueNumber: 12,
+        runUrl: RUN_URL,
+        images: [
+          { name: 'operator', reference: 'ghcr.io/o/operator:abc1234', digest: 'sha256:00ff' },
+        ],
+      },
+      next: { validationFile: 'campaigns/tikv-all-chaos-cloud.yaml', issueNumber: 12 },
+      ...(maxLength ? { maxLength } : {}),
+    });
+  const huge = campaignAnalysis(
+    30,
+    Array.from({ length: 120 }, (_, i) => ({
+      chaosType: 'packet_loss',
+      params: { percent: i },
+      wins: 0,
+      trials: 5,
+    })),
+  );
+  return {
+    'diagnosis-awkward.md': renderDiagnosisMarkdown(awkward),
+    'diagnosis-awkward-findings-only.md': renderDiagnosisMarkdown(awkward, { maxLength: 4_000 }),
+    'issue-body-huge.md': renderDiagnosisIssueBody(huge, nextDiagnosisState(undefined, huge), {
+      retryYaml: 'x: 1\n'.repeat(2_000),
+    }),
+    'pr-comment-30.md': comment(),
+    'pr-comment-30-shortened.md': comment(5_000),
+    'job-summary-30.md': `> [!NOTE]\n> Compared retry 21 with campaign 20.\n\n${comment()}`,
+  };
+}
