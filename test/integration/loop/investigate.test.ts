@@ -179,7 +179,7 @@ describe('analyze --worker-logs', () => {
       '--worker-logs',
       dir,
     ]);
-    expect(markdown.stdout).toContain(`Worker log (work item ${failed.work_id}):\n\n```\n`);
+    expect(markdown.stdout).toContain(`Worker log (work item ${failed.work_id}):\n\n\`\`\`\n`);
     expect(markdown.stdout).toContain('[12:00:02] Resetting subject...');
     expect(markdown.stdout).toContain(`uv run eval logs ${failed.trial_id} --remote`);
   });
