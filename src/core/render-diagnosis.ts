@@ -324,6 +324,7 @@ function renderTrialEvidence(t: TrialDetail): string {
       `Commands run (${e.commands_total}):\n\n${codeBlock(e.commands.join('\n') + more)}`,
     );
   } else blocks.push('Commands run: none recorded.');
+  blocks.push(...renderTrialLogLines(t));
   return `${blocks.join('\n\n')}\n\n</details>`;
 }
 
