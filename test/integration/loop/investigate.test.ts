@@ -115,9 +115,7 @@ describe('analyze --source-dir --history on a series of campaigns', () => {
       HARNESS,
     ]);
     expect(result.stdout).toContain('### Invariant coverage');
-    expect(result.stdout).toMatch(
-      /\| `latency` \| `\{"min_ms":50,"max_ms":150\}` \| ⚠️ insensitive \|/,
-    );
+    expect(result.stdout).toMatch(/\| `latency \(min_ms=50, max_ms=150\)` \| ⚠️ insensitive \|/);
     expect(result.stdout).toContain(
       `\`high_latency\` (threshold 100, grace 30 s) \`${INVARIANTS}:26\``,
     );
