@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import { retryCampaignName } from '../core/campaign-yaml.js';
+import { splitRetryable } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
 import type { HandoffOptions } from '../core/handoff.js';
 import { diagnosisMarker } from '../core/diagnosis-state.js';
@@ -12,10 +13,12 @@ import {
   parseChoice,
   parseTargetRate,
   shown,
+  parseWorkspacePath,
   type CampaignSelector,
 } from '../core/inputs.js';
 import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { loadProjectConfig } from '../config/project-config.js';
+import { parseOperatorImage } from '../images/image-ref.js';
 import { openEvalDatabase } from '../db/pool.js';
 import {
   createGitHubClient,
@@ -41,7 +44,7 @@ import {
   upsertRetryPullRequest,
   type RetryPullRequestOutcome,
 } from '../github/retry-pr.js';
-import { analyzeFromDatabase, retryYamlFor } from '../loop/analyze-campaign.js';
+import { analyzeFromDatabase, hasRetryable, retryYamlFor } from '../loop/analyze-campaign.js';
 import { investigate, type InvestigationOptions } from '../loop/investigate.js';
 import { INVESTIGATION_INPUTS, parseInvestigationInputs } from './investigation-inputs.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
@@ -211,8 +214,10 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     databaseUrl,
     configPath: inputs.get('config'),
     json,
-    writeRetry: inputs.get('write-retry'),
-    operatorImage: inputs.get('operator-image'),
+    writeRetry: optional(inputs, 'write-retry', (field, v) =>
+      parseWorkspacePath(field, v, 'retry.yaml'),
+    ),
+    operatorImage: optional(inputs, 'operator-image', parseOperatorImage),
     output,
     github,
     retryDir,
@@ -240,6 +245,15 @@ function parseAgentTrigger(inputs: InputSource): AnalyzeInput['agent'] {
     );
   }
   return { mention, label: label?.[0] };
+}
+
+function optional<T>(
+  inputs: InputSource,
+  field: string,
+  parse: (field: string, value: string) => T,
+): T | undefined {
+  const value = inputs.get(field);
+  return value === undefined ? undefined : parse(field, value);
 }
 
 function defaultOutput(surface: Surface): OutputMode {
@@ -295,6 +309,9 @@ async function runAnalyze(
   io.print(input.json ? JSON.stringify(analysis, null, 2) : renderDiagnosisMarkdown(analysis));
   if (input.writeRetry) await writeLocalRetry(analysis, config, input, io);
   setAnalysisOutputs(analysis, io);
+  for (const w of splitRetryable(analysis.failing).withheld) {
+    io.logger.warning(`Withheld from the retry campaign: ${w.chaos_type} — ${w.reason}.`);
+  }
   const retryYaml =
     analysis.failing.length > 0 ? retryYamlFor(analysis, config, input.operatorImage) : undefined;
   let publication: Publication | undefined;
@@ -350,14 +367,38 @@ async function writeLocalRetry(
   io: CommandIO,
 ): Promise<void> {
   if (analysis.failing.length === 0) {
-    io.logger.info('Nothing to retry: every combination meets the target.');
+    io.logger.info(
+      analysis.trials === 0
+        ? `Nothing to retry: campaign ${analysis.campaign.id} has no trials yet; no retry campaign written.`
+        : 'Nothing to retry: every combination meets the target.',
+    );
+    return;
+  }
+  if (!hasRetryable(analysis)) {
+    io.logger.warning('No retry campaign written: every failing combination was withheld.');
     return;
   }
   const path = resolve(io.cwd, input.writeRetry!);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, retryYamlFor(analysis, config, input.operatorImage));
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, retryYamlFor(analysis, config, input.operatorImage));
+  } catch (error) {
+    throw new InputError(
+      `Cannot write write-retry '${input.writeRetry!}': ${describeWriteFailure(error)}`,
+    );
+  }
   io.logger.info(`Retry campaign written to ${path}`);
   setOutput(io, 'retry-campaign-path', input.writeRetry!);
+}
+
+function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'it is a directory; give a file name such as retry.yaml';
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return 'a file stands where a directory of the path should be';
+  }
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
 }
 
 function setOutput(io: CommandIO, name: AnalyzeOutput, value: string | number | boolean): void {
@@ -492,8 +533,12 @@ async function publishPullRequest(
   retryDir: string,
   io: CommandIO,
 ): Promise<Publication> {
-  if (!retryYaml) {
-    io.logger.info('Nothing to retry: every combination meets the target; no pull request.');
+  if (!retryYaml || !hasRetryable(analysis)) {
+    io.logger.info(
+      retryYaml
+        ? 'Nothing to retry: every failing combination was withheld; no pull request.'
+        : 'Nothing to retry: every combination meets the target; no pull request.',
+    );
     return { kind: 'pr', outcome: undefined, body: undefined };
   }
   const { context } = input.github!;
@@ -549,7 +594,11 @@ function renderSummary(
   publication: Publication | undefined,
   failure: unknown,
 ): string {
-  const header = [publicationNote(input, publication, failure), triggerNote(input)]
+  const header = [
+    publicationNote(input, publication, failure),
+    withheldSummaryNote(analysis),
+    triggerNote(input),
+  ]
     .filter(Boolean)
     .join('\n\n');
   const preview = input.dryRun ? previewBody(publication) : undefined;
@@ -579,6 +628,15 @@ function publicationNote(
   const o = publication.outcome;
   const link = o.pull ? ` ([#${o.pull.number}](${o.pull.url}))` : '';
   return `${dry}**Retry pull request${link}:** ${describePullOutcome(o)}`;
+}
+
+function withheldSummaryNote(analysis: CampaignAnalysis): string {
+  const { withheld } = splitRetryable(analysis.failing);
+  if (withheld.length === 0) return '';
+  const lines = withheld.map(
+    (w) => `> - \`${w.chaos_type}\` ${JSON.stringify(w.params)}: ${w.reason}.`,
+  );
+  return `> [!WARNING]\n> Withheld from the retry campaign (the analysis above still counts them):\n${lines.join('\n')}`;
 }
 
 function triggerNote(input: AnalyzeInput): string {

@@ -1,4 +1,4 @@
-import { InputError, parseId, shown } from '../core/inputs.js';
+import { InputError, parseId, parseWorkspacePath, shown } from '../core/inputs.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { validateRegistry } from '../images/image-ref.js';
 import { DEFAULT_VALIDATION_CAMPAIGN } from '../loop/report-context.js';
@@ -73,16 +73,9 @@ export function parseRepoDirectory(field: string, value: string): string {
   return trimmed;
 }
 
-/** A relative path inside the workspace: no `..` segment, no absolute path. */
+/** A campaign YAML path inside the workspace (the one shared path check). */
 export function parseWorkspaceFile(field: string, value: string): string {
-  const v = value.trim();
-  const segments = v.split(/[\\/]/);
-  if (v === '' || v.startsWith('/') || /^[A-Za-z]:/.test(v) || segments.includes('..')) {
-    throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a campaign YAML path inside the workspace, e.g. ${DEFAULT_VALIDATION_CAMPAIGN}`,
-    );
-  }
-  return v;
+  return parseWorkspacePath(field, value, DEFAULT_VALIDATION_CAMPAIGN);
 }
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

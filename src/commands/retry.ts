@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { splitRetryable } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
 import { InputError, parseBoolean, parseTargetRate, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
@@ -143,19 +144,26 @@ export const retryCommand = defineCommand<RetryInput>({
       if (existing) return reportExisting(io, existing, config);
       const source = await retrySource(input, config, pull.summary, github, db, io);
       if (!source.ok) return nothingToRetry(io, source.why);
-      if (source.value.failing.length === 0) {
+      const { retryable, withheld } = splitRetryable(source.value.failing);
+      for (const w of withheld) {
+        io.logger.warning(`Withheld from the retry campaign: ${w.chaos_type} — ${w.reason}.`);
+      }
+      if (retryable.length === 0) {
         return nothingToRetry(
           io,
-          `campaign ${source.value.previousCampaignId} has no failing combination`,
+          withheld.length > 0
+            ? `no failing combination of campaign ${source.value.previousCampaignId} can be retried (${withheld.length} withheld, see the warnings)`
+            : `campaign ${source.value.previousCampaignId} has no failing combination`,
         );
       }
+      const retrying = { ...source.value, failing: retryable, withheld };
       const pinned = await pinPlannedImages(input, io);
-      const prepared = await prepareRetry(pinned, config, source.value, key, db, io);
+      const prepared = await prepareRetry(pinned, config, retrying, key, db, io);
       const run = input.viaCli
         ? await enqueueViaCli(db, key, prepared, config, input, io)
         : await enqueueDirect(db, key, prepared, io);
       setRetryOutputs(io, run, prepared.path, config);
-      const text = renderRetry(run, source.value, prepared);
+      const text = renderRetry(run, retrying, prepared);
       io.print(text);
       if (io.surface === 'action') await io.appendSummary(text);
     } finally {
@@ -249,5 +257,8 @@ function renderRetry(run: RetryRun, source: RetrySource, prepared: PreparedRetry
     `- \`${prepared.name}\`: ${prepared.rows.items.length} work item(s), ${source.failing.length} combination(s)`,
     `- Operator image: \`${run.operatorImage || '(harness default)'}\``,
     `- Enqueued ${run.mode === 'cli' ? 'with `eval run campaign --cloud=gcp`' : 'directly (one transaction)'}`,
+    ...(source.withheld ?? []).map(
+      (w) => `- Withheld: \`${w.chaos_type}\` ${JSON.stringify(w.params)} — ${w.reason}`,
+    ),
   ].join('\n');
 }

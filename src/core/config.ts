@@ -163,19 +163,32 @@ export class ConfigError extends Error {}
 
 export const DEFAULT_RETRY_DIR = 'eval/campaigns/debug';
 
+/** A config is a few hundred bytes; anything near this is a mistake (or an attack on the parser). */
+export const MAX_CONFIG_BYTES = 1_048_576;
+
 export function parseProjectConfig(
   text: string | undefined,
   fileName = '.github/iterate-campaign.yml',
 ): ProjectConfig {
   let raw: unknown = {};
   if (text !== undefined && text.trim() !== '') {
+    if (text.length > MAX_CONFIG_BYTES) {
+      throw new ConfigError(
+        `${fileName}: over the ${MAX_CONFIG_BYTES}-byte limit for the config file`,
+      );
+    }
     const doc = parseDocument(text, { uniqueKeys: true });
     if (doc.errors.length) {
       throw new ConfigError(
         `${fileName}: invalid YAML: ${doc.errors.map((e) => `${e.linePos?.[0] ? `line ${e.linePos[0].line}:${e.linePos[0].col} ` : ''}${e.message.split('\n')[0]}`).join('; ')}`,
       );
     }
-    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    try {
+      raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      // e.g. "Excessive alias count indicates a resource exhaustion attack" (an alias bomb)
+      throw new ConfigError(`${fileName}: invalid YAML: ${(error as Error).message}`);
+    }
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -8,14 +8,57 @@ export function shown(value: string): string {
   return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN)}…` : oneLine;
 }
 
+/** Campaign, work item, issue and PR ids are PostgreSQL `integer`s (upstream's SERIAL columns). */
+export const MAX_ID = 2_147_483_647;
+
+/** A positive id that fits the database's integer columns, checked before anything is written. */
 export function parseId(field: string, value: string): number {
   const trimmed = value.trim();
-  if (!/^[1-9][0-9]{0,15}$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+  if (!/^[1-9][0-9]{0,9}$/.test(trimmed) || Number(trimmed) > MAX_ID) {
     throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123`,
+      `Invalid ${field}: '${shown(value)}' — expected a positive whole number up to ${MAX_ID}, such as 123`,
     );
   }
   return Number(trimmed);
+}
+
+/** A whole number within [min, max], e.g. a timeout or an interval. */
+export function parseBoundedInt(
+  field: string,
+  value: string,
+  min: number,
+  max: number,
+  unit = '',
+): number {
+  const trimmed = value.trim();
+  const number = Number(trimmed);
+  if (!/^[0-9]{1,10}$/.test(trimmed) || number < min || number > max) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a whole number from ${min} to ${max}${unit ? ` (${unit})` : ''}`,
+    );
+  }
+  return number;
+}
+
+/**
+ * A path inside the workspace (the repository checkout, or the current directory in a terminal):
+ * relative, no `..` segment, no drive letter or control characters. Returns it with `/` separators.
+ */
+export function parseWorkspacePath(field: string, value: string, example: string): string {
+  const v = value.trim().replace(/\\/g, '/');
+  const segments = v.split('/');
+  const valid =
+    v !== '' &&
+    !v.startsWith('/') &&
+    !/^[A-Za-z]:/.test(v) &&
+    !segments.includes('..') &&
+    ![...v].some((c) => c.charCodeAt(0) < 0x20);
+  if (!valid) {
+    throw new InputError(
+      `Invalid ${field}: '${shown(value)}' — expected a path inside the workspace (relative, without ..), e.g. ${example}`,
+    );
+  }
+  return v;
 }
 
 export type CampaignSelector = { kind: 'id'; id: number } | { kind: 'latest' };
@@ -26,7 +69,7 @@ export function parseCampaignSelector(field: string, value: string): CampaignSel
     return { kind: 'id', id: parseId(field, value) };
   } catch {
     throw new InputError(
-      `Invalid ${field}: '${shown(value)}' — expected a positive whole number such as 123, or 'latest'`,
+      `Invalid ${field}: '${shown(value)}' — expected a positive whole number up to ${MAX_ID} such as 123, or 'latest'`,
     );
   }
 }

@@ -29,9 +29,11 @@ const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-
 export function readRepoContext(env: NodeJS.ProcessEnv, purpose: string): RepoContext {
   const repository = env.GITHUB_REPOSITORY?.trim();
   if (!repository) {
+    // Only analyze's outputs can do without a repository; other commands have no such option.
+    const alternative = purpose.startsWith('output ') ? ", or use output 'none'" : '';
     throw new InputError(
-      `GITHUB_REPOSITORY is not set: ${purpose} needs the repository to write to. ` +
-        "In a workflow the runner sets it; elsewhere export GITHUB_REPOSITORY=owner/repo, or use output 'none'.",
+      `GITHUB_REPOSITORY is not set: ${purpose} needs the repository (owner/repo). ` +
+        `In a workflow the runner sets it; elsewhere export GITHUB_REPOSITORY=owner/repo${alternative}.`,
     );
   }
   const match = REPOSITORY_PATTERN.exec(repository);

@@ -136,6 +136,11 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** `host/path:tag`, optionally pinned `@sha256:…`. */
+/**
+ * An image to run, `host[:port]/path:tag` optionally pinned `@sha256:…`: the one check for every
+ * input and config value that names one (analyze, retry and worker `operator-image`, the config's
+ * `retry.operator_image`), so the same value is accepted or refused alike everywhere.
+ */
 export function parseOperatorImage(field: string, value: string): string {
   const v = value.trim();
   const [reference = '', digest, ...rest] = v.split('@');

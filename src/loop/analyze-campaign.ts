@@ -10,6 +10,7 @@ import {
   retryCampaignName,
 } from '../core/campaign-yaml.js';
 import type { CampaignSelector } from '../core/inputs.js';
+import { splitRetryable, withheldNote } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
 
 export interface LoadAnalysisOptions {
@@ -64,20 +65,43 @@ export async function analyzeFromDatabase(
   return loadCampaignAnalysis(db, id, { target, causes: config.causes });
 }
 
+/**
+ * The targeted retry campaign of the failing combinations. Combinations whose chaos type the
+ * harness would reject are left out and named in the header; when none is left, the text is only
+ * that note (a YAML document with no campaign), so the issue still says why.
+ */
 export function retryYamlFor(
   analysis: CampaignAnalysis,
   config: ProjectConfig,
   operatorImage: string | undefined,
 ): string {
+  const { retryable, withheld } = splitRetryable(analysis.failing);
+  const note = withheldNote(withheld);
+  if (retryable.length === 0) {
+    return `${[note, 'No targeted retry campaign: no failing combination can be retried.']
+      .join('\n')
+      .split('\n')
+      .map((line) => `# ${line}`)
+      .join('\n')}\n`;
+  }
   const campaign = buildRetryCampaign({
     name: retryCampaignName(analysis.campaign.name, analysis.campaign.id),
     subjects: [analysis.campaign.subject],
-    combinations: analysis.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
+    combinations: retryable.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
     operatorImage: operatorImage ?? config.retry.operatorImage,
     trialsPerCombination: config.retry.trialsPerCombination,
     parallel: config.retry.parallel,
     cooldownSeconds: config.retry.cooldownSeconds,
   });
-  const header = `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${analysis.failing.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.\nWritten by iterate-campaign.`;
+  const header = [
+    `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${retryable.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.`,
+    'Written by iterate-campaign.',
+    ...(note ? [note] : []),
+  ].join('\n');
   return renderCampaignYaml(campaign, header);
+}
+
+/** Whether any failing combination can go into a retry campaign. */
+export function hasRetryable(analysis: CampaignAnalysis): boolean {
+  return splitRetryable(analysis.failing).retryable.length > 0;
 }

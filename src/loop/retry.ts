@@ -3,6 +3,7 @@
  * `campaign-id`, or the diagnosis issue the PR fixes), the campaign YAML written to the workspace,
  * and the rows enqueued once per merge (directly, or through `eval run campaign`).
  */
+import { withheldNote, type WithheldCombination } from '../core/chaos-types.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CommandIO } from '../command-io.js';
@@ -85,6 +86,8 @@ export interface RetrySource {
   diagnosisIssue: number | null;
   failing: { chaos_type: string; params: Record<string, unknown> }[];
   how: string;
+  /** Failing combinations left out of the retry (chaos types the harness would reject). */
+  withheld?: WithheldCombination[];
 }
 
 export type PullChoice =
@@ -241,6 +244,7 @@ export async function prepareRetry(
   const header = [
     `Targeted retry of campaign ${previous.id} (${previous.name}) after PR #${key.prNumber}, merged as ${key.mergeSha}.`,
     `Failing combinations from ${source.how}. Written by iterate-campaign.`,
+    ...(source.withheld?.length ? [withheldNote(source.withheld)] : []),
   ].join('\n');
   const yaml = renderCampaignYaml(campaign, header);
   // Expanded from the file as written, exactly as `eval run campaign` reads it.

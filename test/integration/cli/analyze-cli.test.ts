@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -41,6 +41,25 @@ beforeAll(async () => {
 });
 
 afterEach(() => vi.restoreAllMocks());
+
+/** A campaign with one pending work item and no trials yet. */
+async function campaignWithoutTrials(name: string): Promise<number> {
+  const db = await openEvalDatabase(url, { log: () => undefined });
+  try {
+    const { campaignId } = await enqueueCampaign(db, {
+      name,
+      subjects: ['tikv'],
+      includeBaseline: false,
+      continuous: false,
+      variant: 'default',
+      gitCommitHash: '',
+      items: [{ chaosType: 'node_kill' }],
+    });
+    return campaignId;
+  } finally {
+    await db.close();
+  }
+}
 
 describe('iterate-campaign analyze', () => {
   test('prints the diagnosis for a campaign on a real database', async () => {
@@ -105,14 +124,15 @@ describe('iterate-campaign analyze', () => {
 
   test('--write-retry writes a valid retry campaign for the failing combinations', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'retry-'));
-    const file = join(dir, 'retry.yaml');
+    const file = join(dir, 'out', 'retry.yaml');
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
       'analyze',
       String(campaignId),
       '--database-url',
       url,
       '--write-retry',
-      file,
+      'out/retry.yaml',
       '--operator-image',
       'registry.local/eval/operator:abc1234',
     ]);
@@ -193,17 +213,7 @@ describe('iterate-campaign analyze', () => {
   }, 60_000);
 
   test('a campaign with no trials is a clear report, not a crash', async () => {
-    const db = await openEvalDatabase(url, { log: () => undefined });
-    const { campaignId: empty } = await enqueueCampaign(db, {
-      name: 'empty',
-      subjects: ['tikv'],
-      includeBaseline: false,
-      continuous: false,
-      variant: 'default',
-      gitCommitHash: '',
-      items: [{ chaosType: 'node_kill' }],
-    });
-    await db.close();
+    const empty = await campaignWithoutTrials('empty');
     const result = await cli(['analyze', String(empty), '--database-url', url]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
@@ -223,5 +233,169 @@ describe('iterate-campaign analyze', () => {
     ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).campaign.id).toBe(campaignId);
+  });
+});
+
+describe('analyze: inputs validated like everywhere else, before any side effect', () => {
+  test.each(['$(id)', 'registry.local/eval/operator:v1 --privileged', 'operator:latest'])(
+    '--operator-image %s is refused as retry refuses it',
+    async (image) => {
+      const result = await cli([
+        'analyze',
+        String(campaignId),
+        '--database-url',
+        url,
+        '--operator-image',
+        image,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Invalid operator-image/);
+      expect(result.stdout).toBe('');
+    },
+  );
+
+  test.each(['../../../x.yaml', '/tmp/x.yaml', 'a/../../x.yaml'])(
+    '--write-retry %s outside the workspace is refused',
+    async (path) => {
+      const result = await cli([
+        'analyze',
+        String(campaignId),
+        '--database-url',
+        url,
+        '--write-retry',
+        path,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Invalid write-retry: '${path}'`);
+      expect(result.stderr).toContain('expected a path inside the workspace');
+    },
+  );
+
+  test('--write-retry naming a directory says so instead of EISDIR', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'retry-dir-'));
+    await mkdir(join(dir, 'retry.yaml'));
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--database-url',
+      url,
+      '--write-retry',
+      'retry.yaml',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Cannot write write-retry 'retry.yaml': it is a directory");
+    expect(result.stderr).not.toContain('EISDIR');
+  });
+
+  test('a 10-digit id is refused at once', async () => {
+    const result = await cli(['analyze', '2147483648', '--database-url', url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Invalid campaign-id: '2147483648'");
+    expect(result.stderr).toContain('up to 2147483647');
+  });
+
+  test('config retry.operator_image gets the same check, naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'config-'));
+    await writeFile(join(dir, 'c.yml'), 'retry:\n  operator_image: "x; $(id)"\n');
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--database-url',
+      url,
+      '--config',
+      'c.yml',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: c\.yml: Invalid retry\.operator_image/);
+  });
+
+  test('a config over 1 MiB is refused before it is read, naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'config-'));
+    await writeFile(join(dir, 'big.yml'), `# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--database-url',
+      url,
+      '--config',
+      'big.yml',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: big\.yml: \d+ bytes is over the 1048576-byte limit/);
+  });
+
+  test('--write-retry on a campaign with no trials says there are no trials', async () => {
+    const empty = await campaignWithoutTrials('empty-retry');
+    const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli([
+      'analyze',
+      String(empty),
+      '--database-url',
+      url,
+      '--write-retry',
+      'r.yaml',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`Nothing to retry: campaign ${empty} has no trials yet`);
+    expect(result.stderr).not.toContain('every combination meets the target');
+  });
+});
+
+describe('analyze: chaos types the harness does not know', () => {
+  test('are reported, not fatal: the analysis is printed, only their retry is withheld, with the reason', async () => {
+    const unknown = await seedDemoCampaign(url, { name: 'unknown-types' });
+    const db = await openEvalDatabase(url, { log: () => undefined });
+    // A fault upstream added after this version: its work items name a type we do not know.
+    await db.query({
+      text: `UPDATE work_queue SET chaos_type = 'quantum_flux'
+             WHERE campaign_id = $1 AND chaos_type = 'network_partition'`,
+      values: [unknown],
+    });
+    // Legacy trials: no work item, and no chaos_type in their metadata.
+    await db.query({
+      text: `UPDATE trials SET chaos_metadata = chaos_metadata - 'chaos_type'
+             WHERE id IN (SELECT trial_id FROM work_queue
+                          WHERE campaign_id = $1 AND chaos_type = 'pd_leader_kill')`,
+      values: [unknown],
+    });
+    await db.query({
+      text: `UPDATE work_queue SET trial_id = NULL
+             WHERE campaign_id = $1 AND chaos_type = 'pd_leader_kill'`,
+      values: [unknown],
+    });
+    await db.close();
+    const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+    const summary = join(dir, 'summary.md');
+    await writeFile(summary, '');
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli(
+      ['analyze', String(unknown), '--database-url', url, '--write-retry', 'retry.yaml'],
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('quantum_flux');
+    expect(result.stderr).toMatch(
+      /Withheld from the retry campaign: quantum_flux — "quantum_flux" is not a chaos type/,
+    );
+    expect(result.stderr).toMatch(
+      /Withheld from the retry campaign: unknown — its trials record no chaos type/,
+    );
+    const yaml = await readFile(join(dir, 'retry.yaml'), 'utf8');
+    const { config } = parseCampaignYaml(yaml);
+    expect(config.chaos_types.map((c) => c.type)).toEqual([
+      'latency',
+      'latency',
+      'process_pause',
+      'packet_loss',
+      'asymmetric_partition',
+    ]);
+    expect(yaml).toMatch(/# Withheld from the retry: quantum_flux \{\} — /);
+    const written = await readFile(summary, 'utf8');
+    expect(written).toContain('Withheld from the retry campaign');
+    expect(written).toContain('`quantum_flux`');
   });
 });
