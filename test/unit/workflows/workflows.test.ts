@@ -104,6 +104,7 @@ describe('campaign-analyze.yml contract', () => {
     expect(call.secrets.EVAL_DATABASE_URL.required).toBe(true);
     expect(Object.keys(call.outputs).sort()).toEqual(
       [
+        'campaign-id',
         'failing-chaos-types',
         'issue-number',
         'meets-target',
