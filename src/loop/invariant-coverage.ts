@@ -49,17 +49,19 @@ export async function checkInvariantCoverage(
     if (text === undefined) unreadable.push(file);
     else definitions.push(...parseInvariantsSource(text, file).invariants);
   }
+  // A relative location keeps the issue body identical between runs in different temp workspaces.
+  const where = `\`${relative(process.cwd(), resolve(sourceDir)) || '.'}\``;
   if (unreadable.length === files.length) {
     return {
       invariant_coverage: [],
-      invariant_coverage_note: `Invariant coverage was not checked: ${unreadable.map((f) => `\`${f}\``).join(', ')} not found in ${sourceDir}.`,
+      invariant_coverage_note: `Invariant coverage was not checked: ${unreadable.map((f) => `\`${f}\``).join(', ')} not found in ${where}.`,
     };
   }
   return {
     invariant_coverage: assessCoverage(analysis.failing, definitions, config.invariants.table),
     ...(unreadable.length
       ? {
-          invariant_coverage_note: `Not found in ${sourceDir}: ${unreadable.map((f) => `\`${f}\``).join(', ')}.`,
+          invariant_coverage_note: `Not found in ${where}: ${unreadable.map((f) => `\`${f}\``).join(', ')}.`,
         }
       : {}),
   };
