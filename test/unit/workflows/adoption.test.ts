@@ -133,6 +133,17 @@ describe('adopting from a harness repository', () => {
       expect(formatFindings(checkWorkflow(callerText(name), name))).toBe('');
     });
 
+    it('pins a commit of this repository that holds the called workflow (full clones)', () => {
+      const git = (...args: string[]) =>
+        execFileSync('git', args, { cwd: ROOT, stdio: 'pipe' }).toString().trim();
+      const shallow = git('rev-parse', '--is-shallow-repository') === 'true';
+      for (const ref of usesOf(parse(callerText(name)) as Record<string, unknown>)) {
+        const [path, sha] = ref.uses.slice(THIS_REPOSITORY.length + 1).split('@');
+        // A shallow clone (CI's default checkout) lacks older commits; the format is checked above.
+        if (!shallow) expect(() => git('cat-file', '-e', `${sha}:${path}`), ref.uses).not.toThrow();
+      }
+    });
+
     it('passes inputs, secrets and outputs the callee declares, with permissions covering its jobs', () => {
       const findings = checkReusableWorkflowCalls(callerText(name), name, readHarness, {
         repository: THIS_REPOSITORY,
