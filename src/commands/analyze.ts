@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
-import { retryCampaignName } from '../core/campaign-yaml.js';
+import { retryCampaignName } from '../core/campaign/retry.js';
 import { splitRetryable } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
 import type { HandoffOptions } from '../core/handoff.js';

@@ -8,6 +8,7 @@ import {
   type Combination,
 } from './grouping.js';
 import type { CampaignData, TrialRecord, WorkItemRecord } from './records.js';
+import type { FailingCombination } from './campaign/retry.js';
 import { scoreTrial, type Outcome, type TrialScore } from './scoring.js';
 import { allSuccessTrialsNeeded, exactMean, wilsonInterval } from './stats.js';
 import {
@@ -40,6 +41,8 @@ export interface AnalysisOptions {
 export interface TrialDetail {
   trial_id: number;
   work_id: number | null;
+  /** Subject the trial ran on (its work item's subject_type, else the campaign's subject). */
+  subject: string;
   chaos_type: string;
   params: Record<string, unknown>;
   baseline: boolean;
@@ -56,8 +59,12 @@ export interface TrialDetail {
 }
 
 export interface ComboStats {
+  subject: string;
   chaos_type: string;
+  /** As the work items stored them (`50.0` stays a float): the retry reruns exactly these. */
   params: Record<string, unknown>;
+  /** The work items' resolution_timeout (seconds; the largest if they differ), null = default. */
+  resolution_timeout: number | null;
   baseline: boolean;
   trials: number;
   successes: number;
@@ -72,6 +79,7 @@ export interface ComboStats {
 
 export interface BrokenWorkItem {
   work_id: number;
+  subject: string;
   chaos_type: string;
   params: Record<string, unknown>;
   worker_id: string | null;
@@ -133,7 +141,7 @@ export interface CampaignAnalysis {
   broken_work_items: BrokenWorkItem[];
   by_chaos_type: ComboStats[];
   /** Non-baseline combinations below target, or whose every work item broke: the retry's input. */
-  failing: { chaos_type: string; params: Record<string, unknown> }[];
+  failing: FailingCombination[];
   findings: Finding[];
   trials_detail: TrialDetail[];
   /** Rows on which upstream's scorer raises, with the reason. */
@@ -152,7 +160,9 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
   const { campaign, workItems } = data;
   const itemsByTrial = indexWorkItemsByTrial(workItems);
   const combos = new ComboTable(options.target, options.targets);
-  for (const item of workItems) combos.ensure(workItemCombination(item), item.baseline);
+  for (const item of workItems) {
+    combos.ensure(workItemCombination(item), item.baseline).noteTimeout(item.resolutionTimeout);
+  }
 
   const details: TrialDetail[] = [];
   const anomalies: CampaignAnalysis['anomalies'] = [];
@@ -170,7 +180,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     unique: 0,
   };
   for (const trial of data.trials) {
-    const identity = identifyTrial(trial, itemsByTrial.get(trial.id));
+    const identity = identifyTrial(trial, itemsByTrial.get(trial.id), campaign.subjectName);
     const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
     countTrial(totals, score, identity.baseline);
     for (const message of score.anomalies) anomalies.push({ trial_id: trial.id, message });
@@ -179,6 +189,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     const detail: TrialDetail = {
       trial_id: trial.id,
       work_id: identity.workItem?.id ?? null,
+      subject: identity.subject,
       chaos_type: identity.chaosType,
       params: identity.params,
       baseline: identity.baseline,
@@ -191,11 +202,11 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     };
     if (failed) failedTrials.set(trial.id, { trial, workItem: identity.workItem });
     details.push(detail);
-    addTrial(combos.ensure(identity, identity.baseline), detail);
+    addTrial(combos.ensure(identity, identity.baseline).row, detail);
   }
 
   const broken = brokenWorkItems(workItems);
-  for (const item of broken) combos.ensure(item, false).broken_work_items += 1;
+  for (const item of broken) combos.ensure(item, false).row.broken_work_items += 1;
 
   const { successes, agentTrials, agentSuccesses } = totals;
   const winRate = details.length ? successes / details.length : 0;
@@ -244,7 +255,12 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
             ? c.broken_work_items > 0
             : c.win_rate < targetFor(options.target, options.targets, c.chaos_type)),
       )
-      .map((c) => ({ chaos_type: c.chaos_type, params: c.params })),
+      .map((c) => ({
+        subject: c.subject,
+        chaos_type: c.chaos_type,
+        params: c.params,
+        resolution_timeout: c.resolution_timeout,
+      })),
     findings,
     trials_detail: details,
     anomalies,
@@ -349,7 +365,7 @@ function brokenWorkItems(items: readonly WorkItemRecord[]): BrokenWorkItem[] {
 }
 
 function comboFields(c: Combination) {
-  return { chaos_type: c.chaosType, params: c.params };
+  return { subject: c.subject ?? '', chaos_type: c.chaosType, params: c.params };
 }
 
 class ComboTable {
@@ -362,18 +378,24 @@ class ComboTable {
 
   /** The row of a combination, created on first sight so rows keep campaign file order. */
   ensure(
-    combination: Combination | { chaos_type: string; params: Record<string, unknown> },
+    combination:
+      Combination | { subject: string; chaos_type: string; params: Record<string, unknown> },
     baseline: boolean,
-  ): ComboStats {
+  ): { row: ComboStats; noteTimeout: (timeout: number | null) => void } {
     const c: Combination =
       'chaosType' in combination
         ? combination
-        : { chaosType: combination.chaos_type, params: combination.params };
-    const key = comboKey(c.chaosType, c.params, baseline);
+        : {
+            subject: combination.subject,
+            chaosType: combination.chaos_type,
+            params: combination.params,
+          };
+    const key = comboKey(c.subject ?? '', c.chaosType, c.params, baseline);
     let row = this.rows.get(key);
     if (!row) {
       row = {
         ...comboFields(c),
+        resolution_timeout: null,
         baseline,
         trials: 0,
         successes: 0,
@@ -387,7 +409,15 @@ class ComboTable {
       };
       this.rows.set(key, row);
     }
-    return row;
+    const found = row;
+    return {
+      row: found,
+      noteTimeout: (timeout) => {
+        if (timeout !== null && (found.resolution_timeout ?? -Infinity) < timeout) {
+          found.resolution_timeout = timeout;
+        }
+      },
+    };
   }
 
   finish(): ComboStats[] {
@@ -410,8 +440,13 @@ function addTrial(row: ComboStats, detail: TrialDetail): void {
   if (detail.outcome === 'timeout') row.timeouts += 1;
 }
 
-function comboKey(chaosType: string, params: Record<string, unknown>, baseline: boolean): string {
-  return combinationKey({ chaosType, params }) + (baseline ? '|baseline' : '');
+function comboKey(
+  subject: string,
+  chaosType: string,
+  params: Record<string, unknown>,
+  baseline: boolean,
+): string {
+  return combinationKey({ subject, chaosType, params }) + (baseline ? '|baseline' : '');
 }
 
 function buildFindings(
@@ -441,12 +476,13 @@ function buildFindings(
   const perTrial: Finding[] = [];
   const failedByCombo = groupBy(
     details.filter((d) => d.outcome !== 'success'),
-    (d) => comboKey(d.chaos_type, d.params, d.baseline),
+    (d) => comboKey(d.subject, d.chaos_type, d.params, d.baseline),
   );
 
   for (const combo of combos) {
     const failed =
-      failedByCombo.get(comboKey(combo.chaos_type, combo.params, combo.baseline)) ?? [];
+      failedByCombo.get(comboKey(combo.subject, combo.chaos_type, combo.params, combo.baseline)) ??
+      [];
     const allNoTicket =
       !combo.baseline &&
       combo.trials > 0 &&
@@ -470,7 +506,7 @@ function buildFindings(
     );
   }
 
-  const brokenByCombo = groupBy(broken, (b) => comboKey(b.chaos_type, b.params, false));
+  const brokenByCombo = groupBy(broken, (b) => comboKey(b.subject, b.chaos_type, b.params, false));
   const brokenFindings = [...brokenByCombo.values()].map((items) =>
     make(
       'broken-work-item',

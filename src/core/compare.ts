@@ -116,8 +116,8 @@ export function compareCampaigns(
   };
 }
 
-function keyOf(c: Pick<ComboStats, 'chaos_type' | 'params'>): string {
-  return combinationKey({ chaosType: c.chaos_type, params: c.params });
+function keyOf(c: Pick<ComboStats, 'subject' | 'chaos_type' | 'params'>): string {
+  return combinationKey({ subject: c.subject, chaosType: c.chaos_type, params: c.params });
 }
 
 function compareRow(

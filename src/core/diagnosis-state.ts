@@ -47,6 +47,8 @@ export function eventMarker(event: 'close' | 'reopen' | 'duplicate', key: string
 // ── state block ────────────────────────────────────────────────────────────────────────────────
 
 const combinationSchema = z.object({
+  /** Absent in states written before multi-subject retries. */
+  subject: z.string().optional(),
   chaos_type: z.string(),
   params: z.record(z.string(), z.unknown()),
 });
@@ -141,7 +143,11 @@ export function readDiagnosisState(
 /** What one analysis adds to the history. */
 export function iterationOf(analysis: CampaignAnalysis, runUrl?: string): DiagnosisIteration {
   const failing = analysis.failing.map((combo) =>
-    describeCombination({ chaosType: combo.chaos_type, params: combo.params }),
+    describeCombination({
+      subject: combo.subject,
+      chaosType: combo.chaos_type,
+      params: combo.params,
+    }),
   );
   return {
     campaign_id: analysis.campaign.id,
@@ -184,7 +190,11 @@ export function nextDiagnosisState(
     latest_campaign_id: latest.campaign_id,
     campaign_ids: iterations.map((i) => i.campaign_id),
     failing: latestIsThis
-      ? analysis.failing.map((f) => ({ chaos_type: f.chaos_type, params: f.params }))
+      ? analysis.failing.map((f) => ({
+          subject: f.subject,
+          chaos_type: f.chaos_type,
+          params: f.params,
+        }))
       : previous!.failing,
     iterations,
   };

@@ -1,8 +1,11 @@
 import { canonicalJson, decodeJsonColumn, isPlainObject } from './json.js';
+import { PyBigInt, PyFloat } from './py-json.js';
 import type { TrialRecord, WorkItemRecord } from './records.js';
 
 /** A chaos type with the params it ran with: the unit a campaign YAML enumerates. */
 export interface Combination {
+  /** Part of the identity when known: a campaign may span several subjects. */
+  subject?: string;
   chaosType: string;
   params: Record<string, unknown>;
 }
@@ -20,16 +23,24 @@ const PARAM_KEYS_IN_METADATA: Record<string, readonly string[]> = {
 };
 
 export function combinationKey(combination: Combination): string {
-  return `${combination.chaosType}|${canonicalJson(combination.params)}`;
+  const subject = combination.subject ? `${combination.subject}|` : '';
+  return `${subject}${combination.chaosType}|${canonicalJson(combination.params)}`;
 }
 
 export function describeCombination({ chaosType, params }: Combination): string {
   const entries = Object.entries(params);
   if (entries.length === 0) return chaosType;
-  return `${chaosType} (${entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
+  return `${chaosType} (${entries.map(([k, v]) => `${k}=${describeParam(v)}`).join(', ')})`;
+}
+
+function describeParam(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof PyFloat || value instanceof PyBigInt) return String(value);
+  return JSON.stringify(value);
 }
 
 export interface TrialIdentity extends Combination {
+  subject: string;
   baseline: boolean;
   workItem: WorkItemRecord | undefined;
 }
@@ -42,10 +53,17 @@ export interface TrialIdentity extends Combination {
 export function identifyTrial(
   trial: TrialRecord,
   workItem: WorkItemRecord | undefined,
+  campaignSubject = '',
 ): TrialIdentity {
   if (workItem) {
     const params = safeObject(workItem.chaosParams);
-    return { chaosType: workItem.chaosType, params, baseline: workItem.baseline, workItem };
+    return {
+      subject: workItem.subjectType,
+      chaosType: workItem.chaosType,
+      params,
+      baseline: workItem.baseline,
+      workItem,
+    };
   }
   const metadata = safeObject(trial.chaosMetadata);
   const chaosType = typeof metadata.chaos_type === 'string' ? metadata.chaos_type : 'unknown';
@@ -54,11 +72,21 @@ export function identifyTrial(
     if (metadata[key] !== undefined) params[key] = metadata[key];
   }
   const baseline = Object.keys(metadata).length === 0;
-  return { chaosType: baseline ? 'none' : chaosType, params, baseline, workItem };
+  return {
+    subject: campaignSubject,
+    chaosType: baseline ? 'none' : chaosType,
+    params,
+    baseline,
+    workItem,
+  };
 }
 
-export function workItemCombination(item: WorkItemRecord): Combination {
-  return { chaosType: item.chaosType, params: safeObject(item.chaosParams) };
+export function workItemCombination(item: WorkItemRecord): Combination & { subject: string } {
+  return {
+    subject: item.subjectType,
+    chaosType: item.chaosType,
+    params: safeObject(item.chaosParams),
+  };
 }
 
 function safeObject(value: unknown): Record<string, unknown> {

@@ -1,8 +1,5 @@
-import {
-  expandCampaignMatrix,
-  type CampaignConfig,
-  type CampaignTrialSpec,
-} from '../core/campaign-yaml.js';
+import { expandCampaignMatrix, type CampaignTrialSpec } from '../core/campaign/matrix.js';
+import type { CampaignConfig } from '../core/campaign/schema.js';
 import type { EvalDatabase, Queryable } from './pool.js';
 import { enqueue, insertCampaign, type WorkItemSpec } from './work-queue.js';
 

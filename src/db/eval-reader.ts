@@ -47,7 +47,12 @@ const TRIAL_SOURCE = `trials t CROSS JOIN LATERAL (
          OR (c ? 'tool_params' AND jsonb_typeof(c -> 'tool_params') <> 'string')) AS simple
     FROM (SELECT COALESCE(t.commands_json, '[]'::jsonb) AS cj) AS d) AS s`;
 
-export const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, chaos_params, baseline,
+// chaos_params as its exact jsonb text: JSON.parse would turn `50.0` into 50 and round big ints.
+const WORK_ITEM_SELECT = `id, campaign_id, subject_type, chaos_type, chaos_params::text, baseline,
+  status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
+  resolution_timeout`;
+
+const WORK_ITEM_COLUMNS = `id, campaign_id, subject_type, chaos_type, chaos_params, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
   resolution_timeout`;
 
@@ -129,9 +134,13 @@ async function selectTrialCommands(
 async function selectWorkItems(db: Queryable, campaignId: number): Promise<WorkItemRecord[]> {
   if (!isInt4(campaignId)) return [];
   const { rows } = await db.query(
-    arrayQuery(`SELECT ${WORK_ITEM_COLUMNS} FROM work_queue WHERE campaign_id = $1`, [campaignId]),
+    arrayQuery(`SELECT ${WORK_ITEM_SELECT} FROM work_queue WHERE campaign_id = $1`, [campaignId]),
   );
-  return sortedById((rows as unknown[][]).map(workItemFromArray));
+  return sortedById(
+    (rows as unknown[][]).map((row) =>
+      workItemFromArray(row, row[4] == null ? {} : new JsonText(row[4] as string)),
+    ),
+  );
 }
 
 async function selectIdsNear(db: Queryable, id: number, limit: number): Promise<number[]> {
@@ -231,13 +240,13 @@ function commandFields(
   return { commands: [], commandStats: { count: Number(count), unique: Number(unique) } };
 }
 
-function workItemFromArray(row: unknown[]): WorkItemRecord {
+function workItemFromArray(row: unknown[], chaosParams: unknown = row[4] ?? {}): WorkItemRecord {
   return {
     id: row[0] as number,
     campaignId: row[1] as number,
     subjectType: row[2] as string,
     chaosType: row[3] as string,
-    chaosParams: row[4] ?? {},
+    chaosParams,
     baseline: Boolean(row[5]),
     status: (row[6] as string | null) ?? '',
     workerId: row[7] as string | null,

@@ -1,3 +1,4 @@
+import { pyJsonDumps } from '../core/py-json.js';
 import type { WorkItemRecord } from '../core/records.js';
 import { DatabaseError } from './connection-url.js';
 import { toWorkItemRecord } from './eval-reader.js';
@@ -107,7 +108,8 @@ export async function enqueue(
       campaignId,
       items.map((item) => pick(item, 'subjectType', 'tikv')),
       items.map((item) => pick(item, 'chaosType', 'node_kill')),
-      items.map((item) => JSON.stringify(pick(item, 'chaosParams', {}))),
+      // json.dumps text, as upstream's enqueue sends it: jsonb then keeps `50.0` a float.
+      items.map((item) => pyJsonDumps(pick(item, 'chaosParams', {}))),
       items.map((item) => pick(item, 'baseline', false)),
       items.map((item) => item.sequenceNumber ?? null),
       items.map((item) => item.resolutionTimeout ?? null),

@@ -6,13 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CampaignAnalysis } from '../core/analysis.js';
-import {
-  buildRetryCampaign,
-  expandCampaignMatrix,
-  parseCampaignYaml,
-  renderCampaignYaml,
-  retryCampaignName,
-} from '../core/campaign-yaml.js';
+import { expandCampaignMatrix } from '../core/campaign/matrix.js';
+import { buildRetryCampaign, retrySettings, retrySourceOf } from '../core/campaign/retry.js';
 import type { ProjectConfig } from '../core/config.js';
 import {
   nextDiagnosisState,
@@ -110,22 +105,12 @@ function pinned(plan: ImagePlan): string {
 }
 
 function retryCampaign(previous: CampaignAnalysis, config: ProjectConfig, operatorImage: string) {
-  const name = retryCampaignName(previous.campaign.name, previous.campaign.id);
-  const campaign = buildRetryCampaign({
-    name,
-    subjects: [previous.campaign.subject],
-    combinations: previous.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
-    operatorImage,
-    trialsPerCombination: config.retry.trialsPerCombination,
-    parallel: config.retry.parallel,
-    cooldownSeconds: config.retry.cooldownSeconds,
-  });
-  const yaml = renderCampaignYaml(
-    campaign,
-    `Targeted retry of campaign ${previous.campaign.id} after PR #${DEMO_FIX.prNumber}.`,
+  const retry = buildRetryCampaign(
+    retrySourceOf(previous),
+    retrySettings(config.retry, operatorImage),
+    [`Targeted retry of campaign ${previous.campaign.id} after PR #${DEMO_FIX.prNumber}.`],
   );
-  const written = parseCampaignYaml(yaml, `${name}.yaml`).config;
-  return { name, yaml, config: written, specs: expandCampaignMatrix(written) };
+  return { ...retry, specs: expandCampaignMatrix(retry.config) };
 }
 
 async function enqueueRetry(

@@ -4,11 +4,7 @@ import { EVIDENCE_COMMANDS, fillEvidenceCommands } from '../core/evidence.js';
 import type { Symptom } from '../core/symptoms.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import type { EvalDatabase, Queryable } from '../db/pool.js';
-import {
-  buildRetryCampaign,
-  renderCampaignYaml,
-  retryCampaignName,
-} from '../core/campaign-yaml.js';
+import { buildRetryCampaign, retrySettings, retrySourceOf } from '../core/campaign/retry.js';
 import type { CampaignSelector } from '../core/inputs.js';
 import { splitRetryable, withheldNote } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
@@ -84,21 +80,16 @@ export function retryYamlFor(
       .map((line) => `# ${line}`)
       .join('\n')}\n`;
   }
-  const campaign = buildRetryCampaign({
-    name: retryCampaignName(analysis.campaign.name, analysis.campaign.id),
-    subjects: [analysis.campaign.subject],
-    combinations: retryable.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
-    operatorImage: operatorImage ?? config.retry.operatorImage,
-    trialsPerCombination: config.retry.trialsPerCombination,
-    parallel: config.retry.parallel,
-    cooldownSeconds: config.retry.cooldownSeconds,
-  });
   const header = [
     `Targeted retry of campaign ${analysis.campaign.id} (${analysis.campaign.name}): ${retryable.length} failing combination(s) at ${(analysis.win_rate * 100).toFixed(1)}% vs target ${(analysis.target_win_rate * 100).toFixed(1)}%.`,
     'Written by iterate-campaign.',
     ...(note ? [note] : []),
-  ].join('\n');
-  return renderCampaignYaml(campaign, header);
+  ];
+  return buildRetryCampaign(
+    { ...retrySourceOf(analysis), failing: retryable },
+    retrySettings(config.retry, operatorImage ?? config.retry.operatorImage),
+    header,
+  ).yaml;
 }
 
 /** Whether any failing combination can go into a retry campaign. */

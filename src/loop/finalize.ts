@@ -6,12 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
-import {
-  expandCampaignMatrix,
-  parseCampaignYaml,
-  type CampaignConfig,
-  type CampaignTrialSpec,
-} from '../core/campaign-yaml.js';
+import { expandCampaignMatrix, type CampaignTrialSpec } from '../core/campaign/matrix.js';
+import { parseCampaignYaml } from '../core/campaign/read.js';
+import type { CampaignConfig } from '../core/campaign/schema.js';
 import { InputError } from '../core/inputs.js';
 import { pct } from '../core/render-diagnosis.js';
 import {

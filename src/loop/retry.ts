@@ -9,10 +9,10 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CommandIO } from '../command-io.js';
 import {
   buildRetryCampaign,
-  parseCampaignYaml,
-  renderCampaignYaml,
-  retryCampaignName,
-} from '../core/campaign-yaml.js';
+  failingFromWorkItems,
+  retrySettings,
+  type RecordedCombination,
+} from '../core/campaign/retry.js';
 import { upstreamRegistry, type ProjectConfig } from '../core/config.js';
 import { hasDiagnosisMarker, readDiagnosisState } from '../core/diagnosis-state.js';
 import { InputError, shown } from '../core/inputs.js';
@@ -84,7 +84,7 @@ export async function pinPlannedImages(input: RetryInput, io: CommandIO): Promis
 export interface RetrySource {
   previousCampaignId: number;
   diagnosisIssue: number | null;
-  failing: { chaos_type: string; params: Record<string, unknown> }[];
+  failing: RecordedCombination[];
   how: string;
   /** Failing combinations left out of the retry (chaos types the harness would reject). */
   withheld?: WithheldCombination[];
@@ -229,26 +229,31 @@ export async function prepareRetry(
     );
   }
   const operatorImage = resolveOperatorImage(input.operatorImage, config, io);
-  const name = retryCampaignName(previous.name, previous.id);
-  const campaign = buildRetryCampaign({
-    name,
-    subjects: [previous.subjectName || 'tikv'],
-    combinations: source.failing.map((f) => ({ chaosType: f.chaos_type, params: f.params })),
-    operatorImage,
-    trialsPerCombination: input.trialsPerCombination ?? config.retry.trialsPerCombination,
-    parallel: config.retry.parallel,
-    cooldownSeconds: config.retry.cooldownSeconds,
-    includeBaseline: config.retry.includeBaseline,
-    variant: previous.variantName,
-  });
-  const header = [
-    `Targeted retry of campaign ${previous.id} (${previous.name}) after PR #${key.prNumber}, merged as ${key.mergeSha}.`,
-    `Failing combinations from ${source.how}. Written by iterate-campaign.`,
-    ...(source.withheld?.length ? [withheldNote(source.withheld)] : []),
-  ].join('\n');
-  const yaml = renderCampaignYaml(campaign, header);
-  // Expanded from the file as written, exactly as `eval run campaign` reads it.
-  const written = parseCampaignYaml(yaml, `${name}.yaml`).config;
+  // Exact params, subjects and timeouts come from the source's work items, whatever recorded them.
+  const items = await createEvalReader(db).getWorkItems(previous.id);
+  const failing = failingFromWorkItems(source.failing, items, previous.subjectName || 'tikv');
+  const retry = buildRetryCampaign(
+    {
+      campaignId: previous.id,
+      campaignName: previous.name,
+      variant: previous.variantName,
+      failing,
+    },
+    retrySettings(config.retry, operatorImage, input.trialsPerCombination),
+    [
+      `Targeted retry of campaign ${previous.id} (${previous.name}) after PR #${key.prNumber}, merged as ${key.mergeSha}.`,
+      `Failing combinations from ${source.how}. Written by iterate-campaign.`,
+      ...(source.withheld?.length ? [withheldNote(source.withheld)] : []),
+    ],
+  );
+  if (retry.extra.length > 0) {
+    io.logger.warning(
+      `The retry also reruns ${retry.extra.length} combination(s) that did not fail: upstream runs every subject with every chaos entry (listed in the file's header).`,
+    );
+  }
+  const { name, yaml } = retry;
+  // Read back from the file as written, exactly as `eval run campaign` reads it.
+  const written = retry.config;
   const path = retryPath(io.cwd, config.retry.dir, name);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, yaml);

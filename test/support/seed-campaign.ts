@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expandCampaignMatrix, parseCampaignYaml } from '../../src/core/campaign-yaml.js';
+import { expandCampaignMatrix } from '../../src/core/campaign/matrix.js';
+import { parseCampaignYaml } from '../../src/core/campaign/read.js';
 import { combinationKey } from '../../src/core/grouping.js';
 import { isPlainObject } from '../../src/core/json.js';
 import { campaignRows, enqueueCampaign } from '../../src/db/enqueue-campaign.js';

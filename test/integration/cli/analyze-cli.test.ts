@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { main } from '../../../src/cli-main.js';
-import { parseCampaignYaml } from '../../../src/core/campaign-yaml.js';
+import { parseCampaignYaml } from '../../../src/core/campaign/read.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import { openEvalDatabase } from '../../../src/db/pool.js';
 import { createEmptyDatabase } from '../../support/databases.js';

@@ -11,7 +11,7 @@ import { createFinalizeCommand } from '../../../src/commands/finalize.js';
 import { createReconcileCommand } from '../../../src/commands/reconcile.js';
 import type { ReportDependencies } from '../../../src/loop/report-context.js';
 import { runCommand } from '../../../src/commands/run-command.js';
-import { retryCampaignName } from '../../../src/core/campaign-yaml.js';
+import { retryCampaignName } from '../../../src/core/campaign/retry.js';
 import { combinationKey } from '../../../src/core/grouping.js';
 import { isPlainObject } from '../../../src/core/json.js';
 import type { EvalDatabase } from '../../../src/db/pool.js';

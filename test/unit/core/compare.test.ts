@@ -9,8 +9,10 @@ function combo(
   params: Record<string, unknown> = {},
 ): ComboStats {
   return {
+    subject: 'tikv',
     chaos_type,
     params,
+    resolution_timeout: null,
     baseline: false,
     trials,
     successes,

@@ -64,7 +64,16 @@ describe('analysisGate', () => {
       kind: 'fail',
       message: 'fail-on missed: campaign 7 missed the target: win rate 50.0% < target 90.0%',
     });
-    const oneFailing = analysis({ failing: [{ chaos_type: 'latency', params: { min_ms: 50 } }] });
+    const oneFailing = analysis({
+      failing: [
+        {
+          subject: 'tikv',
+          chaos_type: 'latency',
+          params: { min_ms: 50 },
+          resolution_timeout: null,
+        },
+      ],
+    });
     expect(analysisGate('missed', oneFailing).kind).toBe('pass');
     expect(analysisGate('not-fixed', oneFailing)).toEqual({
       kind: 'fail',

@@ -1,29 +1,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CampaignYamlError } from '../../../../src/core/campaign/errors.js';
+import { expandCampaignMatrix } from '../../../../src/core/campaign/matrix.js';
+import { MAX_CAMPAIGN_BYTES, parseCampaignYaml } from '../../../../src/core/campaign/read.js';
+import { renderCampaignYaml } from '../../../../src/core/campaign/render.js';
 import {
-  CampaignYamlError,
-  MAX_CAMPAIGN_BYTES,
-  buildRetryCampaign,
   campaignConfigSchema,
-  expandCampaignMatrix,
-  parseCampaignYaml,
-  renderCampaignYaml,
   resolveOperatorImage,
-  retryCampaignName,
   type CampaignConfig,
-} from '../../../src/core/campaign-yaml.js';
+} from '../../../../src/core/campaign/schema.js';
+import { PyFloat } from '../../../../src/core/py-json.js';
 import {
   CHAOS_TYPES,
   SUBJECTS,
   isChaosType,
   isPdRelatedChaosType,
   subjectsSupportingChaosType,
-} from '../../../src/core/chaos-types.js';
+} from '../../../../src/core/chaos-types.js';
 
-// /work/main/test/unit/core → /work/shared/upstream-campaigns
+// /work/main/test/unit/core/campaign → /work/shared/upstream-campaigns
 const UPSTREAM_DIR = fileURLToPath(
-  new URL('../../../../shared/upstream-campaigns/', import.meta.url),
+  new URL('../../../../../shared/upstream-campaigns/', import.meta.url),
 );
 const upstreamFiles = readdirSync(UPSTREAM_DIR).filter((file) => file.endsWith('.yaml'));
 const readUpstream = (file: string): string => readFileSync(`${UPSTREAM_DIR}${file}`, 'utf8');
@@ -302,7 +300,7 @@ describe('schema (pydantic CampaignConfig)', () => {
     );
     expect(config.chaos_types[0]?.params).toEqual({
       a: '1e3',
-      b: 1500,
+      b: new PyFloat(1500), // a float to PyYAML: json.dumps writes 1500.0
       c: '09',
       d: 83,
       e: 1000,
@@ -472,106 +470,9 @@ describe('bad YAML input', () => {
   });
 });
 
-describe('retry campaigns', () => {
-  it('builds deterministic names', () => {
-    expect(retryCampaignName('tikv-all-chaos-cloud', 123)).toBe('tikv-all-chaos-cloud-retry-123');
-    expect(retryCampaignName('tikv-all-chaos-cloud-retry-123', '130')).toBe(
-      'tikv-all-chaos-cloud-retry-130',
-    );
-    expect(retryCampaignName('  TiKV All Chaos (cloud)!  ', 7)).toBe(
-      'tikv-all-chaos-cloud-retry-7',
-    );
-    expect(retryCampaignName('---', 7)).toBe('campaign-retry-7');
-    expect(retryCampaignName('x'.repeat(500), 7)).toBe(`${'x'.repeat(80)}-retry-7`);
-    expect(() => retryCampaignName('a', 0)).toThrow(RangeError);
-    expect(() => retryCampaignName('a', '12abc')).toThrow(RangeError);
-    expect(() => retryCampaignName('a', 1.5)).toThrow(RangeError);
-  });
-
-  const retry = (): CampaignConfig =>
-    buildRetryCampaign({
-      name: retryCampaignName('tikv-all-chaos-cloud', 123),
-      subjects: ['tikv'],
-      combinations: [
-        { chaosType: 'latency', params: { min_ms: 50, max_ms: 150 } },
-        { chaosType: 'latency', params: { min_ms: 200, max_ms: 500 } },
-        { chaosType: 'latency', params: { max_ms: 150, min_ms: 50 } }, // same combination again
-        { chaosType: 'pd_leader_kill' },
-      ],
-      operatorImage: 'us-central1-docker.pkg.dev/operator-486214/eval/operator:sha-0123abc',
-      resolutionTimeouts: { pd_leader_kill: 600 },
-    });
-
-  it('keeps one entry per distinct failing combination, params included', () => {
-    const config = retry();
-    expect(config.chaos_types).toEqual([
-      { type: 'latency', params: { min_ms: 50, max_ms: 150 }, resolution_timeout: null },
-      { type: 'latency', params: { min_ms: 200, max_ms: 500 }, resolution_timeout: null },
-      { type: 'pd_leader_kill', params: {}, resolution_timeout: 600 },
-    ]);
-    expect(config).toMatchObject({
-      name: 'tikv-all-chaos-cloud-retry-123',
-      trials_per_combination: 3,
-      parallel: 3,
-      cooldown_seconds: 10,
-      include_baseline: false,
-      variant: 'default',
-      cloud: {
-        provider: 'gcp',
-        operator: {
-          enabled: true,
-          image: 'us-central1-docker.pkg.dev/operator-486214/eval/operator:sha-0123abc',
-        },
-      },
-    });
-    expect(expandCampaignMatrix(config)).toHaveLength(9);
-  });
-
-  it('renders in upstream key order and round-trips', () => {
-    const config = retry();
-    const text = renderCampaignYaml(
-      config,
-      'Targeted retry of campaign 123\nfailing: latency, pd_leader_kill',
-    );
-    expect(text).toBe(
-      [
-        '# Targeted retry of campaign 123',
-        '# failing: latency, pd_leader_kill',
-        'name: tikv-all-chaos-cloud-retry-123',
-        'subjects: [tikv]',
-        '',
-        'chaos_types:',
-        '  - type: latency',
-        '    params:',
-        '      min_ms: 50',
-        '      max_ms: 150',
-        '  - type: latency',
-        '    params:',
-        '      min_ms: 200',
-        '      max_ms: 500',
-        '  - type: pd_leader_kill',
-        '    resolution_timeout: 600',
-        '',
-        'trials_per_combination: 3',
-        'parallel: 3',
-        'cooldown_seconds: 10',
-        'include_baseline: false',
-        '',
-        'cloud:',
-        '  provider: gcp',
-        '  operator:',
-        '    enabled: true',
-        '    image: us-central1-docker.pkg.dev/operator-486214/eval/operator:sha-0123abc',
-        '',
-      ].join('\n'),
-    );
-    const reparsed = parseCampaignYaml(text);
-    expect(reparsed.config).toEqual(config);
-    expect(reparsed.warnings).toEqual([]);
-  });
-
+describe('rendering', () => {
   it('writes variant, continuous and checker only when they differ from the defaults', () => {
-    const base = retry();
+    const { config: base } = parseCampaignYaml(minimal());
     expect(renderCampaignYaml(base)).not.toMatch(/variant|continuous|checker/);
     const custom: CampaignConfig = {
       ...base,
@@ -592,79 +493,49 @@ describe('retry campaigns', () => {
     expect(parseCampaignYaml(renderCampaignYaml(config)).config).toEqual(config);
   });
 
-  it('quotes strings any YAML reader could take for another type', () => {
-    const config = buildRetryCampaign({
-      name: 'yes',
-      subjects: ['chat-db-app'],
-      variant: '1.10',
-      combinations: [
-        {
-          chaosType: 'pool_exhaustion',
-          params: { num_users: '09', ratio: '1e3', mode: 'on', at: '2024-01-01', tiny: 1e-7 },
-        },
-      ],
+  it('validates an upstream file with the exported schema', () => {
+    const { config } = parseCampaignYaml(minimal());
+    expect(campaignConfigSchema.safeParse(config).success).toBe(true);
+  });
+});
+
+describe('params keep Python types', () => {
+  it('a float stays a float, an int an int', () => {
+    const { config } = parseCampaignYaml(
+      minimal('    params: {min_ms: 50, max_ms: 150.0, p: 0.5, big: 1.0e+16}\n').replace(
+        '  - type: node_kill\n',
+        '  - type: latency\n',
+      ),
+    );
+    const params = config.chaos_types[0]!.params;
+    expect(params).toEqual({
+      min_ms: 50,
+      max_ms: new PyFloat(150),
+      p: 0.5,
+      big: new PyFloat(1e16),
     });
     const text = renderCampaignYaml(config);
-    expect(text).toContain('name: "yes"\n');
-    expect(text).toContain('variant: "1.10"\n');
-    expect(text).toContain('num_users: "09"\n');
-    expect(text).toContain('ratio: "1e3"\n');
-    expect(text).toContain('mode: "on"\n');
-    expect(text).toContain('at: "2024-01-01"\n');
-    expect(text).toContain('tiny: 1.0e-7\n'); // PyYAML needs the dot to read a float
+    expect(text).toContain('max_ms: 150.0\n');
     expect(parseCampaignYaml(text).config).toEqual(config);
   });
 
-  it('keeps header comments inside comment lines', () => {
-    const text = renderCampaignYaml(retry(), 'line one\r\nname: injected\n\nend');
-    expect(
-      text.startsWith(
-        '# line one\n# name: injected\n#\n# end\nname: tikv-all-chaos-cloud-retry-123\n',
-      ),
-    ).toBe(true);
-  });
-
-  it('rejects retry campaigns the harness would reject', () => {
-    const attempt = (overrides: Partial<Parameters<typeof buildRetryCampaign>[0]>): string => {
-      try {
-        buildRetryCampaign({
-          name: 'r',
-          subjects: ['tikv'],
-          combinations: [{ chaosType: 'node_kill' }],
-          ...overrides,
-        });
-      } catch (error) {
-        expect(error).toBeInstanceOf(CampaignYamlError);
-        return (error as Error).message;
-      }
-      return 'no error';
-    };
-    expect(attempt({ combinations: [] })).toContain('needs at least one failing combination');
-    expect(attempt({ combinations: [{ chaosType: 'nope' }] })).toContain(
-      'unknown chaos type "nope"',
+  it('refuses params the harness cannot enqueue or this tool cannot keep exactly', () => {
+    const latency = (params: string) =>
+      `name: t\nchaos_types:\n  - type: latency\n    params: {${params}}\n`;
+    expect(parseError(latency('at: 2026-01-01')).message).toMatch(
+      /bad\.yaml:4:\d+: chaos_types\[0\]\.params\.at: a date \(2026-01-01\) cannot be enqueued by the harness: .*TypeError: Object of type date is not JSON serializable.*quote it/,
     );
-    expect(attempt({ parallel: 11 })).toContain(
-      'parallel: expected an integer from 1 to 10, got 11',
+    expect(parseError(latency('n: 9007199254740993')).message).toContain(
+      'chaos_types[0].params.n: 9007199254740993 is beyond 2^53',
     );
-    expect(attempt({ subjects: ['ratelimiter'] })).toContain('subjects[0]: expected one of tikv');
-    expect(attempt({ trialsPerCombination: 0 })).toContain(
-      'trials_per_combination: expected an integer ≥ 1',
+    expect(parseError(latency('x: .inf')).message).toMatch(
+      /params\.x: .*PostgreSQL's jsonb rejects/,
     );
-  });
-
-  it('does not share params with the caller', () => {
-    const params = { percent: 30, nested: { a: 1 } };
-    const config = buildRetryCampaign({
-      name: 'r',
-      subjects: ['tikv'],
-      combinations: [{ chaosType: 'packet_loss', params }],
-    });
-    params.nested.a = 2;
-    expect(config.chaos_types[0]?.params).toEqual({ percent: 30, nested: { a: 1 } });
-  });
-
-  it('validates with the exported schema', () => {
-    expect(campaignConfigSchema.safeParse(retry()).success).toBe(true);
+    expect(parseCampaignYaml(latency('n: 9007199254740991')).config.chaos_types[0]!.params).toEqual(
+      {
+        n: 9007199254740991,
+      },
+    );
   });
 });
 
