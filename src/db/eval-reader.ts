@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type pg from 'pg';
 import { JsonText } from '../core/json.js';
+import { pyJsonLoads } from '../core/py-json.js';
 import type { CampaignData, CampaignRecord, TrialRecord, WorkItemRecord } from '../core/records.js';
 import { asyncpgTimestamp } from '../core/time.js';
 import { DatabaseError } from './connection-url.js';
@@ -138,7 +139,7 @@ async function selectWorkItems(db: Queryable, campaignId: number): Promise<WorkI
   );
   return sortedById(
     (rows as unknown[][]).map((row) =>
-      workItemFromArray(row, row[4] == null ? {} : new JsonText(row[4] as string)),
+      workItemFromArray(row, row[4] == null ? {} : exactJson(row[4] as string)),
     ),
   );
 }
@@ -225,6 +226,15 @@ function toTrialRecord(row: unknown[]): TrialRecord {
     chaosMetadata: row[8],
     ...commandFields(row[9], row[10], row[11]),
   };
+}
+
+/** jsonb text decoded as Python's json.loads would (`50.0` a PyFloat); kept as text if it cannot be. */
+function exactJson(text: string): unknown {
+  try {
+    return pyJsonLoads(text);
+  } catch {
+    return new JsonText(text);
+  }
 }
 
 function timestamp(value: unknown): string | null {

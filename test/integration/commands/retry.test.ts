@@ -16,6 +16,7 @@ import {
   serializeDiagnosisState,
   type DiagnosisState,
 } from '../../../src/core/diagnosis-state.js';
+import { PyFloat } from '../../../src/core/py-json.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { ensureProductSchema } from '../../../src/db/product-schema.js';
@@ -609,5 +610,103 @@ describe('retry command (digests of the planned tags from the registry)', () => 
     expect(result.code).not.toBe(0);
     expect(result.log).toContain(`Planned image operator (${missing}) is not in the registry`);
     expect(await count(db, 'SELECT count(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
+  });
+
+describe('retry of a two-subject campaign', () => {
+  test('reruns exactly the failing (subject, chaos type, params) with its timeout, variant and float params', async () => {
+    const { url, db } = await upstreamDatabase();
+    const params = { users: new PyFloat(50), ratio: 0.5 };
+    const { campaignId: previous } = await enqueueCampaign(db, {
+      name: 'chat-shard-cloud',
+      subjects: ['chat-db-app', 'chat-db-app-shard'],
+      includeBaseline: false,
+      continuous: false,
+      variant: 'opus',
+      gitCommitHash: '1'.repeat(40),
+      items: ['chat-db-app', 'chat-db-app-shard'].map((subjectType) => ({
+        subjectType,
+        chaosType: 'db_sharding_direct',
+        chaosParams: params,
+        resolutionTimeout: 1800,
+      })),
+    });
+    // The issue's JSON state has lost the float: 50.0 reads back as 50.
+    const state: DiagnosisState = {
+      version: 1,
+      series: 'chat-shard-cloud',
+      revision: 1,
+      target_win_rate: 0.9,
+      latest_campaign_id: previous,
+      campaign_ids: [previous],
+      failing: [
+        {
+          subject: 'chat-db-app-shard',
+          chaos_type: 'db_sharding_direct',
+          params: { users: 50, ratio: 0.5 },
+        },
+      ],
+      iterations: [
+        {
+          campaign_id: previous,
+          date: '2026-02-10T12:00:00+00:00',
+          win_rate: 0.5,
+          target_win_rate: 0.9,
+          meets_target: false,
+          trials: 2,
+          failing: ['db_sharding_direct (users=50.0, ratio=0.5)'],
+          failing_count: 1,
+        },
+      ],
+    };
+    const issue = gh.state.createIssue(OWNER, REPO, {
+      title: 'Campaign diagnosis: chat-shard-cloud',
+      body: [diagnosisMarker('chat-shard-cloud'), serializeDiagnosisState(state)].join('\n'),
+    });
+    const pr = mergedPr(`Fixes #${issue.number}`);
+    const cwd = await workspace(`retry:\n  dir: eval/campaigns/debug\n  eval_directory: .\n`);
+
+    const result = await runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
+    expect(result.code, result.log).toBe(0);
+    const retryId = Number(result.outputs['retry-campaign-id']);
+    const yaml = await readFile(join(cwd, result.outputs['retry-campaign-path']!), 'utf8');
+    expect(yaml).toContain('subjects: [chat-db-app-shard]\n');
+    expect(yaml).toContain('      users: 50.0\n');
+    expect(yaml).toContain('    resolution_timeout: 1800\n');
+    expect(yaml).toContain('variant: opus\n');
+
+    expect(await campaignRow(db, retryId)).toMatchObject({
+      subject_name: 'chat-db-app-shard',
+      variant_name: 'opus',
+      trial_count: 2,
+    });
+    const { rows } = await db.query({
+      text: `SELECT subject_type, chaos_type, chaos_params::text AS params, resolution_timeout, baseline
+             FROM work_queue WHERE campaign_id = $1 ORDER BY id`,
+      values: [retryId],
+    });
+    // What upstream's enqueue stores for this YAML: json.dumps(PyYAML's dict)::jsonb.
+    const upstreamText = (
+      await db.query({
+        text: `SELECT $1::jsonb::text AS t`,
+        values: ['{"users": 50.0, "ratio": 0.5}'],
+      })
+    ).rows[0].t as string;
+    expect(upstreamText).toBe('{"ratio": 0.5, "users": 50.0}');
+    expect(rows).toEqual([
+      {
+        subject_type: 'chat-db-app-shard',
+        chaos_type: 'db_sharding_direct',
+        params: upstreamText,
+        resolution_timeout: 1800,
+        baseline: false,
+      },
+      {
+        subject_type: 'chat-db-app-shard',
+        chaos_type: 'db_sharding_direct',
+        params: upstreamText,
+        resolution_timeout: 1800,
+        baseline: false,
+      },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { analyzeCampaign } from '../../../src/core/analysis.js';
 import { DEFAULT_CAUSES } from '../../../src/core/causes.js';
 import type { Symptom } from '../../../src/core/symptoms.js';
 import type { Cause } from '../../../src/core/causes.js';
+import { PyBigInt, PyFloat, pyJsonDumps } from '../../../src/core/py-json.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
 import { rawCampaign, upstreamDatabase } from './helpers.js';
 
@@ -135,4 +136,27 @@ test('a campaign without raising rows does not claim upstream fails', async () =
   });
   expect(analysis.upstream_analyze_fails).toBe(false);
   expect(analysis.successes).toBe(1);
+});
+
+test('work item params come back with their Python types (50.0 a float, big ints exact)', async () => {
+  const { db } = await upstreamDatabase();
+  const campaignId = await rawCampaign(db, 'params');
+  await db.query({
+    text: `INSERT INTO work_queue (campaign_id, subject_type, chaos_type, chaos_params)
+           VALUES ($1, 'tikv', 'latency', $2::jsonb)`,
+    // json.dumps of what PyYAML reads from `{min_ms: 50, max_ms: 150.0, n: 9007199254740993}`
+    values: [campaignId, '{"min_ms": 50, "max_ms": 150.0, "n": 9007199254740993}'],
+  });
+  const [item] = await createEvalReader(db).getWorkItems(campaignId);
+  expect(item!.chaosParams).toEqual({
+    n: new PyBigInt(9007199254740993n),
+    max_ms: new PyFloat(150),
+    min_ms: 50,
+  });
+  // Written back as upstream's enqueue writes it, the jsonb text is identical.
+  const { rows } = await db.query({
+    text: 'SELECT $1::jsonb::text = (SELECT chaos_params::text FROM work_queue WHERE campaign_id = $2) AS same',
+    values: [pyJsonDumps(item!.chaosParams), campaignId],
+  });
+  expect(rows[0].same).toBe(true);
 });

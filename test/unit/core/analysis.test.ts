@@ -100,12 +100,18 @@ describe('analyzeCampaign', () => {
   });
 
   test('lists failing combinations for the retry, including one whose only item broke', () => {
+    const tikv = (chaos_type: string, params: Record<string, unknown> = {}) => ({
+      subject: 'tikv',
+      chaos_type,
+      params,
+      resolution_timeout: null,
+    });
     expect(a.failing).toEqual([
-      { chaos_type: 'latency', params: { min_ms: 50, max_ms: 150 } },
-      { chaos_type: 'latency', params: { min_ms: 200, max_ms: 500 } },
-      { chaos_type: 'network_partition', params: {} },
-      { chaos_type: 'pd_leader_kill', params: {} },
-      { chaos_type: 'asymmetric_partition', params: {} },
+      tikv('latency', { min_ms: 50, max_ms: 150 }),
+      tikv('latency', { min_ms: 200, max_ms: 500 }),
+      tikv('network_partition'),
+      tikv('pd_leader_kill'),
+      tikv('asymmetric_partition'),
     ]);
   });
 
@@ -209,5 +215,40 @@ describe('analyzeCampaign', () => {
       likelyCause: 'custom',
       fixLocations: DEFAULT_CAUSES['no-ticket'].fixLocations,
     });
+  });
+});
+
+describe('failing combinations of a two-subject campaign', () => {
+  test('keep the subject that failed and the work items’ resolution timeout', () => {
+    const items = [
+      workItem(1, { subjectType: 'chat-db-app', chaosType: 'db_sharding_direct', trialId: 11 }),
+      workItem(2, {
+        subjectType: 'chat-db-app-shard',
+        chaosType: 'db_sharding_direct',
+        trialId: 12,
+        resolutionTimeout: 1800,
+      }),
+    ];
+    const data = {
+      campaign: campaign({ subjectName: 'chat-db-app' }),
+      workItems: items,
+      trials: [
+        trial(11, { finalState: { app: { status: 'healthy' } } }),
+        trial(12, { finalState: { app: { status: 'down' } } }),
+      ],
+    };
+    const result = analyzeCampaign(data, options);
+    expect(result.failing).toEqual([
+      {
+        subject: 'chat-db-app-shard',
+        chaos_type: 'db_sharding_direct',
+        params: {},
+        resolution_timeout: 1800,
+      },
+    ]);
+    expect(result.by_chaos_type.map((c) => [c.subject, c.trials, c.successes])).toEqual([
+      ['chat-db-app', 1, 1],
+      ['chat-db-app-shard', 1, 0],
+    ]);
   });
 });
