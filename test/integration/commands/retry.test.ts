@@ -611,6 +611,7 @@ describe('retry command (digests of the planned tags from the registry)', () => 
     expect(result.log).toContain(`Planned image operator (${missing}) is not in the registry`);
     expect(await count(db, 'SELECT count(*)::int AS n FROM iterate_campaign.retry_runs')).toBe(0);
   });
+});
 
 describe('retry of a two-subject campaign', () => {
   test('reruns exactly the failing (subject, chaos type, params) with its timeout, variant and float params', async () => {
