@@ -8,6 +8,7 @@ import { workerCommand } from './worker.js';
 import { compareCommand } from './compare.js';
 import { finalizeCommand } from './finalize.js';
 import { reconcileCommand } from './reconcile.js';
+import { verifyCommand } from './verify.js';
 
 function registry(commands: AnyCommand[]): ReadonlyMap<string, AnyCommand> {
   return new Map(commands.map((command) => [command.name, command]));
@@ -18,6 +19,7 @@ export const ACTION_COMMANDS = registry([
   analyzeCommand as AnyCommand,
   waitCommand as AnyCommand,
   planCommand as AnyCommand,
+  verifyCommand as AnyCommand,
   buildCommand as AnyCommand,
   retryCommand as AnyCommand,
   workerCommand as AnyCommand,

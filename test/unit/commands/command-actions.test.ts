@@ -36,7 +36,7 @@ describe('per-command actions', () => {
     expect(stale, 'run npm run generate-actions and commit the result').toEqual([]);
   });
 
-  it('exist for the nine action commands and for nothing else', () => {
+  it('exist for the ten action commands and for nothing else', () => {
     const dirs = readdirSync(ROOT, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, entry.name, 'action.yml')))
       .map((entry) => entry.name)
@@ -50,6 +50,7 @@ describe('per-command actions', () => {
         'plan',
         'reconcile',
         'retry',
+        'verify',
         'wait',
         'worker',
       ].sort(),
@@ -111,6 +112,7 @@ describe('per-command actions', () => {
       compare: ['database-url', 'retry-campaign-id'],
       finalize: ['database-url', 'retry-campaign-id'],
       reconcile: ['database-url'],
+      verify: ['test-commands'],
     });
   });
 
