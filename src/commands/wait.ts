@@ -1,9 +1,17 @@
 import { describeTotals, formatDuration } from '../core/progress.js';
-import { InputError, parseId } from '../core/inputs.js';
+import { InputError, parseBoundedInt, parseId } from '../core/inputs.js';
 import { openEvalDatabase } from '../db/pool.js';
 import { waitForCampaign, type WaitResult } from '../loop/wait.js';
+import { signalExitCode } from '../signals.js';
 import { defineCommand } from './command.js';
 import { DATABASE_URL_INPUT, readDatabaseUrl } from './common-inputs.js';
+
+/** Like timeout(1): the campaign did not finish within timeout-minutes. */
+export const WAIT_TIMED_OUT_EXIT_CODE = 124;
+/** A self-hosted job runs at most 5 days; longer waits are a mistake. */
+const MAX_TIMEOUT_MINUTES = 7_200;
+/** An hour; also far below Node's timer limit (2^31 - 1 ms, about 24.8 days). */
+const MAX_POLL_SECONDS = 3_600;
 
 interface WaitInput {
   campaignId: number;
@@ -25,8 +33,12 @@ export const waitCommand = defineCommand<WaitInput>({
   },
   inputs: {
     'retry-campaign-id': { description: 'The campaign to wait for', positional: 0, required: true },
-    'timeout-minutes': { description: 'Stop waiting after this many minutes (default 300)' },
-    'poll-seconds': { description: 'Poll interval when no notification arrives (default 30)' },
+    'timeout-minutes': {
+      description: `Stop waiting after this many minutes, 1 to ${MAX_TIMEOUT_MINUTES} (default 300); exit code 124 then`,
+    },
+    'poll-seconds': {
+      description: `Poll interval when no notification arrives, 1 to ${MAX_POLL_SECONDS} (default 30)`,
+    },
     'database-url': DATABASE_URL_INPUT,
   },
   parse(inputs, io) {
@@ -36,8 +48,20 @@ export const waitCommand = defineCommand<WaitInput>({
         'Missing retry-campaign-id: give the campaign id to wait for, such as 123',
       );
     const databaseUrl = readDatabaseUrl(inputs, io);
-    const timeoutMinutes = parseId('timeout-minutes', inputs.get('timeout-minutes') ?? '300');
-    const pollSeconds = parseId('poll-seconds', inputs.get('poll-seconds') ?? '30');
+    const timeoutMinutes = parseBoundedInt(
+      'timeout-minutes',
+      inputs.get('timeout-minutes') ?? '300',
+      1,
+      MAX_TIMEOUT_MINUTES,
+      'minutes',
+    );
+    const pollSeconds = parseBoundedInt(
+      'poll-seconds',
+      inputs.get('poll-seconds') ?? '30',
+      1,
+      MAX_POLL_SECONDS,
+      'seconds',
+    );
     return {
       campaignId: parseId('retry-campaign-id', raw),
       databaseUrl,
@@ -74,11 +98,12 @@ export const waitCommand = defineCommand<WaitInput>({
       io.logger.warning(
         `Stopped waiting for campaign ${input.campaignId} after ${formatDuration(input.timeoutMs / 1000)}: ${describeTotals(totals)}. Run wait again to resume.`,
       );
+      return WAIT_TIMED_OUT_EXIT_CODE;
     } else if (result.interrupted) {
       io.logger.warning(
         `Interrupted while waiting for campaign ${input.campaignId}: ${describeTotals(totals)}. Run wait again to resume.`,
       );
-      return 130;
+      return signalExitCode() ?? 130;
     }
     return totals.total === 0 ? 1 : 0;
   },

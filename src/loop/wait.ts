@@ -42,19 +42,34 @@ export async function waitForCampaign(
   const deadline = Date.now() + options.timeoutMs;
   const staleAfter = options.staleAfterSeconds ?? 3600;
   const listener = listenForCompletions(db, campaignId, (m) => options.logger.warning(m));
+  // One abort listener for the whole wait, not one per poll.
+  const stop = stopped(options.signal);
   let lastLine = '';
   let totals: ProgressTotals = { total: 0, pending: 0, running: 0, completed: 0, failed: 0 };
+  const result = (outcome: 'finished' | 'timedOut' | 'interrupted' | 'empty'): WaitResult => ({
+    finished: outcome === 'finished',
+    timedOut: outcome === 'timedOut',
+    interrupted: outcome === 'interrupted',
+    totals,
+  });
   const warnedStale = new Set<number>();
   try {
     for (;;) {
-      if (options.signal?.aborted)
-        return { finished: false, timedOut: false, interrupted: true, totals };
+      if (options.signal?.aborted) return result('interrupted');
       try {
-        const snapshot = await readProgress(db, campaignId);
+        // A read on a silent network must not outlive the deadline (or the first signal).
+        const read = await within(
+          readProgress(db, campaignId),
+          deadline - Date.now(),
+          stop.promise,
+        );
+        if (read === 'deadline') return result('timedOut');
+        if (read === 'stopped') return result('interrupted');
+        const snapshot = read.value;
         totals = totalsOf(snapshot);
         if (totals.total === 0) {
           options.logger.warning(`No work items found for campaign ${campaignId}`);
-          return { finished: false, timedOut: false, interrupted: false, totals };
+          return result('empty');
         }
         const line = `Campaign ${campaignId}: ${describeTotals(totals)}`;
         if (line !== lastLine) {
@@ -71,29 +86,53 @@ export async function waitForCampaign(
             `Work item ${item.workId} (${item.chaosType}) has been running on ${item.workerId ?? 'an unknown worker'} for ${formatDuration(item.runningSeconds)}: its worker is probably gone. \`uv run eval worker release-stale --remote\` puts it back in the queue.`,
           );
         }
-        if (isFinished(totals))
-          return { finished: true, timedOut: false, interrupted: false, totals };
+        if (isFinished(totals)) return result('finished');
       } catch (error) {
+        if (options.signal?.aborted) return result('interrupted');
         options.logger.warning(
           `Reading campaign ${campaignId} progress failed (${(error as Error).message}); retrying`,
         );
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) return { finished: false, timedOut: true, interrupted: false, totals };
-      await Promise.race([
-        listener.wait(Math.min(options.pollMs, remaining)),
-        aborted(options.signal),
-      ]);
+      if (remaining <= 0) return result('timedOut');
+      await Promise.race([listener.wait(Math.min(options.pollMs, remaining)), stop.promise]);
     }
   } finally {
+    stop.dispose();
     await listener.close();
   }
 }
 
-function aborted(signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return new Promise(() => undefined);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
+/** Resolves when the signal aborts; `dispose` removes the one listener it added. */
+function stopped(signal: AbortSignal | undefined): { promise: Promise<void>; dispose(): void } {
+  if (!signal) return { promise: new Promise(() => undefined), dispose: () => undefined };
+  let onAbort = () => undefined as void;
+  const promise = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+/** `work`, unless the deadline passes or `stop` resolves first. */
+async function within<T>(
+  work: Promise<T>,
+  ms: number,
+  stop: Promise<void>,
+): Promise<{ value: T } | 'deadline' | 'stopped'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), Math.max(0, ms));
+  });
+  work.catch(() => undefined); // a late failure after the deadline is not news
+  try {
+    return await Promise.race([
+      work.then((value) => ({ value })),
+      deadline,
+      stop.then(() => 'stopped' as const),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

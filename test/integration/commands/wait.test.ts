@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { WAIT_TIMED_OUT_EXIT_CODE, waitCommand } from '../../../src/commands/wait.js';
 import { waitForCampaign } from '../../../src/loop/wait.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../../src/demo/embedded-server.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';
 import { claimNext, complete, enqueue, insertCampaign } from '../../../src/db/work-queue.js';
-import { memoryLogger } from '../../../src/logger.js';
+import { memoryLogger, SecretMasker } from '../../../src/logger.js';
+import { startFaultProxy } from '../../support/fault-proxy.js';
+import { runTestCommand } from './support.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 
 async function campaignWith(db: EvalDatabase, items: number): Promise<number> {
@@ -34,8 +38,10 @@ async function drain(db: EvalDatabase, campaignId: number, everyMs: number): Pro
 
 describe('waitForCampaign on the shared server', () => {
   let db: EvalDatabase;
+  let url: string;
   beforeAll(async () => {
-    db = await openEvalDatabase(await createEmptyDatabase('wait'), { log: () => undefined });
+    url = await createEmptyDatabase('wait');
+    db = await openEvalDatabase(url, { log: () => undefined });
     await createUpstreamSchema(db);
     return () => db.close();
   });
@@ -112,6 +118,77 @@ describe('waitForCampaign on the shared server', () => {
     ).toMatchObject({ finished: true });
   });
 
+  test('polling adds no abort listener per poll (no MaxListenersExceededWarning)', async () => {
+    const campaignId = await campaignWith(db, 1);
+    const controller = new AbortController();
+    let most = 0;
+    const logger = memoryLogger();
+    const info = logger.info;
+    logger.info = (message) => {
+      most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
+      info(message);
+    };
+    const waiting = waitForCampaign(db, campaignId, {
+      timeoutMs: 1_500,
+      pollMs: 20,
+      logger,
+      signal: controller.signal,
+    });
+    const sample = setInterval(() => {
+      most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
+    }, 5);
+    const result = await waiting;
+    clearInterval(sample);
+    expect(result.timedOut).toBe(true);
+    expect(most).toBeLessThanOrEqual(1);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('the wait command exits 124 on timeout and sets timed-out', async () => {
+    const campaignId = await campaignWith(db, 1);
+    const outputs: Record<string, string> = {};
+    const logger = memoryLogger();
+    const code = await waitCommand.run(
+      { campaignId, databaseUrl: url, timeoutMs: 300, pollMs: 100 },
+      {
+        surface: 'cli',
+        logger,
+        masker: new SecretMasker(),
+        env: {},
+        cwd: process.cwd(),
+        setOutput: (key, value) => (outputs[key] = String(value)),
+        appendSummary: async () => undefined,
+        print: () => undefined,
+      },
+    );
+    expect(code).toBe(WAIT_TIMED_OUT_EXIT_CODE);
+    expect(WAIT_TIMED_OUT_EXIT_CODE).toBe(124);
+    expect(outputs).toMatchObject({ finished: 'false', 'timed-out': 'true' });
+    expect(logger.text()).toContain(`Stopped waiting for campaign ${campaignId}`);
+  });
+
+  test.each([
+    [
+      'poll-seconds',
+      '2147484',
+      /Invalid poll-seconds: '2147484' — expected a whole number from 1 to 3600/,
+    ],
+    ['poll-seconds', '0', /Invalid poll-seconds: '0'/],
+    [
+      'timeout-minutes',
+      '100000',
+      /Invalid timeout-minutes: '100000' — expected a whole number from 1 to 7200/,
+    ],
+  ])('bounds %s: %s is refused before connecting', async (input, value, message) => {
+    const run = await runTestCommand('wait', {
+      'retry-campaign-id': '1',
+      'database-url': url,
+      [input]: value,
+    });
+    expect(run.code).toBe(1);
+    expect(run.error?.message).toMatch(message);
+  });
+
   test('a campaign without work items ends the wait, like eval wait', async () => {
     const id = await insertCampaign(db, { subjectName: 'tikv', name: 'empty', trialCount: 0 });
     const logger = memoryLogger();
@@ -150,4 +227,31 @@ describe('waitForCampaign across a database restart', () => {
       await db.close();
     }
   }, 90_000);
+});
+
+describe('#8 waitForCampaign when the connection goes silent mid-poll', () => {
+  test('returns timed out at its deadline instead of hanging on the silent read', async () => {
+    const url = await createEmptyDatabase('waitsilent');
+    const setup = await openEvalDatabase(url, { log: () => undefined });
+    await createUpstreamSchema(setup);
+    const campaignId = await campaignWith(setup, 2);
+    await setup.close();
+    const proxy = await startFaultProxy(Number(new URL(url).port));
+    onTestFinished(() => proxy.close());
+    // Default query deadline (statement_timeout + 5 s = 65 s): only wait's own deadline can save it.
+    const db = await openEvalDatabase(proxy.urlFor(url), { log: () => undefined });
+    const logger = memoryLogger();
+    const started = Date.now();
+    const waiting = waitForCampaign(db, campaignId, { timeoutMs: 2_000, pollMs: 200, logger });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    proxy.silent();
+    const result = await waiting;
+    const waitedMs = Date.now() - started;
+    const closing = Date.now();
+    await db.close();
+    expect(result).toMatchObject({ timedOut: true, finished: false });
+    expect(logger.text()).toContain(`Campaign ${campaignId}: 0/2 done`);
+    expect(waitedMs).toBeLessThan(2_000 + 3_000);
+    expect(Date.now() - closing).toBeLessThan(2_500);
+  });
 });
