@@ -6,8 +6,8 @@ export interface Cause {
 }
 
 /**
- * The seed skill's root-cause checklist and key-files table (../shared/seed, iterate-campaign
- * SKILL.md), keyed by symptom. `.github/iterate-campaign.yml` may replace or extend any entry.
+ * The iterate-campaign skill's root-cause checklist and key-files table (its SKILL.md), keyed by
+ * symptom. `.github/iterate-campaign.yml` may replace or extend any entry.
  */
 export const DEFAULT_CAUSES: Readonly<Record<Symptom, Cause>> = {
   'negative-detect-time': {

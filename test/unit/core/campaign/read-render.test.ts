@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CampaignYamlError } from '../../../../src/core/campaign/errors.js';
@@ -19,12 +20,23 @@ import {
   subjectsSupportingChaosType,
 } from '../../../../src/core/chaos-types.js';
 
-// /work/main/test/unit/core/campaign → /work/shared/upstream-campaigns
-const UPSTREAM_DIR = fileURLToPath(
-  new URL('../../../../../shared/upstream-campaigns/', import.meta.url),
-);
-const upstreamFiles = readdirSync(UPSTREAM_DIR).filter((file) => file.endsWith('.yaml'));
-const readUpstream = (file: string): string => readFileSync(`${UPSTREAM_DIR}${file}`, 'utf8');
+/**
+ * The project's campaign files (campaigns/) and its fixtures, which cover what upstream's campaign
+ * files use. UPSTREAM_CAMPAIGNS_DIR, when set, adds a directory of upstream's own files.
+ */
+const campaignDirs = [
+  fileURLToPath(new URL('../../../../campaigns/', import.meta.url)),
+  fileURLToPath(new URL('../../../fixtures/campaigns/', import.meta.url)),
+];
+const yamlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => join(dir, file));
+const upstreamDir = process.env.UPSTREAM_CAMPAIGNS_DIR;
+const campaignFiles = [...campaignDirs, ...(upstreamDir ? [upstreamDir] : [])].flatMap(yamlIn);
+const upstreamFiles = campaignFiles.map((path) => basename(path));
+const readUpstream = (file: string): string =>
+  readFileSync(campaignFiles.find((path) => basename(path) === file) ?? file, 'utf8');
 
 /** Parses text expected to be invalid and returns the error. */
 function parseError(text: string, fileName = 'bad.yaml'): CampaignYamlError {
@@ -50,11 +62,12 @@ describe('upstream campaign files', () => {
   };
 
   it('covers every stored upstream file', () => {
-    expect(upstreamFiles.sort()).toEqual(Object.keys(expectedItems).sort());
+    expect([...new Set(upstreamFiles)].sort()).toEqual(Object.keys(expectedItems).sort());
   });
 
-  it.each(upstreamFiles)('%s validates without warnings and expands as upstream', (file) => {
-    const { config, warnings } = parseCampaignYaml(readUpstream(file), file);
+  it.each(campaignFiles)('%s validates without warnings and expands as upstream', (path) => {
+    const file = basename(path);
+    const { config, warnings } = parseCampaignYaml(readFileSync(path, 'utf8'), file);
     expect(warnings).toEqual([]);
     expect(expandCampaignMatrix(config)).toHaveLength(expectedItems[file] ?? -1);
   });
@@ -488,8 +501,8 @@ describe('rendering', () => {
     expect(parseCampaignYaml(text).config).toEqual(custom);
   });
 
-  it.each(upstreamFiles)('round-trips upstream file %s through render', (file) => {
-    const { config } = parseCampaignYaml(readUpstream(file));
+  it.each(campaignFiles)('round-trips upstream file %s through render', (path) => {
+    const { config } = parseCampaignYaml(readFileSync(path, 'utf8'));
     expect(parseCampaignYaml(renderCampaignYaml(config)).config).toEqual(config);
   });
 
