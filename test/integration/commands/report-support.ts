@@ -4,7 +4,7 @@
  * by the real analyze command, a merged fix PR, a retry enqueued once per merge (retry_runs), and
  * simulated workers that play the failure model with a fix applied.
  */
-import type { AnyCommand, CommandIO } from '../../../src/commands/command.js';
+import type { AnyCommand } from '../../../src/commands/command.js';
 import { createAnalyzeCommand } from '../../../src/commands/analyze.js';
 import { createCompareCommand } from '../../../src/commands/compare.js';
 import { createFinalizeCommand } from '../../../src/commands/finalize.js';
@@ -25,9 +25,9 @@ import {
 } from '../../../src/demo/failure-model.js';
 import { runSimulatedWorker } from '../../../src/demo/simulated-worker.js';
 import { createGitHubClient } from '../../../src/github/client.js';
-import { memoryLogger, SecretMasker, type MemoryLogger } from '../../../src/logger.js';
+import type { MemoryLogger } from '../../../src/logger.js';
 import type { GitHubEmulator } from '../../support/github-emulator/index.js';
-import { inputSource } from './support.js';
+import { inputSource, recordingIO } from '../../support/command-io.js';
 
 export const OWNER = 'octo-org';
 export const REPO = 'octo-repo';
@@ -88,21 +88,10 @@ export async function runReport(
   inputs: Record<string, string | undefined>,
   env: NodeJS.ProcessEnv,
 ): Promise<ReportRun> {
-  const masker = new SecretMasker();
-  const logger = memoryLogger(masker);
-  const outputs: Record<string, string> = {};
-  const summary: string[] = [];
-  const printed: string[] = [];
-  const io: CommandIO = {
+  const { io, masker, logger, outputs, summary, printed } = recordingIO({
     surface: 'action',
-    logger,
-    masker,
     env: { PATH: process.env.PATH, ...env },
-    cwd: process.cwd(),
-    setOutput: (key, value) => void (outputs[key] = masker.mask(String(value))),
-    appendSummary: async (markdown) => void summary.push(masker.mask(markdown)),
-    print: (text) => void printed.push(masker.mask(text)),
-  };
+  });
   let code = 1;
   let error: Error | undefined;
   try {

@@ -1,10 +1,12 @@
 /** Runs a registered command in-process with a recording CommandIO, as the action and CLI do. */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandIO, InputSource } from '../../../src/commands/command.js';
 import { ACTION_COMMANDS } from '../../../src/commands/registry.js';
 import { runCommand } from '../../../src/commands/run-command.js';
-import { memoryLogger, SecretMasker, type MemoryLogger } from '../../../src/logger.js';
+import type { MemoryLogger } from '../../../src/logger.js';
+import { inputSource, recordingIO } from '../../support/command-io.js';
+
+export { inputSource };
 
 export const STANDIN = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -20,39 +22,16 @@ export interface CommandRun {
   log: string;
 }
 
-export function inputSource(values: Record<string, string | undefined>): InputSource {
-  return {
-    get: (name) => {
-      const value = values[name];
-      return value === undefined || value.trim() === '' ? undefined : value;
-    },
-    givenNames: () => Object.keys(values).filter((k) => values[k] !== undefined),
-  };
-}
-
 export async function runTestCommand(
   name: string,
   inputs: Record<string, string | undefined>,
   options: { env?: NodeJS.ProcessEnv; cwd?: string; surface?: 'action' | 'cli' } = {},
 ): Promise<CommandRun> {
-  const masker = new SecretMasker();
-  const logger = memoryLogger(masker);
-  const outputs: Record<string, string> = {};
-  const printed: string[] = [];
-  const io: CommandIO = {
+  const { io, masker, logger, outputs, printed } = recordingIO({
     surface: options.surface ?? 'cli',
-    logger,
-    masker,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     cwd: options.cwd ?? process.cwd(),
-    setOutput: (key, value) => {
-      outputs[key] = masker.mask(String(value));
-    },
-    appendSummary: async () => undefined,
-    print: (text) => {
-      printed.push(masker.mask(text));
-    },
-  };
+  });
   let code = 1;
   let error: Error | undefined;
   try {

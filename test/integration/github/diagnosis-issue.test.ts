@@ -6,11 +6,12 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAnalyzeCommand } from '../../../src/commands/analyze.js';
-import type { AnyCommand, CommandIO, InputSource } from '../../../src/commands/command.js';
+import type { AnyCommand } from '../../../src/commands/command.js';
 import { runCommand } from '../../../src/commands/run-command.js';
 import { diagnosisMarker, readDiagnosisState } from '../../../src/core/diagnosis-state.js';
 import { createGitHubClient } from '../../../src/github/client.js';
-import { memoryLogger, SecretMasker, type MemoryLogger } from '../../../src/logger.js';
+import type { MemoryLogger } from '../../../src/logger.js';
+import { inputSource, recordingIO } from '../../support/command-io.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import {
   ACTIONS_CANNOT_CREATE_PRS,
@@ -59,14 +60,8 @@ async function analyze(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<Run> {
-  const outputs: Record<string, string> = {};
-  const summary: string[] = [];
-  const masker = new SecretMasker();
-  const logger = memoryLogger(masker);
-  const io: CommandIO = {
+  const { io, outputs, summary, logger } = recordingIO({
     surface: 'action',
-    logger,
-    masker,
     env: {
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_API_URL: gh.url,
@@ -75,20 +70,13 @@ async function analyze(
       GITHUB_EVENT_NAME: 'schedule',
       ...env,
     },
-    cwd: process.cwd(),
-    setOutput: (name, value) => (outputs[name] = String(value)),
-    appendSummary: async (markdown) => void summary.push(markdown),
-    print: () => undefined,
-  };
+  });
   const given: Record<string, string> = {
     'github-token': gh.token,
     'database-url': databaseUrl,
     ...inputs,
   };
-  const source: InputSource = {
-    get: (name) => given[name] || undefined,
-    givenNames: () => Object.keys(given).filter((name) => given[name]),
-  };
+  const source = inputSource(given);
   try {
     const code = await runCommand(registry, 'analyze', source, io);
     return { code, error: undefined, outputs, summary: summary.join('\n'), logger };

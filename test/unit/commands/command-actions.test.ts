@@ -8,9 +8,8 @@ import {
   COMMAND_ACTION_ENTRY,
   commandActionFiles,
 } from '../../../src/commands/command-actions.js';
-import type { CommandIO } from '../../../src/commands/command.js';
 import { ACTION_COMMANDS } from '../../../src/commands/registry.js';
-import { memoryLogger, SecretMasker } from '../../../src/logger.js';
+import { inputSource, recordingIO } from '../../support/command-io.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const COMMANDS = [...ACTION_COMMANDS.values()].filter((c) => c.surfaces.includes('action'));
@@ -119,17 +118,8 @@ describe('per-command actions', () => {
   it.each(COMMANDS.filter((c) => Object.values(c.inputs).some((spec) => spec.required)))(
     '$name fails before any side effect, naming a required input, when none is given',
     (command) => {
-      const io: CommandIO = {
-        surface: 'action',
-        logger: memoryLogger(),
-        masker: new SecretMasker(),
-        env: {},
-        cwd: ROOT,
-        setOutput: () => undefined,
-        appendSummary: async () => undefined,
-        print: () => undefined,
-      };
-      const nothing = { get: () => undefined, givenNames: () => [] };
+      const { io } = recordingIO({ surface: 'action', cwd: ROOT });
+      const nothing = inputSource({});
       const required = Object.entries(command.inputs)
         .filter(([, spec]) => spec.required)
         .map(([input]) => input);

@@ -17,23 +17,13 @@ import {
 } from '../../../src/commands/worker.js';
 import { parseProjectConfig } from '../../../src/core/config.js';
 import { InputError } from '../../../src/core/inputs.js';
-import { memoryLogger, SecretMasker } from '../../../src/logger.js';
-import { inputSource } from '../../integration/commands/support.js';
+import { inputSource, recordingIO } from '../../support/command-io.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const DIGEST = `sha256:${'e'.repeat(64)}`;
 
 function io(env: NodeJS.ProcessEnv = {}): CommandIO {
-  return {
-    surface: 'cli',
-    logger: memoryLogger(),
-    masker: new SecretMasker(),
-    env,
-    cwd: '/repo',
-    setOutput: () => undefined,
-    appendSummary: async () => undefined,
-    print: () => undefined,
-  };
+  return recordingIO({ env, cwd: '/repo' }).io;
 }
 
 describe('worker command line', () => {
