@@ -3,6 +3,7 @@
  * mean that matches Python's `statistics.mean` bit for bit.
  */
 
+/** The two-sided 95% critical value of the standard normal distribution. */
 const Z_95 = 1.959963984540054;
 
 function assertCount(name: string, value: number): void {
@@ -20,113 +21,15 @@ function assertSuccesses(successes: number, trials: number, label = ''): void {
 }
 
 /**
- * Inverse of the standard normal CDF: Wichura's AS 241 (PPND16), about 1e-16 relative accuracy —
- * the algorithm behind R's `qnorm`.
- */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) {
-    if (p === 0) return -Infinity;
-    if (p === 1) return Infinity;
-    throw new RangeError(`probability must be in [0, 1], got ${String(p)}`);
-  }
-  const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (
-      (q *
-        (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r +
-          45921.95393154987) *
-          r +
-          13731.69376550946) *
-          r +
-          1971.5909503065513) *
-          r +
-          133.14166789178438) *
-          r +
-          3.3871328727963665)) /
-      (((((((5226.495278852546 * r + 28729.085735721943) * r + 39307.89580009271) * r +
-        21213.794301586597) *
-        r +
-        5394.196021424751) *
-        r +
-        687.1870074920579) *
-        r +
-        42.31333070160091) *
-        r +
-        1)
-    );
-  }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-  let value: number;
-  if (r <= 5) {
-    r -= 1.6;
-    value =
-      (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r +
-        1.2704582524523684) *
-        r +
-        3.6478483247632045) *
-        r +
-        5.769497221460691) *
-        r +
-        4.630337846156546) *
-        r +
-        1.4234371107496835) /
-      (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r +
-        0.14810397642748008) *
-        r +
-        0.6897673349851) *
-        r +
-        1.6763848301838038) *
-        r +
-        2.053191626637759) *
-        r +
-        1);
-  } else {
-    r -= 5;
-    value =
-      (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r +
-        0.026532189526576124) *
-        r +
-        0.29656057182850487) *
-        r +
-        1.7848265399172913) *
-        r +
-        5.463784911164114) *
-        r +
-        6.657904643501103) /
-      (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r +
-        0.0007868691311456133) *
-        r +
-        0.014875361290850615) *
-        r +
-        0.1369298809227358) *
-        r +
-        0.599832206555888) *
-        r +
-        1);
-  }
-  return q < 0 ? -value : value;
-}
-
-/** Two-sided critical value z for a confidence level in (0, 1). */
-export function zForConfidence(confidence: number): number {
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`confidence must be in (0, 1), got ${String(confidence)}`);
-  }
-  return confidence === 0.95 ? Z_95 : normalQuantile((1 + confidence) / 2);
-}
-
-/**
  * Wilson score interval (without continuity correction) for a binomial proportion.
  * n = 0 gives the uninformative [0, 1].
  */
 export function wilsonInterval(
   successes: number,
   trials: number,
-  confidence = 0.95,
 ): [number, number] {
   assertSuccesses(successes, trials);
-  const z = zForConfidence(confidence);
+  const z = Z_95;
   if (trials === 0) return [0, 1];
   const n = trials;
   const p = successes / n;
@@ -145,8 +48,8 @@ export function wilsonInterval(
   return [lower, upper];
 }
 
-function wilsonLower(successes: number, trials: number, confidence: number): number {
-  return wilsonInterval(successes, trials, confidence)[0];
+function wilsonLower(successes: number, trials: number): number {
+  return wilsonInterval(successes, trials)[0];
 }
 
 /**
@@ -159,15 +62,12 @@ export function allSuccessTrialsNeeded(
   successes: number,
   trials: number,
   target: number,
-  confidence = 0.95,
 ): number | null {
   assertSuccesses(successes, trials);
   if (!(target >= 0 && target <= 1)) {
     throw new RangeError(`target must be in [0, 1], got ${String(target)}`);
   }
-  zForConfidence(confidence);
-  const reaches = (m: number): boolean =>
-    wilsonLower(successes + m, trials + m, confidence) >= target;
+  const reaches = (m: number): boolean => wilsonLower(successes + m, trials + m) >= target;
   if (reaches(0)) return 0;
   if (target >= 1) return null;
   const limit = Number.MAX_SAFE_INTEGER - trials;

@@ -10,7 +10,7 @@ import type { AnyCommand } from '../../../src/commands/command.js';
 import { runCommand } from '../../../src/commands/run-command.js';
 import { diagnosisMarker, readDiagnosisState } from '../../../src/core/diagnosis-state.js';
 import { createGitHubClient } from '../../../src/github/client.js';
-import type { MemoryLogger } from '../../../src/logger.js';
+import { memoryLogger, SecretMasker, type MemoryLogger } from '../../../src/logger.js';
 import { inputSource, recordingIO } from '../../support/command-io.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import {
