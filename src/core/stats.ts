@@ -24,10 +24,7 @@ function assertSuccesses(successes: number, trials: number, label = ''): void {
  * Wilson score interval (without continuity correction) for a binomial proportion.
  * n = 0 gives the uninformative [0, 1].
  */
-export function wilsonInterval(
-  successes: number,
-  trials: number,
-): [number, number] {
+export function wilsonInterval(successes: number, trials: number): [number, number] {
   assertSuccesses(successes, trials);
   const z = Z_95;
   if (trials === 0) return [0, 1];
