@@ -14,7 +14,15 @@ test('starting the embedded PostgreSQL does not swallow the exit code', () => {
   `;
   const child = spawnSync(
     process.execPath,
-    ['--experimental-strip-types', '--input-type=module', '-e', script],
+    [
+      '--experimental-transform-types',
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      './test/support/ts-resolve.mjs',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
     {
       cwd: root,
       encoding: 'utf8',
