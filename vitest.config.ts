@@ -25,6 +25,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Reports rendered the way GitHub shows them, checked in headless Chromium.
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'dist',
           include: ['test/dist/**/*.test.ts'],
           globalSetup: ['test/support/postgres-global-setup.ts'],

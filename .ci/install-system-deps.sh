@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system packages the image integration tests need: podman (to build and push OCI
-# images without a Docker engine) and Debian's docker-registry (a Docker Registry v2 server the
-# tests start on 127.0.0.1). Idempotent: packages already installed are not touched, and
+# Installs the system packages the tests need: podman (to build and push OCI images without a
+# Docker engine), Debian's docker-registry (a Docker Registry v2 server the tests start on
+# 127.0.0.1) and a headless Chromium for the browser render test (Debian's `chromium`; skipped
+# where a Chromium or Chrome binary is already installed, as on GitHub's Ubuntu runners, whose
+# `chromium` package is only a snap wrapper). Idempotent: packages already installed are not touched, and
 # `apt-get update` runs at most once, only when something is missing.
 #
 # Podman runs as root here without systemd as PID 1 and without overlay support, so the project
@@ -18,6 +20,11 @@ SUDO=''
 if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
 
 packages=(podman docker-registry)
+have_browser=0
+for browser in chromium chromium-browser google-chrome google-chrome-stable; do
+  if command -v "$browser" >/dev/null 2>&1; then have_browser=1; fi
+done
+if [ "$have_browser" = 0 ]; then packages+=(chromium fonts-dejavu-core); fi
 missing=()
 for pkg in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -64,3 +71,8 @@ fi
 podman --version
 command -v docker-registry >/dev/null || { echo 'install-system-deps: docker-registry not found' >&2; exit 1; }
 docker-registry --version 2>/dev/null || true
+for browser in chromium chromium-browser google-chrome google-chrome-stable; do
+  if command -v "$browser" >/dev/null 2>&1; then "$browser" --version 2>/dev/null || true; exit 0; fi
+done
+echo 'install-system-deps: no chromium found' >&2
+exit 1

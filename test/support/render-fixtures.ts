@@ -106,7 +106,10 @@ function thirtyCombinations(): { before: ComboPlan[]; after: ComboPlan[] } {
     const params =
       chaosType === 'latency'
         ? { min_ms: 10 * (i + 1), max_ms: 100 * (i + 1) }
-        : { percent: i, label: i % 5 === 0 ? 'a|b' : 'plain' };
+        : {
+            percent: i,
+            label: i % 5 === 0 ? 'a|b' : i === 13 ? 'a-label-long-enough-to-be-shortened' : 'plain',
+          };
     const wins = i % 3 === 0 ? 0 : i % 3 === 1 ? 1 : 3;
     if (i < 28) before.push({ chaosType, params, wins, trials: 3 });
     const afterWins = i === 4 || i === 11 ? 0 : i % 3 === 0 ? 3 : wins;

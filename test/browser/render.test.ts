@@ -1,0 +1,176 @@
+/**
+ * What people read on GitHub, checked by geometry in headless Chromium (see github-page.ts): for
+ * every report fixture and Mermaid 10.9 and 11, each chart parses; each combination shows before
+ * and after (a bar, or a label saying it did not run); no two axis labels overlap and none is
+ * clipped; each table row has its header's cells and a verdict where the verdict belongs; a
+ * shortened body says so above its first table; no code block is much wider than GitHub's 846 px
+ * content box. Screenshots go to test-results/browser/ for a person to look at.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderFixtures } from '../support/render-fixtures.js';
+import {
+  chromiumPath,
+  CONTENT_WIDTH,
+  openBrowser,
+  renderPage,
+  type MermaidVersion,
+  type OpenBrowser,
+  type RenderedChart,
+  type RenderedPage,
+} from './github-page.js';
+
+const SCREENSHOTS = join(process.cwd(), 'test-results', 'browser');
+/** Bodies that must say they were shortened. */
+const SHORTENED = [
+  'diagnosis-awkward-findings-only.md',
+  'issue-body-huge.md',
+  'pr-comment-30-shortened.md',
+];
+/** Demo outputs, when `npm run demo` has written them (README's first command). */
+const DEMO_DIR = process.env.DEMO_OUTPUT_DIR ?? join(process.cwd(), 'demo-output');
+const VERDICT = /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials/;
+
+function documents(): Record<string, string> {
+  const docs = renderFixtures();
+  for (const name of ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md']) {
+    try {
+      docs[`demo-${name}`] = readFileSync(join(DEMO_DIR, name), 'utf8');
+    } catch {
+      // No demo run here: the fixtures cover the same renderers.
+    }
+  }
+  return docs;
+}
+
+const executable = chromiumPath();
+const docs = documents();
+const versions: MermaidVersion[] = ['10.9', '11'];
+/** A body without a chart looks the same under every Mermaid version: it is rendered once. */
+const versionsFor = (markdown: string) =>
+  markdown.includes('```mermaid') ? versions : versions.slice(-1);
+
+describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () => {
+  let open: OpenBrowser;
+  const pages = new Map<string, RenderedPage>();
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    open = await openBrowser(executable!);
+    for (const [name, markdown] of Object.entries(docs)) {
+      for (const version of versionsFor(markdown)) {
+        const shot = join(SCREENSHOTS, `${name.replace(/\.md$/, '')}-mermaid-${version}.png`);
+        pages.set(`${name}@${version}`, await renderPage(open, markdown, version, shot));
+      }
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  it('finds Chromium (CI installs it with .ci/install-system-deps.sh)', () => {
+    expect(executable).toBeDefined();
+  });
+
+  for (const [name, markdown] of Object.entries(docs)) {
+    for (const version of versionsFor(markdown)) {
+      describe(`${name} with Mermaid ${version}`, () => {
+        const page = () => pages.get(`${name}@${version}`)!;
+
+        it('draws every chart, with before and after for each combination and readable labels', () => {
+          for (const chart of page().charts) {
+            expect(chart.error).toBeUndefined();
+            checkBeforeAfter(chart);
+            checkLabels(chart);
+          }
+          const charts = (markdown.match(/```mermaid/g) ?? []).length;
+          expect(page().charts).toHaveLength(charts);
+          if (/pr-comment|job-summary/.test(name) && !name.includes('shortened')) {
+            expect(charts).toBeGreaterThan(0);
+          }
+        });
+
+        it('keeps every table row as wide as its header, with the verdict in its column', () => {
+          expect(page().tables.length).toBeGreaterThan(0);
+          for (const table of page().tables) {
+            const verdict = table.headers.findIndex((h) => h === 'Verdict' || h === 'Status');
+            for (const row of table.rows) {
+              expect(row).toHaveLength(table.headers.length);
+              if (verdict >= 0) expect(row[verdict]).toMatch(VERDICT);
+            }
+          }
+        });
+
+        it('says what was left out, above the first table, when it was shortened', () => {
+          const { notes, firstTableTop } = page();
+          if (SHORTENED.includes(name)) {
+            expect(notes.length).toBeGreaterThan(0);
+            expect(notes[0]!.top).toBeLessThan(firstTableTop ?? Infinity);
+            expect(notes[0]!.text).toMatch(/Shortened to fit GitHub's size limit: \S/);
+          }
+        });
+
+        it('has no code block much wider than the content box', () => {
+          expect(page().contentWidth).toBe(CONTENT_WIDTH);
+          for (const block of page().codeBlocks) {
+            expect(block.scrollWidth, block.text).toBeLessThanOrEqual(CONTENT_WIDTH * 1.15);
+          }
+        });
+      });
+    }
+  }
+
+  it('saved a screenshot of each page', () => {
+    const shots = readdirSync(SCREENSHOTS).filter((f) => f.endsWith('.png'));
+    expect(shots.length).toBeGreaterThanOrEqual(pages.size);
+  });
+});
+
+/** Row labels read "N. <combination> · before …" and "N. after …"; each has its bar or says "not run". */
+function checkBeforeAfter(chart: RenderedChart): void {
+  const rows = chart.labels.filter((l) => /^\d+\. /.test(l.text));
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.length % 2).toBe(0);
+  expect(rows.filter((l) => / · before /.test(l.text))).toHaveLength(rows.length / 2);
+  const fills = new Set<string>();
+  for (const label of rows) {
+    const series = / · before /.test(label.text) ? 0 : 1;
+    const bar = chart.bars.find(
+      (b) =>
+        b.series === series &&
+        b.width > 0 &&
+        b.centre > label.top - 2 &&
+        b.centre < label.bottom + 2,
+    );
+    if (/not run/.test(label.text)) expect(bar, label.text).toBeUndefined();
+    else {
+      expect(bar, label.text).toBeDefined();
+      fills.add(`${series}:${bar!.fill}`);
+    }
+  }
+  const before = [...fills].filter((f) => f.startsWith('0:')).map((f) => f.slice(2));
+  const after = [...fills].filter((f) => f.startsWith('1:')).map((f) => f.slice(2));
+  expect(before.length + after.length).toBeGreaterThan(0);
+  for (const colour of before) expect(after).not.toContain(colour);
+}
+
+function checkLabels(chart: RenderedChart): void {
+  const labels = chart.labels;
+  for (const label of labels) {
+    expect(label.left, label.text).toBeGreaterThanOrEqual(chart.svg.left - 1);
+    expect(label.right, label.text).toBeLessThanOrEqual(chart.svg.right + 1);
+    expect(label.top, label.text).toBeGreaterThanOrEqual(chart.svg.top - 1);
+  }
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i]!;
+      const b = labels[j]!;
+      const overlap =
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+      expect(overlap, `${a.text} overlaps ${b.text}`).toBe(false);
+    }
+  }
+}
