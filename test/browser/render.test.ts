@@ -6,9 +6,13 @@
  * shortened body says so above its first table; no code block is much wider than GitHub's 846 px
  * content box. Screenshots go to test-results/browser/ for a person to look at.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_COMMANDS } from '../../src/commands/cli-commands.js';
+import { runCommand } from '../../src/commands/run-command.js';
+import { memoryLogger, SecretMasker } from '../../src/logger.js';
 import { renderFixtures } from '../support/render-fixtures.js';
 import {
   chromiumPath,
@@ -28,28 +32,48 @@ const SHORTENED = [
   'issue-body-huge.md',
   'pr-comment-30-shortened.md',
 ];
-/** Demo outputs, when `npm run demo` has written them (README's first command). */
-const DEMO_DIR = process.env.DEMO_OUTPUT_DIR ?? join(process.cwd(), 'demo-output');
+/** The demo's outputs: written by the demo run in beforeAll (README's first command, in-process). */
+const DEMO_DIR = mkdtempSync(join(tmpdir(), 'render-test-demo-'));
 const VERDICT = /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials/;
 
-function documents(): Record<string, string> {
-  const docs = renderFixtures();
-  for (const name of ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md']) {
-    try {
-      docs[`demo-${name}`] = readFileSync(join(DEMO_DIR, name), 'utf8');
-    } catch {
-      // No demo run here: the fixtures cover the same renderers.
-    }
-  }
-  return docs;
+const DEMO_FILES = ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md'];
+
+/** Runs `iterate-campaign demo` in-process (embedded PostgreSQL, simulated workers). */
+async function runDemo(): Promise<void> {
+  const printed: string[] = [];
+  const io = {
+    surface: 'cli' as const,
+    logger: memoryLogger(new SecretMasker()),
+    masker: new SecretMasker(),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    cwd: process.cwd(),
+    setOutput: () => undefined,
+    appendSummary: async () => undefined,
+    print: (text: string) => void printed.push(text),
+  };
+  const inputs = { 'output-dir': DEMO_DIR, workers: '3' } as Record<string, string | undefined>;
+  const source = {
+    get: (name: string) => inputs[name],
+    givenNames: () => Object.keys(inputs),
+  };
+  const code = await runCommand(CLI_COMMANDS, 'demo', source, io);
+  if (code !== 0) throw new Error(`demo exited ${code}: ${io.logger.text()}`);
 }
 
 const executable = chromiumPath();
-const docs = documents();
+const docs: Record<string, string> = renderFixtures();
 const versions: MermaidVersion[] = ['10.9', '11'];
 /** A body without a chart looks the same under every Mermaid version: it is rendered once. */
 const versionsFor = (markdown: string) =>
   markdown.includes('```mermaid') ? versions : versions.slice(-1);
+/** What is rendered, known before the demo runs: the demo's PR comment has a chart. */
+const plan: { name: string; versions: MermaidVersion[] }[] = [
+  ...Object.entries(docs).map(([name, markdown]) => ({ name, versions: versionsFor(markdown) })),
+  ...DEMO_FILES.map((name) => ({
+    name: `demo-${name}`,
+    versions: name === 'pr-comment.md' ? versions : versions.slice(-1),
+  })),
+];
 
 describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () => {
   let open: OpenBrowser;
@@ -57,9 +81,13 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    await runDemo();
+    for (const name of DEMO_FILES)
+      docs[`demo-${name}`] = readFileSync(join(DEMO_DIR, name), 'utf8');
     open = await openBrowser(executable!);
-    for (const [name, markdown] of Object.entries(docs)) {
-      for (const version of versionsFor(markdown)) {
+    for (const { name, versions: drawn } of plan) {
+      for (const version of drawn) {
+        const markdown = docs[name]!;
         const shot = join(SCREENSHOTS, `${name.replace(/\.md$/, '')}-mermaid-${version}.png`);
         pages.set(`${name}@${version}`, await renderPage(open, markdown, version, shot));
       }
@@ -68,14 +96,15 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
 
   afterAll(async () => {
     await open?.close();
+    rmSync(DEMO_DIR, { recursive: true, force: true });
   });
 
   it('finds Chromium (CI installs it with .ci/install-system-deps.sh)', () => {
     expect(executable).toBeDefined();
   });
 
-  for (const [name, markdown] of Object.entries(docs)) {
-    for (const version of versionsFor(markdown)) {
+  for (const { name, versions: drawn } of plan) {
+    for (const version of drawn) {
       describe(`${name} with Mermaid ${version}`, () => {
         const page = () => pages.get(`${name}@${version}`)!;
 
@@ -85,7 +114,7 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
             checkBeforeAfter(chart);
             checkLabels(chart);
           }
-          const charts = (markdown.match(/```mermaid/g) ?? []).length;
+          const charts = (docs[name]!.match(/```mermaid/g) ?? []).length;
           expect(page().charts).toHaveLength(charts);
           if (/pr-comment|job-summary/.test(name) && !name.includes('shortened')) {
             expect(charts).toBeGreaterThan(0);
