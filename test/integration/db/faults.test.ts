@@ -4,6 +4,13 @@
  * (loopback proxy), an immediate server stop. None may crash the process (vitest fails a file on
  * an unhandled 'error' event); each ends in a typed error or a successful retry, never half-written.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TLSSocket } from 'node:tls';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { describe, expect, inject, onTestFinished, test } from 'vitest';
 import { DatabaseError } from '../../../src/db/connection-url.js';
@@ -13,6 +20,8 @@ import { advisoryKey, enqueueRetryOnce } from '../../../src/db/retry-runs.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { startFaultProxy } from '../../support/fault-proxy.js';
 import { upstreamDatabase } from './helpers.js';
+
+const run = promisify(execFile);
 
 async function admin(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: inject('pgAdminUrl') });
@@ -293,5 +302,63 @@ describe('sslmode=no-verify', () => {
     expect(warnings[0]).toMatch(
       /^sslmode=no-verify: the certificate of 127\.0\.0\.1:\d+\/noverify_\w+ is NOT verified/,
     );
+  });
+});
+
+describe('#13 TLS to a server with a self-signed certificate (made by openssl)', () => {
+  async function selfSignedServer(): Promise<number> {
+    const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-tls-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ]);
+    const [key, cert] = await Promise.all([
+      readFile(join(dir, 'key.pem')),
+      readFile(join(dir, 'cert.pem')),
+    ]);
+    // Answers PostgreSQL's SSLRequest with 'S', then speaks TLS with the self-signed certificate.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => {
+        socket.write('S');
+        const secure = new TLSSocket(socket, { isServer: true, key, cert });
+        secure.on('error', () => undefined);
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => {
+      sockets.forEach((s) => s.destroy());
+      server.close();
+    });
+    return (server.address() as { port: number }).port;
+  }
+
+  test('sslmode=require without the CA fails closed, naming sslrootcert, never the password', async () => {
+    const port = await selfSignedServer();
+    const url = `postgresql://eval:s3cr%40t@127.0.0.1:${port}/evals?sslmode=require`;
+    const error = await rejection(
+      openEvalDatabase(url, { retryBudgetMs: 0, log: () => undefined }),
+    );
+    expect(error.message).toMatch(
+      new RegExp(
+        `^cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/evals: SSL problem: .*self[- ]signed`,
+      ),
+    );
+    expect(error.message).toContain('sslrootcert=');
+    expect(error.message).not.toMatch(/s3cr/);
   });
 });
