@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { main } from '../../../src/cli-main.js';
 import { parseCampaignYaml } from '../../../src/core/campaign/read.js';
+import { PyFloat } from '../../../src/core/py-json.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
+import { complete, insertTrial } from '../../../src/db/work-queue.js';
 import { openEvalDatabase } from '../../../src/db/pool.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
@@ -398,4 +400,60 @@ describe('analyze: chaos types the harness does not know', () => {
     expect(written).toContain('Withheld from the retry campaign');
     expect(written).toContain('`quantum_flux`');
   });
+});
+
+test('--write-retry of a two-subject campaign keeps the failing subject, its timeout, the variant and float params', async () => {
+  const db = await openEvalDatabase(url, { log: () => undefined });
+  let id: number;
+  try {
+    const params = { users: new PyFloat(50) };
+    const enqueued = await enqueueCampaign(db, {
+      name: 'chat-shard-cloud',
+      subjects: ['chat-db-app', 'chat-db-app-shard'],
+      includeBaseline: false,
+      continuous: false,
+      variant: 'opus',
+      gitCommitHash: '',
+      items: ['chat-db-app', 'chat-db-app-shard'].map((subjectType) => ({
+        subjectType,
+        chaosType: 'db_sharding_direct',
+        chaosParams: params,
+        resolutionTimeout: 1800,
+      })),
+    });
+    id = enqueued.campaignId;
+    // chat-db-app healthy and resolved; chat-db-app-shard timed out unhealthy.
+    for (const [index, healthy] of [true, false].entries()) {
+      const trialId = await insertTrial(db, {
+        campaignId: id,
+        startedAt: '2026-02-10T12:00:00+00:00',
+        chaosInjectedAt: '2026-02-10T12:02:00+00:00',
+        ticketCreatedAt: '2026-02-10T12:02:20+00:00',
+        resolvedAt: healthy ? '2026-02-10T12:07:00+00:00' : null,
+        endedAt: '2026-02-10T12:20:00+00:00',
+        finalState: JSON.stringify({ app: { status: healthy ? 'healthy' : 'down' } }),
+        chaosMetadata: '{"chaos_type": "db_sharding_direct"}',
+      });
+      await complete(db, enqueued.workIds[index]!, { trialId });
+    }
+  } finally {
+    await db.close();
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+  vi.spyOn(process, 'cwd').mockReturnValue(dir);
+  const result = await cli([
+    'analyze',
+    String(id),
+    '--database-url',
+    url,
+    '--write-retry',
+    'r.yaml',
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  const yaml = await readFile(join(dir, 'r.yaml'), 'utf8');
+  expect(yaml).toContain('subjects: [chat-db-app-shard]\n');
+  expect(yaml).toContain('      users: 50.0\n');
+  expect(yaml).toContain('    resolution_timeout: 1800\n');
+  expect(yaml).toContain('variant: opus\n');
+  expect(yaml).not.toContain('Not exact');
 });
