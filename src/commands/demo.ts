@@ -21,12 +21,15 @@ import {
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
 import { DEMO_FIX, runLoopDemo } from '../demo/loop.js';
 import { loadCampaignAnalysis, retryYamlFor } from '../loop/analyze-campaign.js';
+import { DEFAULT_HISTORY, investigate } from '../loop/investigate.js';
 import { defineCommand, type CommandIO } from './command.js';
 
 const DEFAULT_CAMPAIGN = fileURLToPath(
   new URL('../../campaigns/tikv-all-chaos-cloud.yaml', import.meta.url),
 );
 const DEMO_COMMIT = 'd3m0c0ffee5eed0000000000000000000000beef';
+/** The demo's simulated harness checkout: its invariants file is what `--source-dir` reads. */
+const DEMO_HARNESS = fileURLToPath(new URL('../../demo/harness', import.meta.url));
 
 interface DemoInput {
   campaignFile: string;
@@ -110,6 +113,7 @@ async function simulateCampaign(
 
   const profiles = planProfiles(specs, workIds);
   const random = seededRandom(campaignId);
+  const logs = new SimulatedWorkerLogs();
   const campaignStart = new Date(Date.UTC(2026, 10, 24, 22, 0, 0));
   await io.logger.group('Simulated workers (claim_next with FOR UPDATE SKIP LOCKED)', async () => {
     const workers = Array.from({ length: input.workers }, (_, i) =>
@@ -127,19 +131,60 @@ async function simulateCampaign(
             start,
             random,
           ),
-        onItem: (item, result) =>
+        onItem: (item, result) => {
           io.logger.info(
             `  c${campaignId}-${item.workerId?.split('-').pop()} claimed #${item.id} ${item.chaosType}${item.baseline ? ' (baseline)' : ''} → ${result.error ? `failed: ${result.error}` : 'trial recorded'}`,
-          ),
+          );
+          logs.add(`c${campaignId}-${i + 1}`, item, result.error);
+        },
       }),
     );
     await Promise.all(workers);
   });
 
-  return loadCampaignAnalysis(db, campaignId, {
+  const workerLogsDir = join(input.outputDir, 'worker-logs');
+  await logs.write(workerLogsDir);
+  const config = parseProjectConfig(undefined);
+  const analysis = await loadCampaignAnalysis(db, campaignId, {
     target: input.target,
-    causes: parseProjectConfig(undefined).causes,
+    causes: config.causes,
   });
+  // Where an engineer looks next: the simulated harness's invariants, the worker logs.
+  await investigate(
+    db,
+    analysis,
+    config,
+    { sourceDir: DEMO_HARNESS, history: DEFAULT_HISTORY, workerLogsDir },
+    io.logger,
+  );
+  return analysis;
+}
+
+/** Worker logs in the harness worker's wording (claim … completion), one file per worker. */
+class SimulatedWorkerLogs {
+  private readonly lines = new Map<string, string[]>();
+
+  add(
+    workerId: string,
+    item: { id: number; chaosType: string; chaosParams: unknown },
+    error: string | undefined,
+  ): void {
+    const lines = this.lines.get(workerId) ?? [];
+    lines.push(
+      `Claimed work item ${item.id}: tikv/${item.chaosType}`,
+      'Resetting subject...',
+      'Waiting for healthy state...',
+      `Injecting chaos ${item.chaosType} ${JSON.stringify(item.chaosParams ?? {})}`,
+      error ? `Work item ${item.id} failed: ${error}` : `Work item ${item.id} completed`,
+    );
+    this.lines.set(workerId, lines);
+  }
+
+  async write(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (const [workerId, lines] of this.lines)
+      await writeFile(join(dir, `worker-${workerId}.log`), `${lines.join('\n')}\n`);
+  }
 }
 
 /** The k-th work item of each combination follows the k-th profile of the failure model. */
