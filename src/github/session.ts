@@ -5,6 +5,7 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
 } from './client.js';
+import { proxiedFetch } from '../net/proxy.js';
 import type { RepoRef } from './pull-requests.js';
 import { readRepoContext, type RepoContext } from './repo-context.js';
 
@@ -41,6 +42,8 @@ export function openGitHubSession(options: GitHubSessionOptions): GitHubSession 
     userAgent: USER_AGENT,
     logger: options.logger,
     deadline: new Date(now.getTime() + JOB_LIMIT_MS),
+    // HTTPS_PROXY / NO_PROXY, as the Actions toolkit honours them.
+    fetch: proxiedFetch(options.env),
   });
   return { client, context };
 }

@@ -11,6 +11,7 @@
  * (with the credentials as Basic auth if given, anonymously otherwise), as docker does.
  */
 import { createHash } from 'node:crypto';
+import { proxiedFetch } from '../net/proxy.js';
 import { isLoopbackHost, parseImageReference, validateDigest, type ImageRef } from './image-ref.js';
 
 export const MANIFEST_ACCEPT = [
@@ -37,6 +38,8 @@ export interface RegistryClientOptions {
   scheme?: 'http' | 'https';
   /** For tests. */
   fetch?: typeof fetch;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class RegistryError extends Error {
@@ -81,7 +84,7 @@ class Client {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: RegistryClientOptions) {
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? proxiedFetch(options.env ?? process.env) ?? fetch;
     if (options.auth?.bearerToken) this.authorization = `Bearer ${options.auth.bearerToken}`;
   }
 
