@@ -1,0 +1,75 @@
+/**
+ * Adaptive top-up, the pure part: the trial budget from the config, the pooled "after" side of a
+ * retry and its follow-up rounds, and which combinations the next round runs.
+ */
+import type { CampaignAnalysis, ComboStats } from './analysis.js';
+import type { Comparison } from './compare.js';
+import { combinationKey } from './grouping.js';
+import type { TrialBudget } from './sequential.js';
+import { wilsonInterval } from './stats.js';
+
+export interface TopUpSettings {
+  trialsPerCombination: number;
+  maxTrialsPerCombination: number;
+  adaptive: boolean;
+}
+
+/** The budget compare decides with; undefined (one look) when top-up is off. */
+export function trialBudget(retry: TopUpSettings): TrialBudget | undefined {
+  if (!retry.adaptive) return undefined;
+  return {
+    roundTrials: retry.trialsPerCombination,
+    maxTrials: Math.max(retry.maxTrialsPerCombination, retry.trialsPerCombination),
+  };
+}
+
+/** The combinations the next round runs, with how many trials each. */
+export function topUpRequests(
+  comparison: Comparison,
+): { chaos_type: string; params: Record<string, unknown>; trials: number }[] {
+  return comparison.rows
+    .filter((r) => r.stop_reason === 'needs-more-trials' && (r.next_trials ?? 0) > 0)
+    .map((r) => ({ chaos_type: r.chaos_type, params: r.params, trials: r.next_trials! }));
+}
+
+const keyOf = (c: Pick<ComboStats, 'chaos_type' | 'params' | 'baseline'>) =>
+  `${c.baseline ? 'b' : 'a'}|${combinationKey({ chaosType: c.chaos_type, params: c.params })}`;
+
+/**
+ * The retry and its top-up rounds as one "after" side: per-combination tallies and the agent
+ * totals summed, findings of every round; the campaign stays the retry's.
+ */
+export function poolAnalyses(retry: CampaignAnalysis, rounds: readonly CampaignAnalysis[]) {
+  if (rounds.length === 0) return retry;
+  const rows = new Map<string, ComboStats>();
+  for (const analysis of [retry, ...rounds]) {
+    for (const c of analysis.by_chaos_type) {
+      const row = rows.get(keyOf(c));
+      if (!row) {
+        rows.set(keyOf(c), { ...c, failed_trial_ids: [...c.failed_trial_ids] });
+        continue;
+      }
+      row.trials += c.trials;
+      row.successes += c.successes;
+      row.failures += c.failures;
+      row.timeouts += c.timeouts;
+      row.broken_work_items += c.broken_work_items;
+      row.failed_trial_ids.push(...c.failed_trial_ids);
+    }
+  }
+  const all = [retry, ...rounds];
+  const sum = (f: (a: CampaignAnalysis) => number) => all.reduce((s, a) => s + f(a), 0);
+  return {
+    ...retry,
+    trials: sum((a) => a.trials),
+    successes: sum((a) => a.successes),
+    agent_trials: sum((a) => a.agent_trials),
+    agent_successes: sum((a) => a.agent_successes),
+    by_chaos_type: [...rows.values()].map((row) => ({
+      ...row,
+      win_rate: row.trials ? row.successes / row.trials : 0,
+      ci: wilsonInterval(row.successes, row.trials),
+    })),
+    findings: all.flatMap((a) => a.findings),
+  };
+}
