@@ -4,8 +4,9 @@
  */
 import type { CampaignAnalysis, ComboStats } from './analysis.js';
 import type { Comparison } from './compare.js';
-import { combinationKey } from './grouping.js';
-import type { TrialBudget } from './sequential.js';
+import { combinationKey, describeCombination } from './grouping.js';
+import { codeSpan } from './markdown/index.js';
+import { describeStop, type TrialBudget } from './sequential.js';
 import { wilsonInterval } from './stats.js';
 
 export interface TopUpSettings {
@@ -72,4 +73,27 @@ export function poolAnalyses(retry: CampaignAnalysis, rounds: readonly CampaignA
     })),
     findings: all.flatMap((a) => a.findings),
   };
+}
+
+/**
+ * For the PR comment when top-up is on: how many trials each combination used and why it stopped.
+ */
+export function renderTopUpSection(c: Comparison): string {
+  if (!c.top_up) return '';
+  const max = c.top_up.max_trials ?? undefined;
+  const rounds = c.top_up.rounds.length
+    ? `${c.top_up.rounds.length} top-up round(s): ${c.top_up.rounds.map((r) => `campaign ${r.campaign_id}`).join(', ')}`
+    : 'no top-up round needed';
+  const lines = c.rows.map((r) => {
+    const what = describeCombination({ chaosType: r.chaos_type, params: r.params });
+    const why = r.stop_reason ? describeStop(r.stop_reason, r.after.trials, max) : '';
+    return `- ${codeSpan(what)}: ${r.after.trials} trial(s), ${r.verdict}${why ? ` — ${why}` : ''}`;
+  });
+  return [
+    `### Trials per combination`,
+    '',
+    `Adaptive top-up${max ? ` (up to ${max} trials per combination)` : ''}: ${rounds}.`,
+    '',
+    ...lines,
+  ].join('\n');
 }
