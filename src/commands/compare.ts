@@ -182,7 +182,7 @@ async function runCompare(
       input.retryCampaignId,
       target,
     );
-    const topUp = github ? await topUpIfUndecided(ctx, loaded) : null;
+    const topUp = github ? await topUpIfUndecided({ db, logger: io.logger }, loaded) : null;
     if (topUp) return await toppedUp(io, ctx, loaded, run, topUp, input.failOn);
     setCompareOutputs(io, loaded);
     const result = github

@@ -37,8 +37,8 @@ const keyOf = (c: Pick<ComboStats, 'chaos_type' | 'params' | 'baseline'>) =>
   `${c.baseline ? 'b' : 'a'}|${combinationKey({ chaosType: c.chaos_type, params: c.params })}`;
 
 /**
- * The retry and its top-up rounds as one "after" side: per-combination tallies and the agent
- * totals summed, findings of every round; the campaign stays the retry's.
+ * The retry and its top-up rounds as one "after" side: per-combination tallies summed, findings
+ * of every round; the campaign and its headline totals stay the retry's.
  */
 export function poolAnalyses(retry: CampaignAnalysis, rounds: readonly CampaignAnalysis[]) {
   if (rounds.length === 0) return retry;
@@ -58,20 +58,16 @@ export function poolAnalyses(retry: CampaignAnalysis, rounds: readonly CampaignA
       row.failed_trial_ids.push(...c.failed_trial_ids);
     }
   }
-  const all = [retry, ...rounds];
-  const sum = (f: (a: CampaignAnalysis) => number) => all.reduce((s, a) => s + f(a), 0);
+  // The headline totals stay the retry's own: top-up trials only run for some combinations, so
+  // adding them would weigh those combinations more in the retry's win rate.
   return {
     ...retry,
-    trials: sum((a) => a.trials),
-    successes: sum((a) => a.successes),
-    agent_trials: sum((a) => a.agent_trials),
-    agent_successes: sum((a) => a.agent_successes),
     by_chaos_type: [...rows.values()].map((row) => ({
       ...row,
       win_rate: row.trials ? row.successes / row.trials : 0,
       ci: wilsonInterval(row.successes, row.trials),
     })),
-    findings: all.flatMap((a) => a.findings),
+    findings: [retry, ...rounds].flatMap((a) => a.findings),
   };
 }
 

@@ -83,7 +83,7 @@ async function reportIfFinished(ctx: ReportContext, report: RetryReport): Promis
     id,
     report.targetWinRate,
   );
-  const topUp = await topUpIfUndecided(ctx, loaded);
+  const topUp = await topUpIfUndecided({ db: ctx.db, logger: ctx.io.logger }, loaded);
   if (topUp) {
     return {
       retryCampaignId: id,

@@ -4,6 +4,8 @@
  * retry is reported once every combination is decided or out of budget.
  */
 import { topUpRequests } from '../core/top-up.js';
+import type { EvalDatabase } from '../db/pool.js';
+import type { Logger } from '../logger.js';
 import { enqueueTopUpOnce, ensureTopUpsSchema, listTopUps, type TopUp } from '../db/top-ups.js';
 import {
   campaignProgress,
@@ -46,7 +48,7 @@ export interface TopUpOutcome {
 
 /** Enqueues the next round when the comparison asks for more trials; null when it does not. */
 export async function topUpIfUndecided(
-  ctx: Pick<ReportContext, 'db' | 'io'>,
+  ctx: { db: EvalDatabase; logger: Logger },
   loaded: RetryComparison,
 ): Promise<TopUpOutcome | null> {
   const requests = topUpRequests(loaded.comparison);
@@ -56,7 +58,7 @@ export async function topUpIfUndecided(
   const result = await enqueueTopUpOnce(ctx.db, retryId, loaded.topUps.length + 1, requests);
   if (!result) return null;
   const workItems = result.topUp.combinations.reduce((n, c) => n + c.trials, 0);
-  ctx.io.logger.info(
+  ctx.logger.info(
     `${result.created ? 'Enqueued' : 'Found'} top-up round ${result.topUp.round} of retry ${retryId}: campaign ${result.topUp.campaignId}, ${workItems} trial(s) for ${result.topUp.combinations.length} inconclusive combination(s).`,
   );
   return { topUp: result.topUp, created: result.created, workItems };
