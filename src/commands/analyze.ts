@@ -1,3 +1,4 @@
+import { defaultTarget } from '../core/targets.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
@@ -11,7 +12,6 @@ import {
   parseBoolean,
   parseCampaignSelector,
   parseChoice,
-  parseTargetRate,
   shown,
   parseWorkspacePath,
   type CampaignSelector,
@@ -46,6 +46,13 @@ import {
 } from '../github/retry-pr.js';
 import { analyzeFromDatabase, hasRetryable, retryYamlFor } from '../loop/analyze-campaign.js';
 import { investigate, type InvestigationOptions } from '../loop/investigate.js';
+import {
+  analysisGate,
+  ANALYZE_FAIL_ON_DESCRIPTION,
+  GateFailure,
+  parseFailOn,
+  type FailOn,
+} from '../core/gates.js';
 import { INVESTIGATION_INPUTS, parseInvestigationInputs } from './investigation-inputs.js';
 import type { CommandIO, InputSource, Surface } from './command.js';
 import {
@@ -55,6 +62,7 @@ import {
   DEFAULT_LABELS,
   parseLabels,
   parseRepoDirectory,
+  optionalTargetRate,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
@@ -84,7 +92,8 @@ export interface GitHubTarget {
 export interface AnalyzeInput {
   selector: CampaignSelector;
   campaignName: string | undefined;
-  target: number;
+  /** Undefined: the config's targets.default, else 90 %. */
+  target: number | undefined;
   databaseUrl: string;
   configPath: string | undefined;
   json: boolean;
@@ -100,6 +109,7 @@ export interface AnalyzeInput {
   investigation: InvestigationOptions;
   /** Triggers the team's agent workflow from the diagnosis issue. */
   agent: { mention: string | undefined; label: string | undefined };
+  failOn: FailOn;
 }
 
 export interface AnalyzeDependencies {
@@ -140,7 +150,8 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
         description: "With 'latest': only campaigns whose name matches this glob",
       },
       'target-win-rate': {
-        description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
+        description:
+          'Target win rate: 90, 90% or 0.9 (default: config targets.default, else 90%; per chaos type: config targets)',
         cliAlias: 'target',
       },
       'database-url': DATABASE_URL_INPUT,
@@ -176,6 +187,7 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
         description:
           'Label added to the diagnosis issue whenever it is written, e.g. agent:fix (triggers an agent workflow on issues: labeled)',
       },
+      'fail-on': { description: ANALYZE_FAIL_ON_DESCRIPTION },
     },
     parse: (inputs, io) => parseAnalyzeInput(inputs, io),
     run: (input, io) => runAnalyze(input, io, deps),
@@ -192,7 +204,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     throw new InputError("Missing campaign-id: give a campaign id such as 123, or 'latest'");
   }
   const selector = parseCampaignSelector('campaign-id', rawId);
-  const target = parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90');
+  const target = optionalTargetRate(inputs);
   const output = parseChoice(
     'output',
     inputs.get('output') ?? defaultOutput(io.surface),
@@ -225,6 +237,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     dryRun,
     investigation: parseInvestigationInputs(inputs, io),
     agent: parseAgentTrigger(inputs),
+    failOn: parseFailOn('fail-on', inputs.get('fail-on'), 'analyze'),
   };
 }
 
@@ -326,6 +339,8 @@ async function runAnalyze(
   await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
   warnIfTargetMissed(analysis, io);
   if (failure !== undefined) throw failure;
+  const gate = analysisGate(input.failOn, analysis);
+  if (gate.kind === 'fail') throw new GateFailure(gate.message);
 }
 
 function describeSelector(input: AnalyzeInput): string {
@@ -347,7 +362,7 @@ async function loadAnalysis(
       db,
       input.selector,
       input.campaignName,
-      input.target,
+      defaultTarget(input.target, config.targets.default),
       config,
     );
     await investigate(db, analysis, config, input.investigation, io.logger);

@@ -11,11 +11,11 @@ import { DEFAULT_LABELS } from './common-inputs.js';
  * every run, so they never count as "given but ignored".
  */
 export const ACTION_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
-  'target-win-rate': '90',
   'github-token': '${{ github.token }}',
   output: 'issue',
   labels: DEFAULT_LABELS,
   'dry-run': 'false',
+  'fail-on': 'never',
 };
 
 export const COMMAND_ACTION_ENTRY = 'main.js';

@@ -1,4 +1,4 @@
-import { InputError, parseId, parseWorkspacePath, shown } from '../core/inputs.js';
+import { InputError, parseId, parseTargetRate, parseWorkspacePath, shown } from '../core/inputs.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { validateRegistry } from '../images/image-ref.js';
 import { DEFAULT_VALIDATION_CAMPAIGN } from '../loop/report-context.js';
@@ -99,6 +99,12 @@ export function requireMergeSha(inputs: InputSource, env: NodeJS.ProcessEnv): st
     throw new InputError('Missing merge-sha: pass --merge-sha <40-hex SHA> or set GITHUB_SHA');
   }
   return parseSha('GITHUB_SHA', fromEnv);
+}
+
+/** target-win-rate when given; otherwise the config's `targets.default`, else 90 %, decide. */
+export function optionalTargetRate(inputs: InputSource): number | undefined {
+  const value = inputs.get('target-win-rate');
+  return value === undefined ? undefined : parseTargetRate('target-win-rate', value);
 }
 
 export function optionalId(inputs: InputSource, field: string): number | undefined {

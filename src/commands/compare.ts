@@ -4,15 +4,32 @@
  * many runs (wait path, reconcile, re-runs) get here — the iteration appended to the diagnosis issue
  * and the sticky PR comment written. Outputs and the job summary are set on every run.
  */
-import { parseId, parseTargetRate, InputError } from '../core/inputs.js';
+import { defaultTarget } from '../core/targets.js';
+import {
+  comparisonGate,
+  FAIL_ON_DESCRIPTION,
+  GateFailure,
+  parseFailOn,
+  type FailOn,
+  type GateResult,
+} from '../core/gates.js';
+import { parseId, InputError } from '../core/inputs.js';
 import { compareOutputs, targetReached } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
-import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
+import { openEvalDatabase } from '../db/pool.js';
 import { ensureRetryReportsSchema, openReport, type RetryReport } from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
 import { eventSelection } from '../github/repo-context.js';
 import { reportRetry, type ReportResult } from '../loop/report-retry.js';
+import { workerIndexes } from '../loop/retry.js';
+import {
+  describeTopUp,
+  retryProgress,
+  topUpIfUndecided,
+  type RetryProgress,
+  type TopUpOutcome,
+} from '../loop/top-up.js';
 import type { CommandIO, InputSource } from './command.js';
 import {
   DATABASE_URL_INPUT,
@@ -23,10 +40,10 @@ import {
   optionalId,
   parseLabels,
   tokenFrom,
+  optionalTargetRate,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 import {
-  campaignProgress,
   DEFAULT_VALIDATION_CAMPAIGN,
   describeComment,
   leaseOwnerFor,
@@ -47,11 +64,13 @@ export interface CompareInput {
   retryCampaignId: number;
   previousCampaignId: number | undefined;
   prNumber: number | undefined;
-  target: number;
+  /** Undefined: the config's targets.default, else 90 %. */
+  target: number | undefined;
   databaseUrl: string;
   token: string | undefined;
   configPath: string | undefined;
   labels: string[];
+  failOn: FailOn;
 }
 
 export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
@@ -61,7 +80,11 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
       'Compare a finished retry campaign with the campaign it retried; comment the verdict on the PR once.',
     surfaces: ['action', 'cli'],
     outputs: {
-      verdict: 'regressed, target-reached, improved or not-improved',
+      verdict:
+        'regressed, target-reached, improved or not-improved; pending while a top-up round runs',
+      'top-up-campaign-id':
+        'The follow-up campaign running more trials for inconclusive combinations (when one is queued or running)',
+      'worker-indexes': 'JSON list of worker indexes for the top-up campaign, e.g. [0,1,2]',
       'win-rate': "The retry's win rate without baseline trials, a fraction with 4 decimals",
       'target-reached':
         "true when the retry's win rate is at or above the target (see the comment for the confidence)",
@@ -81,7 +104,8 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
         description: 'PR to comment on (default: the link retry stored, else the event’s PR)',
       },
       'target-win-rate': {
-        description: 'Target win rate: 90, 90% or 0.9 (default 90%)',
+        description:
+          'Target win rate: 90, 90% or 0.9 (default: config targets.default, else 90%; per chaos type: config targets)',
         cliAlias: 'target',
       },
       'database-url': DATABASE_URL_INPUT,
@@ -92,6 +116,7 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
       },
       config: CONFIG_INPUT,
       labels: DIAGNOSIS_LABELS_INPUT,
+      'fail-on': { description: FAIL_ON_DESCRIPTION },
     },
     parse: (inputs, io) => parseCompareInput(inputs, io),
     run: (input, io) => runCompare(input, io, deps),
@@ -114,11 +139,12 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
     retryCampaignId: parseId('retry-campaign-id', raw),
     previousCampaignId: optionalId(inputs, 'campaign-id'),
     prNumber: optionalId(inputs, 'pr-number'),
-    target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+    target: optionalTargetRate(inputs),
     databaseUrl,
     token,
     configPath: inputs.get('config'),
     labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    failOn: parseFailOn('fail-on', inputs.get('fail-on'), 'compare'),
   };
 }
 
@@ -128,6 +154,7 @@ async function runCompare(
   deps: ReportDependencies,
 ): Promise<number> {
   const config = await loadProjectConfig(input.configPath, io.cwd);
+  const target = defaultTarget(input.target, config.targets.default);
   const github = input.token ? await openReportGitHub(io, input.token, 'compare', deps) : undefined;
   if (!github) io.logger.warning('No github-token: the comparison is printed, nothing is written.');
   const db = await openEvalDatabase(input.databaseUrl, {
@@ -137,8 +164,9 @@ async function runCompare(
   try {
     if (github) await ensureRetryReportsSchema(db);
     const run = await retryRunOf(db, input.retryCampaignId);
-    const link = resolveLink(input, run, io, github);
-    await requireFinished(db, input.retryCampaignId);
+    const link = resolveLink(input, target, run, io, github);
+    const progress = await retryProgress({ db }, input.retryCampaignId);
+    if (!progress.finished) return topUpRunning(io, progress);
     const ctx: ReportContext = {
       db,
       io,
@@ -152,15 +180,17 @@ async function runCompare(
       ctx,
       link.previousCampaignId,
       input.retryCampaignId,
-      input.target,
+      target,
     );
+    const topUp = github ? await topUpIfUndecided({ db, logger: io.logger }, loaded) : null;
+    if (topUp) return await toppedUp(io, ctx, loaded, run, topUp, input.failOn);
     setCompareOutputs(io, loaded);
     const result = github
       ? await reportRetry(ctx, await openReport(db, link), loaded, run)
       : { kind: 'printed' as const, body: renderReportComment(ctx, loaded, run, undefined) };
     io.print(result.body);
     await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
-    return 0;
+    return applyGate(io, comparisonGate(input.failOn, loaded.comparison));
   } catch (error) {
     throw clarifyGitHubFailure(error, {
       secrets: input.token ? [input.token] : [],
@@ -186,6 +216,7 @@ interface Link {
 /** Inputs first, then the link retry stored, then the event's PR. */
 function resolveLink(
   input: CompareInput,
+  target: number,
   run: RetryRun | null,
   io: CommandIO,
   github: ReportGitHub | undefined,
@@ -209,16 +240,49 @@ function resolveLink(
     prNumber: input.prNumber ?? run?.prNumber ?? eventSelection(io.env).eventPullNumber ?? null,
     previousCampaignId: previous,
     diagnosisIssue: run?.diagnosisIssue ?? null,
-    targetWinRate: input.target,
+    targetWinRate: target,
   };
 }
 
-async function requireFinished(db: EvalDatabase, campaignId: number): Promise<void> {
-  const progress = await campaignProgress(db, campaignId);
-  if (progress.finished) return;
-  throw new Error(
-    `Retry ${progress.line}. compare needs a finished campaign: run wait first, or let reconcile report it when it finishes.`,
+/** The retry itself must have finished; a running top-up round is not an error. */
+function topUpRunning(io: CommandIO, progress: RetryProgress): number {
+  if (progress.round === null) {
+    throw new Error(
+      `Retry ${progress.line}. compare needs a finished campaign: run wait first, or let reconcile report it when it finishes.`,
+    );
+  }
+  io.setOutput('verdict', 'pending');
+  io.setOutput('top-up-campaign-id', progress.campaignId);
+  io.print(
+    `Waiting for ${progress.line}. Run compare again (or let reconcile report it) once it has finished.`,
   );
+  return 0;
+}
+
+/** A top-up round was (or already is) enqueued: nothing is reported until it has finished. */
+async function toppedUp(
+  io: CommandIO,
+  ctx: ReportContext,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+  outcome: TopUpOutcome,
+  failOn: FailOn,
+): Promise<number> {
+  io.setOutput('verdict', 'pending');
+  io.setOutput('top-up-campaign-id', outcome.topUp.campaignId);
+  io.setOutput('worker-indexes', JSON.stringify(workerIndexes(ctx.config.retry.parallel)));
+  const note = describeTopUp(outcome);
+  const body = renderReportComment(ctx, loaded, run, undefined);
+  io.print(`${note}\n\n${body}`);
+  await io.appendSummary(`> [!NOTE]\n> ${note}\n\n${body}`);
+  return applyGate(io, comparisonGate(failOn, loaded.comparison));
+}
+
+/** After everything is written: a failed gate fails the step with its one message. */
+function applyGate(io: CommandIO, gate: GateResult): number {
+  if (gate.kind === 'deferred') io.logger.info(gate.message);
+  if (gate.kind === 'fail') throw new GateFailure(gate.message);
+  return 0;
 }
 
 function setCompareOutputs(io: CommandIO, loaded: RetryComparison): void {

@@ -5,7 +5,8 @@
  * finished. A workflow may therefore enqueue and exit instead of holding a runner for hours; when
  * the blocking path and reconcile get to the same retry, the report lease lets exactly one write.
  */
-import { InputError, parseTargetRate } from '../core/inputs.js';
+import { defaultTarget } from '../core/targets.js';
+import { InputError } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
 import {
@@ -38,11 +39,13 @@ import {
   parseLabels,
   parseWorkspaceFile,
   tokenFrom,
+  optionalTargetRate,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
 export interface ReconcileInput {
-  target: number;
+  /** Undefined: the config's targets.default, else 90 %. */
+  target: number | undefined;
   validationFile: string;
   databaseUrl: string;
   token: string;
@@ -63,7 +66,8 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
     },
     inputs: {
       'target-win-rate': {
-        description: 'Target for retries compare has not seen yet (default 90%)',
+        description:
+          'Target for retries compare has not seen yet (default: config targets.default, else 90%)',
         cliAlias: 'target',
       },
       'validation-campaign': {
@@ -94,7 +98,7 @@ function parseReconcileInput(inputs: InputSource, io: CommandIO): ReconcileInput
   }
   io.masker.add(token);
   return {
-    target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+    target: optionalTargetRate(inputs),
     validationFile: parseWorkspaceFile(
       'validation-campaign',
       inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN,
@@ -120,7 +124,11 @@ async function runReconcile(
   try {
     await ensureRetryReportsSchema(db);
     const repository = repositoryOf(github);
-    const opened = await openReportsForRuns(db, repository, input.target);
+    const opened = await openReportsForRuns(
+      db,
+      repository,
+      defaultTarget(input.target, config.targets.default),
+    );
     const reports = await listOpenReports(db, repository);
     io.logger.info(
       `${reports.length} open retr${reports.length === 1 ? 'y' : 'ies'} in ${repository}${opened ? ` (${opened} new)` : ''}.`,

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { splitRetryable } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
-import { InputError, parseBoolean, parseTargetRate, shown } from '../core/inputs.js';
+import { InputError, parseBoolean, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
 import { ensureProductSchema } from '../db/product-schema.js';
@@ -30,6 +30,7 @@ import {
   readDatabaseUrl,
   requireMergeSha,
   tokenFrom,
+  optionalTargetRate,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
@@ -120,7 +121,7 @@ export const retryCommand = defineCommand<RetryInput>({
         inputs.get('registry-username'),
         inputs.get('registry-password'),
       ),
-      target: parseTargetRate('target-win-rate', inputs.get('target-win-rate') ?? '90'),
+      target: optionalTargetRate(inputs),
     };
   },
   async run(input, io) {

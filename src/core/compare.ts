@@ -48,6 +48,8 @@ export interface Comparison {
   new_findings: Finding[];
   /** "fixed" rows on combinations that flip across their series (set by `compare`). */
   flaky_fixes?: FlakyFix[];
+  /** Set when top-up rounds ran: their follow-up campaigns, and the per-combination budget. */
+  top_up?: { rounds: { round: number; campaign_id: number }[]; max_trials: number | null };
   /** One word for the outputs: the worst row verdict that matters, or the target verdict. */
   verdict: 'regressed' | 'target-reached' | 'improved' | 'not-improved';
 }

@@ -30,6 +30,9 @@ export function parseFailOn(
   );
 }
 
+/** A gate that failed: the command has written everything; this ends the step. */
+export class GateFailure extends Error {}
+
 export type GateResult =
   | { kind: 'pass' }
   | { kind: 'fail'; message: string }

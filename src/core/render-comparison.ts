@@ -11,6 +11,7 @@ import {
 import { beforeAfterChart } from './render-comparison-chart.js';
 import { renderFlakyFixes } from './render-investigation.js';
 import { GITHUB_BODY_LIMIT, pct } from './render-diagnosis.js';
+import { renderTopUpSection } from './top-up.js';
 
 export interface TestedImage {
   name: string;
@@ -74,6 +75,7 @@ export function renderComparisonMarkdown(c: Comparison, context: ComparisonConte
         ),
       summary(c),
       verdictTable(c.rows),
+      renderTopUpSection(c),
       renderFlakyFixes(c),
       ...kept.map((s) => s.text),
       linksSection(c, context),

@@ -7,7 +7,7 @@
  * (repository, pr_number, merge_sha) makes "one retry per merge" a database fact.
  */
 import type pg from 'pg';
-import { repeatable, withSession, type Queryable } from './pool.js';
+import { repeatable, withSession, type EvalDatabase, type Queryable } from './pool.js';
 
 export const PRODUCT_SCHEMA = 'iterate_campaign';
 export const RETRY_RUNS_TABLE = `${PRODUCT_SCHEMA}.retry_runs`;
@@ -65,4 +65,38 @@ async function retryRunsExists(session: Queryable): Promise<boolean> {
     values: [RETRY_RUNS_TABLE],
   });
   return rows[0]?.present === true;
+}
+
+/** Whether a (schema-qualified) table exists. */
+export async function tableExists(session: Queryable, table: string): Promise<boolean> {
+  const { rows } = await session.query({
+    text: 'SELECT to_regclass($1) IS NOT NULL AS present',
+    values: [table],
+  });
+  return rows[0]?.present === true;
+}
+
+/**
+ * Creates one more product table (after the schema) when missing: idempotent, and concurrent
+ * first runs serialize on `lockKey`; nothing needing CREATE runs once the table exists.
+ */
+export async function ensureProductTable(
+  db: EvalDatabase,
+  table: string,
+  ddl: string,
+  lockKey: string,
+): Promise<void> {
+  await ensureProductSchema(db);
+  await db.retrying.withClient(async (session) => {
+    if (await tableExists(session, table)) return;
+    await session.query('BEGIN');
+    try {
+      await session.query({ text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [lockKey] });
+      await session.query(ddl);
+      await session.query('COMMIT');
+    } catch (error) {
+      await session.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { ReportStatus } from '../core/retry-report.js';
 import type { EvalDatabase, Queryable } from './pool.js';
-import { ensureProductSchema, PRODUCT_SCHEMA, RETRY_RUNS_TABLE } from './product-schema.js';
+import { ensureProductTable, PRODUCT_SCHEMA, RETRY_RUNS_TABLE } from './product-schema.js';
 
 export const RETRY_REPORTS_TABLE = `${PRODUCT_SCHEMA}.retry_reports`;
 
@@ -98,30 +98,7 @@ const COLUMNS = `retry_campaign_id, retry_run_id, repository, pr_number, previou
 
 /** Creates the product schema (retry_runs) and this table when missing; idempotent, concurrent-safe. */
 export async function ensureRetryReportsSchema(db: EvalDatabase): Promise<void> {
-  await ensureProductSchema(db);
-  await db.retrying.withClient(async (session) => {
-    if (await tableExists(session)) return;
-    await session.query('BEGIN');
-    try {
-      await session.query({
-        text: 'SELECT pg_advisory_xact_lock($1::bigint)',
-        values: [DDL_LOCK_KEY],
-      });
-      await session.query(RETRY_REPORTS_DDL);
-      await session.query('COMMIT');
-    } catch (error) {
-      await session.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  });
-}
-
-async function tableExists(session: Queryable): Promise<boolean> {
-  const { rows } = await session.query({
-    text: 'SELECT to_regclass($1) IS NOT NULL AS present',
-    values: [RETRY_REPORTS_TABLE],
-  });
-  return rows[0]?.present === true;
+  await ensureProductTable(db, RETRY_REPORTS_TABLE, RETRY_REPORTS_DDL, DDL_LOCK_KEY);
 }
 
 /** The report of `seed.retryCampaignId`, created `waiting` if there is none (an existing row wins). */

@@ -28,6 +28,7 @@ import { composeStickyBody } from '../github/sticky-comment.js';
 import { loadRetryComparison, testedImages, type RetryComparison } from '../loop/report-context.js';
 import { profileAfterFix, profileFor, seededRandom, simulateTrial } from './failure-model.js';
 import { runSimulatedWorker } from './simulated-worker.js';
+import { describeTopUp, topUpIfUndecided } from '../loop/top-up.js';
 
 /** What the simulated fix touches and repairs. */
 export const DEMO_FIX = {
@@ -81,12 +82,16 @@ export async function runLoopDemo(options: LoopDemoOptions): Promise<LoopDemoRes
     `Retry campaign ${retryCampaignId} '${retry.name}': ${retry.specs.length} work items.`,
   );
   await workAndWatch(options, retryCampaignId);
-  const loaded = await loadRetryComparison(
-    options,
-    previous.campaign.id,
-    retryCampaignId,
-    previous.target_win_rate,
-  );
+  const compare = () =>
+    loadRetryComparison(options, previous.campaign.id, retryCampaignId, previous.target_win_rate);
+  let loaded = await compare();
+  // Top-up rounds, as compare and reconcile run them: more trials for the inconclusive only.
+  for (let topUp = await topUpIfUndecided(options, loaded); topUp;) {
+    logger.info(describeTopUp(topUp));
+    await workAndWatch(options, topUp.topUp.campaignId);
+    loaded = await compare();
+    topUp = await topUpIfUndecided(options, loaded);
+  }
   return {
     plan,
     retryYaml: retry.yaml,

@@ -11,6 +11,8 @@ import type { ProjectConfig } from '../core/config.js';
 
 export interface LoadAnalysisOptions {
   target: number;
+  /** Per-chaos-type targets (config `targets`). */
+  targets?: Readonly<Record<string, number>>;
   causes: Record<Symptom, Cause>;
 }
 
@@ -58,7 +60,11 @@ export async function analyzeFromDatabase(
     }
     id = latest.id;
   }
-  return loadCampaignAnalysis(db, id, { target, causes: config.causes });
+  return loadCampaignAnalysis(db, id, {
+    target,
+    targets: config.targets.byChaosType,
+    causes: config.causes,
+  });
 }
 
 /**

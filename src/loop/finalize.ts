@@ -167,6 +167,7 @@ async function writeConclusion(ctx: ReportContext, report: RetryReport): Promise
   const validationId = report.validationCampaignId!;
   const analysis = await loadCampaignAnalysis(ctx.db, validationId, {
     target: report.targetWinRate,
+    targets: ctx.config.targets.byChaosType,
     causes: ctx.config.causes,
   });
   const loaded = await loadRetryComparison(

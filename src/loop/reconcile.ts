@@ -7,7 +7,6 @@ import { findReport, type RetryReport } from '../db/retry-reports.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
 import { advanceFinalization, validationStatusOf, type FinalizeOutcome } from './finalize.js';
 import {
-  campaignProgress,
   loadRetryComparison,
   REPORT_PERMISSIONS,
   retryRunOf,
@@ -15,9 +14,11 @@ import {
 } from './report-context.js';
 import { reportRetry } from './report-retry.js';
 import { workerIndexes } from './retry.js';
+import { retryProgress, topUpIfUndecided } from './top-up.js';
 
 export type ReconcileAction =
   | 'waiting'
+  | 'topped-up'
   | 'reported'
   | 'already-reported'
   | 'not-ready'
@@ -33,6 +34,8 @@ export interface ReconcileResult {
   detail: string;
   /** A validation campaign this run enqueued: it needs workers. */
   enqueuedValidation?: number;
+  /** A top-up campaign this run enqueued: it needs workers too. */
+  enqueuedTopUp?: number;
 }
 
 /** One retry; a failure is reported and the next retry still gets its turn. */
@@ -69,7 +72,7 @@ export async function reconcileOne(
 
 async function reportIfFinished(ctx: ReportContext, report: RetryReport): Promise<ReconcileResult> {
   const id = report.retryCampaignId;
-  const progress = await campaignProgress(ctx.db, id);
+  const progress = await retryProgress(ctx, id);
   if (!progress.finished) {
     ctx.io.logger.info(`Still running: ${progress.line}.`);
     return { retryCampaignId: id, action: 'waiting', detail: progress.line };
@@ -80,6 +83,15 @@ async function reportIfFinished(ctx: ReportContext, report: RetryReport): Promis
     id,
     report.targetWinRate,
   );
+  const topUp = await topUpIfUndecided({ db: ctx.db, logger: ctx.io.logger }, loaded);
+  if (topUp) {
+    return {
+      retryCampaignId: id,
+      action: 'topped-up',
+      detail: `round ${topUp.topUp.round}: campaign ${topUp.topUp.campaignId}, ${topUp.workItems} trial(s)`,
+      ...(topUp.created ? { enqueuedTopUp: topUp.topUp.campaignId } : {}),
+    };
+  }
   const result = await reportRetry(ctx, report, loaded, await retryRunOf(ctx.db, id));
   if (result.kind === 'already') {
     const by = result.report.leaseOwner ? ` by ${result.report.leaseOwner}` : '';
@@ -134,11 +146,12 @@ export async function validationWorkers(
 ): Promise<ValidationWorker[]> {
   const workers: ValidationWorker[] = [];
   for (const result of results) {
-    if (!result.enqueuedValidation) continue;
+    const campaignId = result.enqueuedValidation ?? result.enqueuedTopUp;
+    if (!campaignId) continue;
     const run = await retryRunOf(ctx.db, result.retryCampaignId);
     for (const index of workerIndexes(ctx.config.retry.parallel)) {
       workers.push({
-        'campaign-id': result.enqueuedValidation,
+        'campaign-id': campaignId,
         'worker-index': index,
         'operator-image': run?.operatorImage ?? '',
       });

@@ -44,6 +44,8 @@ import { openGitHubSession, type CreateGitHubClient } from '../github/session.js
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { CommandIO } from '../command-io.js';
 import { loadCampaignAnalysis, retryYamlFor } from './analyze-campaign.js';
+import { poolAnalyses, trialBudget } from '../core/top-up.js';
+import { listTopUps, type TopUp } from '../db/top-ups.js';
 
 /** Upstream's full campaign, run to validate a fix (iterate-campaign skill, step 8). */
 export const DEFAULT_VALIDATION_CAMPAIGN = 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml';
@@ -139,21 +141,41 @@ export async function campaignProgress(
 export interface RetryComparison {
   comparison: Comparison;
   before: CampaignAnalysis;
+  /** The retry and its finished top-up rounds, pooled. */
   after: CampaignAnalysis;
+  topUps: TopUp[];
 }
 
+/**
+ * The retry (and its top-up rounds, pooled) against the campaign it retried, each combination
+ * decided with the config's trial budget and its chaos type's target.
+ */
 export async function loadRetryComparison(
   ctx: Pick<ReportContext, 'db' | 'config'>,
   previousCampaignId: number,
   retryCampaignId: number,
   target: number,
 ): Promise<RetryComparison> {
-  const options = { target, causes: ctx.config.causes };
+  const options = { target, targets: ctx.config.targets.byChaosType, causes: ctx.config.causes };
   const before = await loadCampaignAnalysis(ctx.db, previousCampaignId, options);
-  const after = await loadCampaignAnalysis(ctx.db, retryCampaignId, options);
-  const comparison = compareCampaigns(before, after, target);
+  const retry = await loadCampaignAnalysis(ctx.db, retryCampaignId, options);
+  const topUps = await listTopUps(ctx.db, retryCampaignId);
+  const rounds = [];
+  for (const t of topUps) rounds.push(await loadCampaignAnalysis(ctx.db, t.campaignId, options));
+  const after = poolAnalyses(retry, rounds);
+  const comparison = compareCampaigns(before, after, target, {
+    budget: trialBudget(ctx.config.retry),
+    targets: ctx.config.targets.byChaosType,
+  });
+  const budget = trialBudget(ctx.config.retry);
+  if (budget || topUps.length) {
+    comparison.top_up = {
+      rounds: topUps.map((t) => ({ round: t.round, campaign_id: t.campaignId })),
+      max_trials: budget?.maxTrials ?? null,
+    };
+  }
   await markFlakyFixes(ctx.db, comparison, before, ctx.config.causes);
-  return { comparison, before, after };
+  return { comparison, before, after, topUps };
 }
 
 /** The retry run that enqueued the campaign, when this product enqueued it. */

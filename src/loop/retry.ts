@@ -4,6 +4,7 @@
  * and the rows enqueued once per merge (directly, or through `eval run campaign`).
  */
 import { withheldNote, type WithheldCombination } from '../core/chaos-types.js';
+import { defaultTarget } from '../core/targets.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CommandIO } from '../command-io.js';
@@ -60,7 +61,8 @@ export interface RetryInput {
   /** The plan's images: their planned tags' digests are looked up in the registry. */
   images: BuildableImage[];
   registryAuth: RegistryAuth | undefined;
-  target: number;
+  /** Undefined: the config's targets.default, else 90 %. */
+  target: number | undefined;
 }
 
 /**
@@ -132,7 +134,13 @@ export async function retrySource(
   if (input.campaignId !== undefined) {
     return {
       ok: true,
-      value: await analyzedSource(db, input.campaignId, input.target, config, io),
+      value: await analyzedSource(
+        db,
+        input.campaignId,
+        defaultTarget(input.target, config.targets.default),
+        config,
+        io,
+      ),
     };
   }
   const summary = pull ?? (await getPull(github!, input.prNumber!));
@@ -147,7 +155,11 @@ async function analyzedSource(
   config: ProjectConfig,
   io: CommandIO,
 ): Promise<RetrySource> {
-  const analysis = await loadCampaignAnalysis(db, campaignId, { target, causes: config.causes });
+  const analysis = await loadCampaignAnalysis(db, campaignId, {
+    target,
+    targets: config.targets.byChaosType,
+    causes: config.causes,
+  });
   io.logger.info(
     `Campaign ${campaignId}: ${analysis.failing.length} failing combination(s) at target ${(target * 100).toFixed(1)}%.`,
   );

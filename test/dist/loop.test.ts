@@ -50,6 +50,7 @@ const CONFIG = `retry:
   eval_directory: .
   worker_poll_seconds: 0.5
   worker_grace_seconds: 5
+  adaptive: false # one look: top-up rounds are covered by test/integration/commands/top-up.test.ts
 images:
   registry: us-central1-docker.pkg.dev/test-project/eval
 `;

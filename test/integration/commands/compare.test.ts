@@ -2,8 +2,12 @@
  * `compare` on a real PostgreSQL with the upstream schema and the GitHub emulator: the verdict per
  * combination, the diagnosis issue's new iteration, one sticky PR comment per PR whatever runs get
  * there (re-runs, two deliveries, the wait path racing reconcile, an older retry finishing last),
- * leases that outlive a crashed run, a PR that is gone.
+ * leases that outlive a crashed run, a PR that is gone; adaptive top-up of the combinations a
+ * comparison leaves inconclusive (one follow-up campaign per round, a second run adds nothing).
  */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readDiagnosisState } from '../../../src/core/diagnosis-state.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
@@ -74,7 +78,7 @@ async function finishedRetry(
   return { diagnosis, pr: pr.number, retry };
 }
 
-const compare = (retry: number, extra: Record<string, string> = {}, runId?: string) =>
+const compare = (retry: number, extra: Record<string, string | undefined> = {}, runId?: string) =>
   runReport(
     'compare',
     { 'retry-campaign-id': String(retry), 'database-url': url, 'github-token': gh.token, ...extra },
@@ -329,5 +333,111 @@ describe('compare', () => {
       /Missing campaign-id: retry campaign \d+ has no stored link/,
     );
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});
+
+// ── adaptive top-up ──────────────────────────────────────────────────────────────────────────
+
+/** No config input: the defaults, top-up on (3 trials per round, up to 9 per combination). */
+const ADAPTIVE = { config: undefined };
+
+async function campaignCount(): Promise<number> {
+  const { rows } = await db.query({ text: 'SELECT count(*)::int AS n FROM campaigns' });
+  return rows[0].n as number;
+}
+
+async function itemsOf(campaignId: number): Promise<string[]> {
+  const { rows } = await db.query({
+    text: 'SELECT chaos_type FROM work_queue WHERE campaign_id = $1 ORDER BY id',
+    values: [campaignId],
+  });
+  return rows.map((r) => r.chaos_type as string);
+}
+
+describe('adaptive top-up', () => {
+  it('tops up exactly the two inconclusive combinations once per round, then reports trials and verdicts', async () => {
+    const { pr, retry } = await finishedRetry(INVARIANT_FIX);
+
+    // 0/3 → 3/3 is p = 0.05: not enough at an interim look, so both fixed types get more trials;
+    // every other type failed at least once in 3 and cannot reach 90% within 9: decided.
+    const first = await compare(retry, ADAPTIVE);
+    expect(first.error).toBeUndefined();
+    expect(first.outputs.verdict).toBe('pending');
+    const topUp = Number(first.outputs['top-up-campaign-id']);
+    expect(topUp).toBeGreaterThan(retry);
+    expect((await itemsOf(topUp)).sort()).toEqual([
+      ...Array(3).fill('network_partition'),
+      ...Array(3).fill('pd_leader_kill'),
+    ]);
+    expect(first.outputs['worker-indexes']).toBe('[1,2,3]');
+    expect(first.printed).toContain('Top-up round 1 enqueued');
+    expect(botComments(pr)).toHaveLength(0);
+    expect(await reportRow(db, retry)).toBeUndefined(); // nothing reported before it is decided
+
+    // A second run on the same state, and one while the round runs, add nothing.
+    const campaigns = await campaignCount();
+    const again = await compare(retry, ADAPTIVE);
+    expect(again.outputs['top-up-campaign-id']).toBe(String(topUp));
+    expect(await campaignCount()).toBe(campaigns);
+    const { rows } = await db.query({
+      text: 'SELECT round, campaign_id FROM iterate_campaign.top_ups WHERE retry_campaign_id = $1',
+      values: [retry],
+    });
+    expect(rows).toEqual([{ round: 1, campaign_id: topUp }]);
+
+    await runFixedWorkers(db, topUp, INVARIANT_FIX);
+    // 6/6 after 0/3 is p ≈ 0.012: still short of the interim bar, one more round to the budget.
+    const second = await compare(retry, ADAPTIVE);
+    const round2 = Number(second.outputs['top-up-campaign-id']);
+    expect(round2).toBeGreaterThan(topUp);
+    expect(await itemsOf(round2)).toHaveLength(6);
+    const waiting = await compare(retry, ADAPTIVE);
+    expect(waiting.outputs.verdict).toBe('pending');
+    expect(waiting.printed).toContain(`Waiting for top-up round 2 of retry ${retry}`);
+    await runFixedWorkers(db, round2, INVARIANT_FIX);
+
+    const final = await compare(retry, ADAPTIVE);
+    expect(final.error).toBeUndefined();
+    expect(final.outputs.verdict).not.toBe('pending');
+    const [comment] = botComments(pr);
+    expect(botComments(pr)).toHaveLength(1);
+    expect(comment!.body).toMatch(
+      /\| `network_partition` \|(?: {2}\|)? 0\/3 \(0\.0%\) \| 9\/9 \(100\.0%\) \| 0\.005 \| ✅ fixed \|/,
+    );
+    expect(comment!.body).toContain('### Trials per combination');
+    expect(comment!.body).toContain(
+      `Adaptive top-up (up to 9 trials per combination): 2 top-up round(s): campaign ${topUp}, campaign ${round2}.`,
+    );
+    expect(comment!.body).toContain(
+      '- `network_partition`: 9 trial(s), fixed — significant gain, at target',
+    );
+    expect(comment!.body).toContain(
+      '- `pd_leader_kill`: 9 trial(s), fixed — significant gain, at target',
+    );
+    expect(comment!.body).toMatch(
+      /- `latency \(min_ms=200, max_ms=500\)`: 3 trial\(s\), still failing — cannot reach the target within 9 trials/,
+    );
+    expect((await reportRow(db, retry))!.status).toBe('reported');
+    expect(await campaignCount()).toBe(campaigns + 1);
+  });
+
+  it('adds nothing with retry.adaptive: false; fail-on not-fixed fails the step after the comment', async () => {
+    const { pr, retry } = await finishedRetry(INVARIANT_FIX);
+    const config = join(tmpdir(), `one-look-${process.pid}.yml`);
+    await writeFile(config, 'retry:\n  adaptive: false\n');
+    const campaigns = await campaignCount();
+
+    const run = await compare(retry, { config, 'fail-on': 'not-fixed' });
+
+    expect(await campaignCount()).toBe(campaigns);
+    expect(botComments(pr)).toHaveLength(1);
+    expect(run.error?.message).toMatch(
+      /^fail-on not-fixed: retry campaign \d+ missed the target: win rate 65\.0% \(13\/20\) < 90\.0%$/,
+    );
+    // runReport logs the thrown error as the action logs it: the one error line.
+    expect(run.logger.lines.filter((l) => l.startsWith('error: '))).toHaveLength(1);
+    const missed = await compare(retry, { config, 'fail-on': 'regressed' });
+    expect(missed.error).toBeUndefined();
+    expect(missed.code).toBe(0);
   });
 });

@@ -83,11 +83,15 @@ export function githubEnv(gh: GitHubEmulator, runId = '4242'): NodeJS.ProcessEnv
   };
 }
 
+/** Top-up off; a test of adaptive top-up passes its own `config` (or `config: undefined`). */
+export const ONE_LOOK_CONFIG = 'test/fixtures/config/one-look.yml';
+
 export async function runReport(
   name: string,
-  inputs: Record<string, string | undefined>,
+  given: Record<string, string | undefined>,
   env: NodeJS.ProcessEnv,
 ): Promise<ReportRun> {
+  const inputs = 'config' in given ? given : { config: ONE_LOOK_CONFIG, ...given };
   const { io, masker, logger, outputs, summary, printed } = recordingIO({
     surface: 'action',
     env: { PATH: process.env.PATH, ...env },
