@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system packages the image integration tests need: podman (to build and push OCI
+# Installs the system packages the tests need: bsdutils (`script`, a pseudo-terminal for the demo
+# test), podman (to build and push OCI
 # images without a Docker engine) and Debian's docker-registry (a Docker Registry v2 server the
 # tests start on 127.0.0.1). Idempotent: packages already installed are not touched, and
 # `apt-get update` runs at most once, only when something is missing.
@@ -17,7 +18,7 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=''
 if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
 
-packages=(podman docker-registry)
+packages=(podman docker-registry bsdutils)
 missing=()
 for pkg in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

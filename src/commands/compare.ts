@@ -20,7 +20,10 @@ import {
   readDatabaseUrl,
   DIAGNOSIS_LABELS_INPUT,
   DEFAULT_LABELS,
+  FORMAT_INPUT,
   optionalId,
+  readReportFormat,
+  type ReportFormat,
   parseLabels,
   tokenFrom,
 } from './common-inputs.js';
@@ -34,6 +37,7 @@ import {
   DEFAULT_REPORT_DEPENDENCIES,
   openReportGitHub,
   renderReportComment,
+  reportTextContext,
   repositoryOf,
   retryRunOf,
   type ReportContext,
@@ -52,6 +56,7 @@ export interface CompareInput {
   token: string | undefined;
   configPath: string | undefined;
   labels: string[];
+  format: ReportFormat;
 }
 
 export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
@@ -92,6 +97,7 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
       },
       config: CONFIG_INPUT,
       labels: DIAGNOSIS_LABELS_INPUT,
+      format: FORMAT_INPUT,
     },
     parse: (inputs, io) => parseCompareInput(inputs, io),
     run: (input, io) => runCompare(input, io, deps),
@@ -119,6 +125,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
     token,
     configPath: inputs.get('config'),
     labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    format: readReportFormat(inputs, io),
   };
 }
 
@@ -158,7 +165,7 @@ async function runCompare(
     const result = github
       ? await reportRetry(ctx, await openReport(db, link), loaded, run)
       : { kind: 'printed' as const, body: renderReportComment(ctx, loaded, run, undefined) };
-    io.print(result.body);
+    io.print(input.format === 'md' ? result.body : await renderText(ctx, loaded, run, result, io));
     await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
     return 0;
   } catch (error) {
@@ -169,6 +176,21 @@ async function runCompare(
   } finally {
     await db.close();
   }
+}
+
+/** Loaded on demand: the terminal renderer (and its table library) stays out of the action's path. */
+async function renderText(
+  ctx: ReportContext,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+  result: ReportResult,
+  io: CommandIO,
+): Promise<string> {
+  const { renderComparisonText } = await import('../core/terminal/comparison-report.js');
+  const { PLAIN_STYLE } = await import('../core/terminal/style.js');
+  const issue = result.kind === 'reported' ? (result.issue?.issue?.number ?? undefined) : undefined;
+  const context = reportTextContext(ctx, loaded, run, issue ?? run?.diagnosisIssue ?? undefined);
+  return renderComparisonText(loaded.comparison, context, io.style ?? PLAIN_STYLE);
 }
 
 // ── the link: previous campaign, PR, issue ─────────────────────────────────────────────────────
