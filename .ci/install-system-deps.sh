@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need: podman (to build and push OCI images without a
+# Installs the system packages the tests need: bsdutils (`script`, a pseudo-terminal for the demo
+# test), podman (to build and push OCI images without a
 # Docker engine), Debian's docker-registry (a Docker Registry v2 server the tests start on
 # 127.0.0.1) and a headless Chromium for the browser render test (Debian's `chromium`; skipped
 # where a Chromium or Chrome binary is already installed, as on GitHub's Ubuntu runners, whose
@@ -19,7 +20,7 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=''
 if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
 
-packages=(podman docker-registry)
+packages=(podman docker-registry bsdutils)
 have_browser=0
 for browser in chromium chromium-browser google-chrome google-chrome-stable; do
   if command -v "$browser" >/dev/null 2>&1; then have_browser=1; fi

@@ -4,6 +4,8 @@ import type { CommandIO } from './commands/command.js';
 import { CLI_COMMANDS as COMMANDS } from './commands/cli-commands.js';
 import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
+import { styleFor } from './core/terminal/style.js';
+import { LiveDisplay } from './live-display.js';
 import { consoleLogger, SecretMasker } from './logger.js';
 import { abortOnSignals, signalExitCode } from './signals.js';
 
@@ -29,8 +31,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const masker = new SecretMasker();
-  const logger = consoleLogger(masker, process.stderr, Boolean(process.env.ITERATE_CAMPAIGN_DEBUG));
   const env = loadDotEnv(process.cwd(), { ...process.env });
+  const live = process.stderr.isTTY
+    ? new LiveDisplay(process.stderr, styleFor(process.stderr, env))
+    : undefined;
+  const logger = consoleLogger(
+    masker,
+    live ? live.passthrough() : process.stderr,
+    Boolean(process.env.ITERATE_CAMPAIGN_DEBUG),
+  );
+  const print = (text: string) => process.stdout.write(`${masker.mask(text)}\n`);
   const io: CommandIO = {
     signal: abortOnSignals(),
     surface: 'cli',
@@ -42,7 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     appendSummary: async (markdown) => {
       if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
     },
-    print: (text) => process.stdout.write(`${masker.mask(text)}\n`),
+    print: (text) =>
+      live && process.stdout.isTTY ? live.writeAbove(() => print(text)) : print(text),
+    style: styleFor(process.stdout, env),
+    ...(live ? { liveProgress: () => live.progress() } : {}),
   };
   try {
     const inputs = command

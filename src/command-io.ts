@@ -1,4 +1,6 @@
 /** What a command (and the use-cases below it) may touch of the world it runs in. */
+import type { ProgressReporter } from './core/terminal/progress-view.js';
+import type { TerminalStyle } from './core/terminal/style.js';
 import type { Logger, SecretMasker } from './logger.js';
 
 /** Where a command runs: inside a workflow step, or in a terminal. */
@@ -14,6 +16,13 @@ export interface CommandIO {
   appendSummary(markdown: string): Promise<void>;
   /** The command's main result: stdout in a terminal, the log in a workflow. */
   print(text: string): void;
+  /**
+   * How a report printed for people looks (colour, symbols, width): set in a terminal, where
+   * reports default to text. Unset in a workflow, where they default to Markdown.
+   */
+  style?: TerminalStyle;
+  /** A progress bar redrawn in place, when stderr is a TTY; otherwise waits log a line a minute. */
+  liveProgress?(): ProgressReporter;
   /** Aborted on SIGINT/SIGTERM (a cancelled job, Ctrl-C): long waits stop and clean up. */
   signal?: AbortSignal;
 }

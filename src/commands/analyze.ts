@@ -44,7 +44,12 @@ import {
   upsertRetryPullRequest,
   type RetryPullRequestOutcome,
 } from '../github/retry-pr.js';
-import { analyzeFromDatabase, hasRetryable, retryYamlFor } from '../loop/analyze-campaign.js';
+import {
+  analyzeFromDatabase,
+  hasRetryable,
+  newDiagnosisIssueBody,
+  retryYamlFor,
+} from '../loop/analyze-campaign.js';
 import { investigate, type InvestigationOptions } from '../loop/investigate.js';
 import {
   analysisGate,
@@ -58,7 +63,10 @@ import type { CommandIO, InputSource, Surface } from './command.js';
 import {
   DATABASE_URL_INPUT,
   CONFIG_INPUT,
+  FORMAT_INPUT,
   readDatabaseUrl,
+  readReportFormat,
+  type ReportFormat,
   DEFAULT_LABELS,
   parseLabels,
   parseRepoDirectory,
@@ -97,6 +105,8 @@ export interface AnalyzeInput {
   databaseUrl: string;
   configPath: string | undefined;
   json: boolean;
+  /** How the analysis is printed: text for people, md (the issue body), json. */
+  format: ReportFormat;
   writeRetry: string | undefined;
   operatorImage: string | undefined;
   output: OutputMode;
@@ -156,7 +166,8 @@ export function createAnalyzeCommand(deps: AnalyzeDependencies = DEFAULT_DEPENDE
       },
       'database-url': DATABASE_URL_INPUT,
       config: CONFIG_INPUT,
-      json: { description: 'Print the analysis as JSON instead of Markdown', flag: true },
+      json: { description: 'Print the analysis as JSON (the same as --format json)', flag: true },
+      format: FORMAT_INPUT,
       'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
       'operator-image': { description: 'Operator image for the retry campaign' },
       'github-token': {
@@ -226,6 +237,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
     databaseUrl,
     configPath: inputs.get('config'),
     json,
+    format: readReportFormat(inputs, io),
     writeRetry: optional(inputs, 'write-retry', (field, v) =>
       parseWorkspacePath(field, v, 'retry.yaml'),
     ),
@@ -319,7 +331,8 @@ async function runAnalyze(
   const analysis = await io.logger.group(`Analyzing ${describeSelector(input)}`, () =>
     loadAnalysis(input, config, io),
   );
-  io.print(input.json ? JSON.stringify(analysis, null, 2) : renderDiagnosisMarkdown(analysis));
+  if (input.format === 'json') io.print(JSON.stringify(analysis, null, 2));
+  if (input.format === 'text') io.print(await renderText(analysis, io));
   if (input.writeRetry) await writeLocalRetry(analysis, config, input, io);
   setAnalysisOutputs(analysis, io);
   for (const w of splitRetryable(analysis.failing).withheld) {
@@ -329,18 +342,39 @@ async function runAnalyze(
     analysis.failing.length > 0 ? retryYamlFor(analysis, config, input.operatorImage) : undefined;
   let publication: Publication | undefined;
   let failure: unknown;
+  const handoff = handoffFor(analysis, config, retryDir, input);
   try {
-    const handoff = handoffFor(analysis, config, retryDir, input);
     publication = await publish(input, analysis, retryYaml, retryDir, io, deps, handoff);
   } catch (error) {
     failure = clarifyFailure(error, input);
   }
+  if (input.format === 'md')
+    io.print(issueBodyOf(publication, analysis, retryYaml, input, handoff));
   const summary = renderSummary(analysis, input, publication, failure);
   await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
   warnIfTargetMissed(analysis, io);
   if (failure !== undefined) throw failure;
   const gate = analysisGate(input.failOn, analysis);
   if (gate.kind === 'fail') throw new GateFailure(gate.message);
+}
+
+/** Loaded on demand: the terminal renderer (and its table library) stays out of the action's path. */
+async function renderText(analysis: CampaignAnalysis, io: CommandIO): Promise<string> {
+  const { renderAnalysisText } = await import('../core/terminal/analysis-report.js');
+  const { PLAIN_STYLE } = await import('../core/terminal/style.js');
+  return renderAnalysisText(analysis, io.style ?? PLAIN_STYLE);
+}
+
+/** The Markdown of the diagnosis issue: the body written, else the one a new issue gets. */
+function issueBodyOf(
+  publication: Publication | undefined,
+  analysis: CampaignAnalysis,
+  retryYaml: string | undefined,
+  input: AnalyzeInput,
+  handoff: Handoff,
+): string {
+  if (publication?.kind === 'issue' && publication.outcome.body) return publication.outcome.body;
+  return newDiagnosisIssueBody(analysis, retryYaml, input.github?.context.runUrl, handoff);
 }
 
 function describeSelector(input: AnalyzeInput): string {

@@ -1,4 +1,12 @@
-import { InputError, parseId, parseTargetRate, parseWorkspacePath, shown } from '../core/inputs.js';
+import {
+  InputError,
+  parseBoolean,
+  parseChoice,
+  parseId,
+  parseTargetRate,
+  parseWorkspacePath,
+  shown,
+} from '../core/inputs.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { validateRegistry } from '../images/image-ref.js';
 import { DEFAULT_VALIDATION_CAMPAIGN } from '../loop/report-context.js';
@@ -136,4 +144,22 @@ export function optionalRegistry(inputs: InputSource): string | undefined {
   } catch (error) {
     throw new InputError((error as Error).message);
   }
+}
+
+export const REPORT_FORMATS = ['text', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number] | 'json';
+
+/** `--format`: text for people (the terminal's default), md for GitHub (the workflow's). */
+export const FORMAT_INPUT: InputSpec = {
+  description:
+    'How the report is printed: text (aligned, coloured on a TTY; CLI default) or md (the GitHub Markdown; action default)',
+};
+
+/** The report format: --json wins, then format, then the surface's default. */
+export function readReportFormat(inputs: InputSource, io: CommandIO): ReportFormat {
+  const json = parseBoolean('json', inputs.get('json') ?? 'false');
+  const raw = inputs.get('format');
+  if (json && raw !== undefined) io.logger.warning("Input 'format' is ignored: --json is given.");
+  if (json) return 'json';
+  return parseChoice('format', raw ?? (io.surface === 'cli' ? 'text' : 'md'), REPORT_FORMATS);
 }

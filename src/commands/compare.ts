@@ -37,7 +37,10 @@ import {
   readDatabaseUrl,
   DIAGNOSIS_LABELS_INPUT,
   DEFAULT_LABELS,
+  FORMAT_INPUT,
   optionalId,
+  readReportFormat,
+  type ReportFormat,
   parseLabels,
   tokenFrom,
   optionalTargetRate,
@@ -51,6 +54,7 @@ import {
   DEFAULT_REPORT_DEPENDENCIES,
   openReportGitHub,
   renderReportComment,
+  reportTextContext,
   repositoryOf,
   retryRunOf,
   type ReportContext,
@@ -71,6 +75,7 @@ export interface CompareInput {
   configPath: string | undefined;
   labels: string[];
   failOn: FailOn;
+  format: ReportFormat;
 }
 
 export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
@@ -117,6 +122,7 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
       config: CONFIG_INPUT,
       labels: DIAGNOSIS_LABELS_INPUT,
       'fail-on': { description: FAIL_ON_DESCRIPTION },
+      format: FORMAT_INPUT,
     },
     parse: (inputs, io) => parseCompareInput(inputs, io),
     run: (input, io) => runCompare(input, io, deps),
@@ -145,6 +151,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
     configPath: inputs.get('config'),
     labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
     failOn: parseFailOn('fail-on', inputs.get('fail-on'), 'compare'),
+    format: readReportFormat(inputs, io),
   };
 }
 
@@ -188,7 +195,7 @@ async function runCompare(
     const result = github
       ? await reportRetry(ctx, await openReport(db, link), loaded, run)
       : { kind: 'printed' as const, body: renderReportComment(ctx, loaded, run, undefined) };
-    io.print(result.body);
+    io.print(input.format === 'md' ? result.body : await renderText(ctx, loaded, run, result, io));
     await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
     return applyGate(io, comparisonGate(input.failOn, loaded.comparison));
   } catch (error) {
@@ -199,6 +206,21 @@ async function runCompare(
   } finally {
     await db.close();
   }
+}
+
+/** Loaded on demand: the terminal renderer (and its table library) stays out of the action's path. */
+async function renderText(
+  ctx: ReportContext,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+  result: ReportResult,
+  io: CommandIO,
+): Promise<string> {
+  const { renderComparisonText } = await import('../core/terminal/comparison-report.js');
+  const { PLAIN_STYLE } = await import('../core/terminal/style.js');
+  const issue = result.kind === 'reported' ? (result.issue?.issue?.number ?? undefined) : undefined;
+  const context = reportTextContext(ctx, loaded, run, issue ?? run?.diagnosisIssue ?? undefined);
+  return renderComparisonText(loaded.comparison, context, io.style ?? PLAIN_STYLE);
 }
 
 // ── the link: previous campaign, PR, issue ─────────────────────────────────────────────────────

@@ -9,6 +9,9 @@ import { combinationKey } from '../core/grouping.js';
 import { parseBoolean, parseId } from '../core/inputs.js';
 import { isPlainObject } from '../core/json.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
+import { renderAnalysisText } from '../core/terminal/analysis-report.js';
+import { renderComparisonText } from '../core/terminal/comparison-report.js';
+import { PLAIN_STYLE } from '../core/terminal/style.js';
 import { campaignRows, enqueueCampaign } from '../db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
@@ -22,6 +25,7 @@ import { runSimulatedWorker } from '../demo/simulated-worker.js';
 import { DEMO_FIX, runLoopDemo } from '../demo/loop.js';
 import { loadCampaignAnalysis, retryYamlFor } from '../loop/analyze-campaign.js';
 import { DEFAULT_HISTORY, investigate } from '../loop/investigate.js';
+import { waitForCampaign } from '../loop/wait.js';
 import { defineCommand, type CommandIO } from './command.js';
 
 const DEFAULT_CAMPAIGN = fileURLToPath(
@@ -36,6 +40,7 @@ interface DemoInput {
   workers: number;
   outputDir: string;
   keep: boolean;
+  verbose: boolean;
   target: number;
 }
 
@@ -54,6 +59,10 @@ export const demoCommand = defineCommand<DemoInput>({
       description: 'Where the diagnosis, JSON and retry YAML go (default demo-output)',
     },
     keep: { description: 'Keep PostgreSQL running after the demo until Ctrl-C', flag: true },
+    verbose: {
+      description: 'A line per claimed work item instead of the progress bar',
+      flag: true,
+    },
   },
   parse(inputs, io) {
     const workers = parseId('workers', inputs.get('workers') ?? '3');
@@ -62,6 +71,7 @@ export const demoCommand = defineCommand<DemoInput>({
       workers: Math.min(workers, 16),
       outputDir: resolve(io.cwd, inputs.get('output-dir') ?? 'demo-output'),
       keep: parseBoolean('keep', inputs.get('keep') ?? 'false'),
+      verbose: parseBoolean('verbose', inputs.get('verbose') ?? 'false'),
       target: 0.9,
     };
   },
@@ -123,6 +133,7 @@ async function simulateCampaign(
         campaignId,
         startAt: new Date(campaignStart.getTime() + i * 45_000),
         cooldownSeconds: campaign.cooldown_seconds,
+        delayMs: 60,
         simulate: (item, start) =>
           simulateTrial(
             profiles.get(item.id) ?? 'success',
@@ -132,14 +143,16 @@ async function simulateCampaign(
             random,
           ),
         onItem: (item, result) => {
-          io.logger.info(
-            `  c${campaignId}-${item.workerId?.split('-').pop()} claimed #${item.id} ${item.chaosType}${item.baseline ? ' (baseline)' : ''} → ${result.error ? `failed: ${result.error}` : 'trial recorded'}`,
-          );
+          if (input.verbose)
+            io.logger.info(
+              `  c${campaignId}-${item.workerId?.split('-').pop()} claimed #${item.id} ${item.chaosType}${item.baseline ? ' (baseline)' : ''} → ${result.error ? `failed: ${result.error}` : 'trial recorded'}`,
+            );
           logs.add(`c${campaignId}-${i + 1}`, item, result.error);
         },
       }),
     );
-    await Promise.all(workers);
+    const watched = input.verbose ? [] : [watch(db, campaignId, io)];
+    await Promise.all([...workers, ...watched]);
   });
 
   const workerLogsDir = join(input.outputDir, 'worker-logs');
@@ -187,6 +200,17 @@ class SimulatedWorkerLogs {
   }
 }
 
+/** The progress bar in a terminal (a line a minute otherwise) while the workers run. */
+function watch(db: EvalDatabase, campaignId: number, io: CommandIO): Promise<unknown> {
+  const progress = io.liveProgress?.();
+  return waitForCampaign(db, campaignId, {
+    timeoutMs: 120_000,
+    pollMs: 500,
+    logger: io.logger,
+    ...(progress ? { progress } : {}),
+  });
+}
+
 /** The k-th work item of each combination follows the k-th profile of the failure model. */
 function planProfiles(
   specs: ReturnType<typeof expandCampaignMatrix>,
@@ -209,7 +233,7 @@ function objectOf(value: unknown): Record<string, unknown> {
 
 async function writeOutputs(analysis: CampaignAnalysis, dir: string, io: CommandIO): Promise<void> {
   const markdown = renderDiagnosisMarkdown(analysis);
-  io.print(markdown);
+  io.print(renderAnalysisText(analysis, io.style ?? PLAIN_STYLE));
   await mkdir(dir, { recursive: true });
   const files: [string, string][] = [
     ['diagnosis.md', markdown],
@@ -233,6 +257,7 @@ async function demonstrateLoop(
   input: DemoInput,
   io: CommandIO,
 ): Promise<void> {
+  const progress = input.verbose ? undefined : io.liveProgress?.();
   const loop = await io.logger.group('Simulated fix, plan, retry, workers and wait', () =>
     runLoopDemo({
       db,
@@ -240,22 +265,23 @@ async function demonstrateLoop(
       config: parseProjectConfig(undefined),
       workers: input.workers,
       logger: io.logger,
+      ...(progress ? { progress } : {}),
     }),
   );
   const { comparison } = loop.loaded;
   io.logger.info(
     `Compared retry ${comparison.retry_campaign_id} with campaign ${comparison.previous_campaign_id}: ${comparison.verdict}.`,
   );
-  io.print(
-    `\n---\n\nPR comment that compare would post on #${DEMO_FIX.prNumber}:\n\n${loop.prComment}`,
-  );
+  io.print(`\n${renderComparisonText(comparison, loop.commentContext, io.style ?? PLAIN_STYLE)}`);
   const files: [string, string][] = [
     ['pr-comment.md', loop.prComment],
     ['diagnosis-issue-after-retry.md', loop.issueBody],
     ['comparison.json', JSON.stringify(comparison, null, 2)],
   ];
   for (const [name, text] of files) await writeFile(join(input.outputDir, name), `${text}\n`);
-  io.logger.info(`Wrote ${files.map(([name]) => join(input.outputDir, name)).join(', ')}`);
+  io.logger.info(
+    `Wrote ${files.map(([name]) => join(input.outputDir, name)).join(', ')} (the Markdown compare would post on PR #${DEMO_FIX.prNumber} and the diagnosis issue would show)`,
+  );
 }
 
 async function keepServerUp(url: string, campaignId: number, io: CommandIO): Promise<void> {

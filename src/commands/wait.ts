@@ -81,6 +81,7 @@ export const waitCommand = defineCommand<WaitInput>({
         pollMs: input.pollMs,
         logger: io.logger,
         signal: io.signal,
+        progress: io.liveProgress?.(),
       });
     } finally {
       await db.close();

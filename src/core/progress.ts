@@ -1,6 +1,3 @@
-import { describeCombination } from './grouping.js';
-import { isPlainObject } from './json.js';
-
 export interface ProgressGroup {
   chaosType: string;
   params: unknown;
@@ -63,28 +60,6 @@ export function describeTotals(t: ProgressTotals): string {
   const done = t.completed + t.failed;
   const pct = t.total ? Math.floor((done / t.total) * 100) : 0;
   return `${done}/${t.total} done (${pct}%): ${t.completed} completed, ${t.failed} failed · ${t.running} running · ${t.pending} pending`;
-}
-
-export function describeGroups(snapshot: ProgressSnapshot): string {
-  return snapshot.groups
-    .map((g) => {
-      const name = g.baseline
-        ? 'baseline'
-        : describeCombination({
-            chaosType: g.chaosType,
-            params: isPlainObject(g.params) ? g.params : {},
-          });
-      const total = g.pending + g.running + g.completed + g.failed;
-      return `${name} ${g.completed + g.failed}/${total}`;
-    })
-    .join(' · ');
-}
-
-export function describeRunning(snapshot: ProgressSnapshot): string[] {
-  return snapshot.running.map(
-    (r) =>
-      `#${r.workId} ${r.chaosType} on ${r.workerId ?? 'unknown worker'} for ${formatDuration(r.runningSeconds)}`,
-  );
 }
 
 /**

@@ -17,7 +17,9 @@ import {
 import { combinationKey } from '../core/grouping.js';
 import { planImages, type ImagePlan } from '../core/image-plan.js';
 import { isPlainObject } from '../core/json.js';
-import { commentRevision, renderRetryComment } from '../core/retry-report.js';
+import { commentRevision, nextStep, renderRetryComment } from '../core/retry-report.js';
+import type { TestedImage } from '../core/render-comparison.js';
+import type { ProgressReporter } from '../core/terminal/progress-view.js';
 import type { EvalDatabase } from '../db/pool.js';
 import { campaignRows } from '../db/enqueue-campaign.js';
 import { ensureProductSchema } from '../db/product-schema.js';
@@ -51,6 +53,8 @@ export interface LoopDemoOptions {
   config: ProjectConfig;
   workers: number;
   logger: Logger;
+  /** The live progress bar in a terminal; default: a line a minute. */
+  progress?: ProgressReporter;
 }
 
 export interface LoopDemoResult {
@@ -62,6 +66,8 @@ export interface LoopDemoResult {
   prComment: string;
   /** The diagnosis issue body after the retry's iteration was appended. */
   issueBody: string;
+  /** What the comment shows beside the comparison, for the terminal's rendering of it. */
+  commentContext: { images: TestedImage[]; issueNumber: number; nextStep: string };
 }
 
 export async function runLoopDemo(options: LoopDemoOptions): Promise<LoopDemoResult> {
@@ -99,6 +105,11 @@ export async function runLoopDemo(options: LoopDemoOptions): Promise<LoopDemoRes
     loaded,
     prComment: prComment(loaded, retryCampaignId, operatorImage),
     issueBody: issueBody(previous, loaded.after),
+    commentContext: {
+      images: imagesOf(operatorImage),
+      issueNumber: DEMO_FIX.issueNumber,
+      nextStep: nextStep(loaded.comparison, NEXT),
+    },
   };
 }
 
@@ -151,7 +162,7 @@ async function workAndWatch(options: LoopDemoOptions, campaignId: number): Promi
       campaignId,
       startAt: new Date(Date.UTC(2026, 10, 25, 9, 0, 0) + i * 45_000),
       cooldownSeconds: 10,
-      delayMs: 120,
+      delayMs: 200,
       simulate: (item, start) => {
         const params = isPlainObject(item.chaosParams) ? item.chaosParams : {};
         const key = combinationKey({ chaosType: item.chaosType, params });
@@ -170,8 +181,21 @@ async function workAndWatch(options: LoopDemoOptions, campaignId: number): Promi
     timeoutMs: 60_000,
     pollMs: 1_000,
     logger: options.logger,
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   await Promise.all([...workers, waited]);
+}
+
+const NEXT = {
+  issueNumber: DEMO_FIX.issueNumber,
+  validationFile: 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml',
+};
+
+function imagesOf(operatorImage: string): TestedImage[] {
+  return testedImages({
+    operatorImage,
+    imageDigests: { operator: operatorImage.split('@')[1]! },
+  });
 }
 
 function prComment(
@@ -181,17 +205,8 @@ function prComment(
 ): string {
   const body = renderRetryComment({
     comparison: loaded.comparison,
-    context: {
-      issueNumber: DEMO_FIX.issueNumber,
-      images: testedImages({
-        operatorImage,
-        imageDigests: { operator: operatorImage.split('@')[1]! },
-      }),
-    },
-    next: {
-      issueNumber: DEMO_FIX.issueNumber,
-      validationFile: 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml',
-    },
+    context: { issueNumber: DEMO_FIX.issueNumber, images: imagesOf(operatorImage) },
+    next: NEXT,
   });
   return composeStickyBody({
     prNumber: DEMO_FIX.prNumber,

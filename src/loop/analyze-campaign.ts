@@ -8,6 +8,12 @@ import { buildRetryCampaign, retrySettings, retrySourceOf } from '../core/campai
 import type { CampaignSelector } from '../core/inputs.js';
 import { splitRetryable, withheldNote } from '../core/chaos-types.js';
 import type { ProjectConfig } from '../core/config.js';
+import type { HandoffOptions } from '../core/handoff.js';
+import {
+  nextDiagnosisState,
+  renderDiagnosisIssueBody,
+  withRevision,
+} from '../core/diagnosis-state.js';
 
 export interface LoadAnalysisOptions {
   target: number;
@@ -101,4 +107,24 @@ export function retryYamlFor(
 /** Whether any failing combination can go into a retry campaign. */
 export function hasRetryable(analysis: CampaignAnalysis): boolean {
   return splitRetryable(analysis.failing).retryable.length > 0;
+}
+
+/**
+ * The diagnosis issue body the first analysis of a series writes, exactly as analyze creates it:
+ * what `analyze --format md` prints when no issue was written.
+ */
+export function newDiagnosisIssueBody(
+  analysis: CampaignAnalysis,
+  retryYaml: string | undefined,
+  runUrl: string | undefined,
+  handoff?: HandoffOptions,
+): string {
+  const state = {
+    ...nextDiagnosisState(undefined, analysis, runUrl),
+    series: analysis.campaign.name,
+  };
+  return renderDiagnosisIssueBody(analysis, withRevision(state, state.revision + 1), {
+    ...(retryYaml ? { retryYaml } : {}),
+    ...(handoff ? { handoff } : {}),
+  });
 }

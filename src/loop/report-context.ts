@@ -19,11 +19,13 @@ import {
   totalsOf,
   type ProgressTotals,
 } from '../core/progress.js';
-import type { TestedImage } from '../core/render-comparison.js';
+import type { ComparisonContext, TestedImage } from '../core/render-comparison.js';
 import {
   commentRevision,
+  nextStep,
   renderRetryComment,
   type CommentStage,
+  type RetryCommentInput,
   type ValidationState,
 } from '../core/retry-report.js';
 import { readProgress } from '../db/campaign-progress.js';
@@ -218,9 +220,31 @@ export function renderReportComment(
   issueNumber: number | undefined,
   validation?: ValidationState,
 ): string {
-  const runUrl = ctx.github?.context.runUrl;
   return renderRetryComment({
     comparison: loaded.comparison,
+    ...reportParts(ctx, run, issueNumber, validation),
+  });
+}
+
+/** What the terminal shows beside a comparison: the comment's images, links and next step. */
+export function reportTextContext(
+  ctx: Pick<ReportContext, 'github' | 'validationFile'>,
+  loaded: RetryComparison,
+  run: RetryRun | null,
+  issueNumber: number | undefined,
+): ComparisonContext {
+  const { context, next } = reportParts(ctx, run, issueNumber);
+  return { ...context, nextStep: nextStep(loaded.comparison, next) };
+}
+
+function reportParts(
+  ctx: Pick<ReportContext, 'github' | 'validationFile'>,
+  run: RetryRun | null,
+  issueNumber: number | undefined,
+  validation?: ValidationState,
+): Pick<RetryCommentInput, 'context' | 'next'> {
+  const runUrl = ctx.github?.context.runUrl;
+  return {
     context: {
       images: testedImages(run),
       ...(issueNumber ? { issueNumber } : {}),
@@ -231,7 +255,7 @@ export function renderReportComment(
       ...(issueNumber ? { issueNumber } : {}),
       ...(validation ? { validation } : {}),
     },
-  });
+  };
 }
 
 // ── GitHub writes ──────────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,6 @@
+import { lineProgress } from '../core/terminal/progress-lines.js';
+import type { ProgressReporter } from '../core/terminal/progress-view.js';
 import {
-  describeGroups,
-  describeRunning,
-  describeTotals,
   formatDuration,
   isFinished,
   staleItems,
@@ -20,6 +19,8 @@ export interface WaitOptions {
   staleAfterSeconds?: number;
   logger: Logger;
   signal?: AbortSignal;
+  /** Where progress goes (a live bar in a terminal); default: a log line a minute. */
+  progress?: ProgressReporter;
 }
 
 export interface WaitResult {
@@ -44,7 +45,7 @@ export async function waitForCampaign(
   const listener = listenForCompletions(db, campaignId, (m) => options.logger.warning(m));
   // One abort listener for the whole wait, not one per poll.
   const stop = stopped(options.signal);
-  let lastLine = '';
+  const progress = options.progress ?? lineProgress((line) => options.logger.info(line));
   let totals: ProgressTotals = { total: 0, pending: 0, running: 0, completed: 0, failed: 0 };
   const result = (outcome: 'finished' | 'timedOut' | 'interrupted' | 'empty'): WaitResult => ({
     finished: outcome === 'finished',
@@ -71,14 +72,12 @@ export async function waitForCampaign(
           options.logger.warning(`No work items found for campaign ${campaignId}`);
           return result('empty');
         }
-        const line = `Campaign ${campaignId}: ${describeTotals(totals)}`;
-        if (line !== lastLine) {
-          options.logger.info(line);
-          options.logger.info(`  ${describeGroups(snapshot)}`);
-          for (const running of describeRunning(snapshot))
-            options.logger.info(`  running ${running}`);
-          lastLine = line;
-        }
+        progress.update({
+          campaignId,
+          mode: listener.listening ? 'live' : 'polling',
+          snapshot,
+          staleAfterSeconds: staleAfter,
+        });
         for (const item of staleItems(snapshot, staleAfter)) {
           if (warnedStale.has(item.workId)) continue;
           warnedStale.add(item.workId);
@@ -99,6 +98,7 @@ export async function waitForCampaign(
     }
   } finally {
     stop.dispose();
+    progress.stop();
     await listener.close();
   }
 }

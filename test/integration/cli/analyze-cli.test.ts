@@ -64,14 +64,52 @@ async function campaignWithoutTrials(name: string): Promise<number> {
 }
 
 describe('iterate-campaign analyze', () => {
-  test('prints the diagnosis for a campaign on a real database', async () => {
+  test('prints the diagnosis for people: aligned plain text when piped, no markup', async () => {
     const result = await cli(['analyze', String(campaignId), '--database-url', url]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(
+      `FAIL Campaign ${campaignId} · tikv-all-chaos-cloud: 51.9% vs target 90.0%, target missed`,
+    );
+    expect(result.stdout).toMatch(/1\. all-failed-no-ticket — network_partition · pipeline/);
+    expect(result.stdout).toMatch(
+      /trial \d+ +timeout +no-ticket +uv run eval show --trial \d+ --remote/,
+    );
+    for (const markup of ['<', '|---|', '<!--', '**', '`', '\x1b']) {
+      expect(result.stdout).not.toContain(markup);
+    }
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  test('--format md prints the Markdown of the diagnosis issue a first analysis creates', async () => {
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--format',
+      'md',
+      '--database-url',
+      url,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       `Campaign ${campaignId} · tikv-all-chaos-cloud — 51.9% vs target 90.0%`,
     );
     expect(result.stdout).toContain('`all-failed-no-ticket` — `network_partition`');
-    expect(result.stdout).toContain('uv run eval show --trial');
+    expect(result.stdout.startsWith('<!-- iterate-campaign:diagnosis')).toBe(true);
+    expect(result.stdout).toContain('<summary>Targeted retry campaign</summary>');
+  });
+
+  test('--format with a bad value names the field and the choices', async () => {
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--format',
+      'html',
+      '--database-url',
+      url,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/format.*html.*text.*md/);
   });
 
   test('--json carries the documented keys, from EVAL_DATABASE_URL', async () => {
@@ -218,7 +256,9 @@ describe('iterate-campaign analyze', () => {
     const empty = await campaignWithoutTrials('empty');
     const result = await cli(['analyze', String(empty), '--database-url', url]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
+    expect(result.stdout).toContain('No trials were recorded (1 work items: 1 pending');
+    const md = await cli(['analyze', String(empty), '--format', 'md', '--database-url', url]);
+    expect(md.stdout).toContain(
       'No trials were recorded for this campaign (1 work items: 1 pending',
     );
   });

@@ -60,9 +60,11 @@ describe('waitForCampaign on the shared server', () => {
     });
     expect(latency).toBeLessThan(10_000); // a poll would have taken 60 s
     expect(logger.text()).toContain(
-      `Campaign ${campaignId}: 6/6 done (100%): 4 completed, 2 failed · 0 running · 0 pending`,
+      `Campaign ${campaignId}: 6/6 done (100%): 4 completed, 2 failed · 0 running · 0 pending · done`,
     );
-    expect(logger.text()).toMatch(/node_kill 3\/3 · latency 3\/3/);
+    // Without a terminal, progress is a line a minute (plus the finished state), not one per change.
+    const progress = logger.lines.filter((l) => l.includes(`Campaign ${campaignId}: `));
+    expect(progress.length).toBeLessThanOrEqual(2);
   });
 
   test('a timeout stops cleanly with partial counts', async () => {

@@ -52,6 +52,8 @@ interface Run {
   outputs: Record<string, string>;
   summary: string;
   logger: MemoryLogger;
+  /** What the command printed to the log (stdout in a terminal). */
+  printed: string;
 }
 
 let databaseUrl: string;
@@ -60,7 +62,7 @@ async function analyze(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<Run> {
-  const { io, outputs, summary, logger } = recordingIO({
+  const { io, outputs, summary, logger, printed } = recordingIO({
     surface: 'action',
     env: {
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
@@ -79,9 +81,11 @@ async function analyze(
   const source = inputSource(given);
   try {
     const code = await runCommand(registry, 'analyze', source, io);
-    return { code, error: undefined, outputs, summary: summary.join('\n'), logger };
+    const out = { outputs, summary: summary.join('\n'), logger, printed: printed.join('\n') };
+    return { code, error: undefined, ...out };
   } catch (error) {
-    return { code: undefined, error: error as Error, outputs, summary: summary.join('\n'), logger };
+    const out = { outputs, summary: summary.join('\n'), logger, printed: printed.join('\n') };
+    return { code: undefined, error: error as Error, ...out };
   }
 }
 
@@ -114,6 +118,15 @@ beforeEach(async () => {
 });
 
 describe('the diagnosis issue of a campaign series', () => {
+  it('is printed exactly as written (format md, the workflow default), when created and updated', async () => {
+    const first = await analyze({ 'campaign-id': String(await failing()) });
+    expect(first.error).toBeUndefined();
+    expect(first.printed).toBe(onlyIssue().body);
+    const second = await analyze({ 'campaign-id': String(await failing()) });
+    expect(second.printed).toBe(onlyIssue().body);
+    expect(second.printed).not.toBe(first.printed);
+  });
+
   it('is created once, labelled, by the bot, with the state block and iteration history', async () => {
     const id = await failing();
     const run = await analyze({ 'campaign-id': String(id) });

@@ -3,9 +3,10 @@ import type { ProgressSnapshot } from '../../../../src/core/progress.js';
 import {
   estimateRemainingSeconds,
   progressByChaosType,
-  renderProgressBlock,
   renderProgressLine,
 } from '../../../../src/core/terminal/progress-view.js';
+import { lineProgress } from '../../../../src/core/terminal/progress-lines.js';
+import { renderProgressBlock } from '../../../../src/core/terminal/progress-block.js';
 import { displayWidth } from '../../../../src/core/terminal/table.js';
 import { STYLES, visible } from './fixtures.js';
 
@@ -105,4 +106,32 @@ test('the per-minute line for pipes and Actions logs is one plain line', () => {
   expect(line).toBe(
     'Campaign 12: 5/12 done (41%): 4 completed, 1 failed · 2 running · 5 pending · ETA 35m00s · left: latency 4, pd_leader_kill 3 · 1 probably orphaned (release-stale)',
   );
+});
+
+describe('lineProgress', () => {
+  test('writes the first state, then at most a line a minute, and the finished state once', () => {
+    const written: string[] = [];
+    let clock = 0;
+    const progress = lineProgress(
+      (l) => written.push(l),
+      () => clock,
+    );
+    const at = (ms: number, s: ProgressSnapshot) => {
+      clock = ms;
+      progress.update({ ...view, snapshot: s });
+    };
+    at(0, snapshot);
+    at(10_000, snapshot);
+    at(59_999, snapshot);
+    expect(written).toHaveLength(1);
+    at(60_000, snapshot);
+    expect(written).toHaveLength(2);
+    const done = { groups: [group('node_kill', { completed: 3, meanSeconds: 1 })], running: [] };
+    at(61_000, done);
+    at(62_000, done);
+    expect(written).toHaveLength(3);
+    expect(written[2]).toBe(
+      'Campaign 12: 3/3 done (100%): 3 completed, 0 failed · 0 running · 0 pending · done',
+    );
+  });
 });
