@@ -34,7 +34,9 @@ const SHORTENED = [
 ];
 /** The demo's outputs: written by the demo run in beforeAll (README's first command, in-process). */
 const DEMO_DIR = mkdtempSync(join(tmpdir(), 'render-test-demo-'));
-const VERDICT = /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials/;
+// Comparison verdicts, and the invariant coverage verdicts of the diagnosis (issue 13).
+const VERDICT =
+  /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials|missing|insensitive|covered/;
 
 const DEMO_FILES = ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md'];
 

@@ -205,8 +205,10 @@ describe('node dist/index.js', () => {
     });
     expect(Number(scheduled.outputs['win-rate'])).toBeCloseTo(0.5185, 4);
     expect(JSON.parse(scheduled.outputs['failing-chaos-types']!)).toContainEqual({
+      subject: 'tikv',
       chaos_type: 'network_partition',
       params: {},
+      resolution_timeout: null,
     });
     expect(scheduled.summary).toContain(`## ❌ Campaign ${campaignId} · ${SERIES}`);
     expect(scheduled.summary).toContain('Triggered by schedule (17 6 * * *)');
