@@ -87212,7 +87212,7 @@ function createAnalyzeCommand(deps = DEFAULT_DEPENDENCIES) {
             'campaign-id': "The analyzed campaign's id ('latest' resolved)",
             'win-rate': 'Win rate as upstream computes it, a fraction with 4 decimals',
             'meets-target': 'true when the win rate is at or above the target',
-            'failing-chaos-types': 'JSON list of failing combinations, e.g. [{"chaos_type":"latency","params":{"min_ms":50,"max_ms":150}}]',
+            'failing-chaos-types': 'JSON list of failing combinations, e.g. [{"subject":"tikv","chaos_type":"latency","params":{"min_ms":50,"max_ms":150},"resolution_timeout":null}]',
             'issue-number': "Number of the series' diagnosis issue (output issue), when there is one",
             'pr-number': 'The retry pull request opened or updated (output pr)',
             'retry-campaign-path': 'Path of the targeted retry campaign YAML: in the repository (output pr) or in the workspace (write-retry)',

@@ -75,7 +75,7 @@ describe('the demo in a terminal', () => {
     );
     expect(shown).toMatch(/1\. all-failed-no-ticket — network_partition/);
     expect(shown).toMatch(/Retry campaign 2 vs campaign 1: .* target 90\.0% missed/);
-    expect(shown).toMatch(/network_partition +0\/3 0\.0% +3\/3 100\.0% +0\.050 +✓ fixed/);
+    expect(shown).toMatch(/network_partition +0\/3 0\.0% +9\/9 100\.0% +0\.005 +✓ fixed/);
     for (const markup of ['<!--', '<details>', '<summary>', '|---|', '**', '```', '### ']) {
       expect(shown).not.toContain(markup);
     }

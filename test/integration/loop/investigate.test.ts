@@ -113,6 +113,8 @@ describe('analyze --source-dir --history on a series of campaigns', () => {
       url,
       '--source-dir',
       HARNESS,
+      '--format',
+      'md',
     ]);
     expect(result.stdout).toContain('### Invariant coverage');
     expect(result.stdout).toMatch(/\| `latency \(min_ms=50, max_ms=150\)` \| ⚠️ insensitive \|/);
@@ -176,6 +178,8 @@ describe('analyze --worker-logs', () => {
       url,
       '--worker-logs',
       dir,
+      '--format',
+      'md',
     ]);
     expect(markdown.stdout).toContain(`Worker log (work item ${failed.work_id}):\n\n\`\`\`\n`);
     expect(markdown.stdout).toContain('[12:00:02] Resetting subject...');
