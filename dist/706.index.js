@@ -1,16 +1,16 @@
-export const id = 774;
-export const ids = [774];
+export const id = 706;
+export const ids = [706];
 export const modules = {
 
-/***/ 7774:
+/***/ 9706:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   describeEnd: () => (/* binding */ describeEnd),
 /* harmony export */   superviseWorker: () => (/* binding */ superviseWorker)
 /* harmony export */ });
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8652);
-/* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3139);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7260);
+/* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8959);
 /**
  * Supervises one long-running child (the harness's `eval worker start`, which never exits on its
  * own): streams its output line by line, polls `isDrained` and, once it says so, stops the child's

@@ -1,17 +1,17 @@
-export const id = 50;
-export const ids = [50];
+export const id = 678;
+export const ids = [678];
 export const modules = {
 
-/***/ 2050:
+/***/ 7678:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderComparisonText: () => (/* binding */ renderComparisonText)
 /* harmony export */ });
-/* harmony import */ var _grouping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6002);
-/* harmony import */ var _render_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4875);
-/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5757);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6152);
+/* harmony import */ var _grouping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5414);
+/* harmony import */ var _render_diagnosis_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4063);
+/* harmony import */ var _style_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5009);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1148);
 
 
 
@@ -134,7 +134,7 @@ function links(c, context, style, p) {
 
 /***/ }),
 
-/***/ 5757:
+/***/ 5009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -142,7 +142,7 @@ function links(c, context, style, p) {
 /* harmony export */   PLAIN_STYLE: () => (/* binding */ PLAIN_STYLE)
 /* harmony export */ });
 /* unused harmony export styleFor */
-/* harmony import */ var picocolors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var picocolors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7336);
 
 const PLAIN_STYLE = { color: false, symbols: false, width: 80 };
 /** The decision the CLI makes for a stream: colour only on a TTY and only when NO_COLOR is unset. */
@@ -183,7 +183,7 @@ function painter(style) {
 
 /***/ }),
 
-/***/ 6152:
+/***/ 1148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -193,8 +193,8 @@ function painter(style) {
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
 /* unused harmony exports displayWidth, wrapText */
-/* harmony import */ var cli_table3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7232);
-/* harmony import */ var string_width__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1836);
+/* harmony import */ var cli_table3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5832);
+/* harmony import */ var string_width__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4668);
 
 
 const GAP = 2;

@@ -1,16 +1,16 @@
-export const id = 876;
-export const ids = [876];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
-/***/ 9876:
+/***/ 4352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runEvalCampaign: () => (/* binding */ runEvalCampaign)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_EVAL_COMMAND, EvalCliError, parseCreatedCampaign, evalRunCampaignArgv */
-/* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3139);
-/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7050);
+/* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8959);
+/* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4694);
 
 
 const DEFAULT_EVAL_COMMAND = ['uv', 'run', 'eval'];

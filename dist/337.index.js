@@ -1,8 +1,8 @@
-export const id = 213;
-export const ids = [213];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 5213:
+/***/ 1337:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,11 +13,11 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _process_output_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3139);
-/* harmony import */ var _process_run_lines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7050);
-/* harmony import */ var _core_image_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5556);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1095);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4112);
+/* harmony import */ var _process_output_tail_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8959);
+/* harmony import */ var _process_run_lines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4694);
+/* harmony import */ var _core_image_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(464);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4579);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4703);
 /**
  * Builds and pushes images with docker (buildx) or podman. The only place in src that spawns an
  * image engine (through src/process, the only importer of execa).

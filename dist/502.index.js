@@ -1,8 +1,8 @@
-export const id = 534;
-export const ids = [534];
+export const id = 502;
+export const ids = [502];
 export const modules = {
 
-/***/ 8789:
+/***/ 9693:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*
@@ -41,11 +41,11 @@ module['exports'] = colors;
 colors.themes = {};
 
 var util = __webpack_require__(9023);
-var ansiStyles = colors.styles = __webpack_require__(7459);
+var ansiStyles = colors.styles = __webpack_require__(2251);
 var defineProps = Object.defineProperties;
 var newLineRegex = new RegExp(/[\r\n]+/g);
 
-colors.supportsColor = (__webpack_require__(7580).supportsColor);
+colors.supportsColor = (__webpack_require__(8740).supportsColor);
 
 if (typeof colors.enabled === 'undefined') {
   colors.enabled = colors.supportsColor() !== false;
@@ -197,15 +197,15 @@ var sequencer = function sequencer(map, str) {
 };
 
 // custom formatter methods
-colors.trap = __webpack_require__(1730);
-colors.zalgo = __webpack_require__(6088);
+colors.trap = __webpack_require__(2154);
+colors.zalgo = __webpack_require__(9312);
 
 // maps
 colors.maps = {};
-colors.maps.america = __webpack_require__(2841)(colors);
-colors.maps.zebra = __webpack_require__(3313)(colors);
-colors.maps.rainbow = __webpack_require__(2727)(colors);
-colors.maps.random = __webpack_require__(4077)(colors);
+colors.maps.america = __webpack_require__(8881)(colors);
+colors.maps.zebra = __webpack_require__(5337)(colors);
+colors.maps.rainbow = __webpack_require__(8543)(colors);
+colors.maps.random = __webpack_require__(1298)(colors);
 
 for (var map in colors.maps) {
   (function(map) {
@@ -220,7 +220,7 @@ defineProps(colors, init());
 
 /***/ }),
 
-/***/ 1730:
+/***/ 2154:
 /***/ ((module) => {
 
 module['exports'] = function runTheTrap(text, options) {
@@ -273,7 +273,7 @@ module['exports'] = function runTheTrap(text, options) {
 
 /***/ }),
 
-/***/ 6088:
+/***/ 9312:
 /***/ ((module) => {
 
 // please no
@@ -390,7 +390,7 @@ module['exports'] = function zalgo(text, options) {
 
 /***/ }),
 
-/***/ 2841:
+/***/ 8881:
 /***/ ((module) => {
 
 module['exports'] = function(colors) {
@@ -407,7 +407,7 @@ module['exports'] = function(colors) {
 
 /***/ }),
 
-/***/ 2727:
+/***/ 8543:
 /***/ ((module) => {
 
 module['exports'] = function(colors) {
@@ -426,7 +426,7 @@ module['exports'] = function(colors) {
 
 /***/ }),
 
-/***/ 4077:
+/***/ 1298:
 /***/ ((module) => {
 
 module['exports'] = function(colors) {
@@ -444,7 +444,7 @@ module['exports'] = function(colors) {
 
 /***/ }),
 
-/***/ 3313:
+/***/ 5337:
 /***/ ((module) => {
 
 module['exports'] = function(colors) {
@@ -456,7 +456,7 @@ module['exports'] = function(colors) {
 
 /***/ }),
 
-/***/ 7459:
+/***/ 2251:
 /***/ ((module) => {
 
 /*
@@ -558,7 +558,7 @@ Object.keys(codes).forEach(function(key) {
 
 /***/ }),
 
-/***/ 8510:
+/***/ 4982:
 /***/ ((module) => {
 
 /*
@@ -600,7 +600,7 @@ module.exports = function(flag, argv) {
 
 /***/ }),
 
-/***/ 7580:
+/***/ 8740:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*
@@ -631,7 +631,7 @@ THE SOFTWARE.
 
 
 var os = __webpack_require__(857);
-var hasFlag = __webpack_require__(8510);
+var hasFlag = __webpack_require__(4982);
 
 var env = process.env;
 
@@ -758,7 +758,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4940:
+/***/ 2708:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 //
@@ -769,20 +769,20 @@ module.exports = {
 //   colors.red("foo")
 //
 //
-var colors = __webpack_require__(8789);
+var colors = __webpack_require__(9693);
 module['exports'] = colors;
 
 
 /***/ }),
 
-/***/ 7232:
+/***/ 5832:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(9769);
+module.exports = __webpack_require__(9441);
 
 /***/ }),
 
-/***/ 2829:
+/***/ 3957:
 /***/ ((module) => {
 
 
@@ -799,13 +799,13 @@ module.exports = ({onlyFirst = false} = {}) => {
 
 /***/ }),
 
-/***/ 9351:
+/***/ 5532:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const stripAnsi = __webpack_require__(7934);
-const isFullwidthCodePoint = __webpack_require__(6079);
-const emojiRegex = __webpack_require__(8528);
+const stripAnsi = __webpack_require__(5318);
+const isFullwidthCodePoint = __webpack_require__(4519);
+const emojiRegex = __webpack_require__(872);
 
 const stringWidth = string => {
 	if (typeof string !== 'string' || string.length === 0) {
@@ -853,22 +853,22 @@ module.exports["default"] = stringWidth;
 
 /***/ }),
 
-/***/ 7934:
+/***/ 5318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const ansiRegex = __webpack_require__(2829);
+const ansiRegex = __webpack_require__(3957);
 
 module.exports = string => typeof string === 'string' ? string.replace(ansiRegex(), '') : string;
 
 
 /***/ }),
 
-/***/ 4613:
+/***/ 6573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { info, debug } = __webpack_require__(7190);
-const utils = __webpack_require__(7668);
+const { info, debug } = __webpack_require__(7150);
+const utils = __webpack_require__(8268);
 
 class Cell {
   /**
@@ -1084,7 +1084,7 @@ class Cell {
   wrapWithStyleColors(styleProperty, content) {
     if (this[styleProperty] && this[styleProperty].length) {
       try {
-        let colors = __webpack_require__(4940);
+        let colors = __webpack_require__(2708);
         for (let i = this[styleProperty].length - 1; i >= 0; i--) {
           colors = colors[this[styleProperty][i]];
         }
@@ -1280,7 +1280,7 @@ module.exports.RowSpanCell = RowSpanCell;
 
 /***/ }),
 
-/***/ 7190:
+/***/ 7150:
 /***/ ((module) => {
 
 let messages = [];
@@ -1315,11 +1315,11 @@ module.exports = debug;
 
 /***/ }),
 
-/***/ 8549:
+/***/ 2237:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { warn, debug } = __webpack_require__(7190);
-const Cell = __webpack_require__(4613);
+const { warn, debug } = __webpack_require__(7150);
+const Cell = __webpack_require__(6573);
 const { ColSpanCell, RowSpanCell } = Cell;
 
 (function () {
@@ -1576,12 +1576,12 @@ function makeComputeWidths(colSpan, desiredWidth, x, forcedMin) {
 
 /***/ }),
 
-/***/ 9769:
+/***/ 9441:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const debug = __webpack_require__(7190);
-const utils = __webpack_require__(7668);
-const tableLayout = __webpack_require__(8549);
+const debug = __webpack_require__(7150);
+const utils = __webpack_require__(8268);
+const tableLayout = __webpack_require__(2237);
 
 class Table extends Array {
   constructor(opts) {
@@ -1689,10 +1689,10 @@ module.exports = Table;
 
 /***/ }),
 
-/***/ 7668:
+/***/ 8268:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const stringWidth = __webpack_require__(9351);
+const stringWidth = __webpack_require__(5532);
 
 function codeRegex(capture) {
   return capture ? /\u001b\[((?:\d*;){0,5}\d*)m/g : /\u001b\[(?:\d*;){0,5}\d*m/g;
@@ -2040,7 +2040,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8528:
+/***/ 872:
 /***/ ((module) => {
 
 
@@ -2053,7 +2053,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 6079:
+/***/ 4519:
 /***/ ((module) => {
 
 /* eslint-disable yoda */
@@ -2110,7 +2110,7 @@ module.exports["default"] = isFullwidthCodePoint;
 
 /***/ }),
 
-/***/ 3360:
+/***/ 7336:
 /***/ ((module) => {
 
 let p = process || {}, argv = p.argv || [], env = p.env || {}
@@ -2192,7 +2192,7 @@ module.exports.createColors = createColors
 
 /***/ }),
 
-/***/ 1836:
+/***/ 4668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2201,7 +2201,7 @@ __webpack_require__.d(__webpack_exports__, {
   A: () => (/* binding */ stringWidth)
 });
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/ansi-regex/index.js
+;// CONCATENATED MODULE: ./node_modules/ansi-regex/index.js
 // Valid string terminator sequences are ESC\ and 0x9c; OSC also accepts BEL.
 const ST = String.raw`(?:\u001B\u005C|\u009C)`;
 
@@ -2232,7 +2232,7 @@ function ansiRegex({onlyFirst = false} = {}) {
 	return new RegExp(pattern, onlyFirst ? undefined : 'g');
 }
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/strip-ansi/index.js
+;// CONCATENATED MODULE: ./node_modules/strip-ansi/index.js
 
 
 const regex = ansiRegex();
@@ -2253,7 +2253,7 @@ function stripAnsi(string) {
 	return string.replace(regex, '');
 }
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/get-east-asian-width/lookup-data.js
+;// CONCATENATED MODULE: ./node_modules/get-east-asian-width/lookup-data.js
 // Generated by scripts/build.js
 
 const ambiguousMinimalCodePoint = 161;
@@ -2276,7 +2276,7 @@ const wideMinimalCodePoint = 4352;
 const wideMaximumCodePoint = 262141;
 const wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/get-east-asian-width/utilities.js
+;// CONCATENATED MODULE: ./node_modules/get-east-asian-width/utilities.js
 /**
 Binary search on a sorted flat array of [start, end] pairs.
 
@@ -2302,7 +2302,7 @@ const utilities_isInRange = (ranges, codePoint) => {
 	return false;
 };
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/get-east-asian-width/lookup.js
+;// CONCATENATED MODULE: ./node_modules/get-east-asian-width/lookup.js
 
 
 
@@ -2422,7 +2422,7 @@ function lookup_getCategory(codePoint) {
 	return 'neutral';
 }
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/get-east-asian-width/index.js
+;// CONCATENATED MODULE: ./node_modules/get-east-asian-width/index.js
 
 
 function validate(codePoint) {
@@ -2454,7 +2454,7 @@ function eastAsianWidth(codePoint, {ambiguousAsWide = false} = {}) {
 // Private exports for https://github.com/sindresorhus/is-fullwidth-code-point
 
 
-;// CONCATENATED MODULE: ../wt-coord/node_modules/string-width/index.js
+;// CONCATENATED MODULE: ./node_modules/string-width/index.js
 
 
 

@@ -1,8 +1,8 @@
-export const id = 757;
-export const ids = [757];
+export const id = 9;
+export const ids = [9];
 export const modules = {
 
-/***/ 3360:
+/***/ 7336:
 /***/ ((module) => {
 
 let p = process || {}, argv = p.argv || [], env = p.env || {}
@@ -84,7 +84,7 @@ module.exports.createColors = createColors
 
 /***/ }),
 
-/***/ 5757:
+/***/ 5009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -92,7 +92,7 @@ module.exports.createColors = createColors
 /* harmony export */   PLAIN_STYLE: () => (/* binding */ PLAIN_STYLE)
 /* harmony export */ });
 /* unused harmony export styleFor */
-/* harmony import */ var picocolors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3360);
+/* harmony import */ var picocolors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7336);
 
 const PLAIN_STYLE = { color: false, symbols: false, width: 80 };
 /** The decision the CLI makes for a stream: colour only on a TTY and only when NO_COLOR is unset. */
