@@ -129,6 +129,38 @@ describe('campaign-analyze.yml contract', () => {
   });
 });
 
+describe('ci.yml contract', () => {
+  const steps: {
+    name?: string;
+    run?: string;
+    uses?: string;
+    if?: string;
+    with?: Record<string, unknown>;
+  }[] = parse(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8')).jobs.test.steps;
+  const index = (match: (s: (typeof steps)[number]) => boolean) => steps.findIndex(match);
+
+  it('installs the system packages (chromium included) with the script before the tests', () => {
+    const install = index((s) => Boolean(s.run?.includes('.ci/install-system-deps.sh')));
+    const test = index((s) => s.run?.trim() === 'npm test');
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(install).toBeLessThan(test);
+    const script = readFileSync(join(ROOT, '.ci/install-system-deps.sh'), 'utf8');
+    expect(script).toMatch(/packages\+=\(chromium\b/);
+  });
+
+  it('uploads the browser screenshots after the tests, whether they passed or not', () => {
+    const test = index((s) => s.run?.trim() === 'npm test');
+    const upload = index((s) => Boolean(s.uses?.startsWith('actions/upload-artifact@')));
+    expect(upload).toBeGreaterThan(test);
+    expect(steps[upload]!.uses).toBe(
+      'actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f',
+    );
+    expect(steps[upload]!.if).toBe('always()');
+    // Where test/browser/render.test.ts writes them.
+    expect(steps[upload]!.with?.path).toBe('test-results/browser/');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Negative tests: each rule fires on a small bad workflow, and not on its fixed version.
 
