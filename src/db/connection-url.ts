@@ -12,8 +12,9 @@ export class DatabaseError extends Error {
   /** SQLSTATE or Node error code of the underlying failure, when there is one. */
   readonly code: string | undefined;
   /**
-   * The connection was lost, the server was briefly unavailable, or a transaction lost a
-   * serialization race: the same work on a fresh connection may succeed.
+   * The connection was lost, the server was briefly unavailable, a transaction lost a
+   * serialization race, or statement_timeout cancelled a statement: the same work run again may
+   * succeed (a timed-out statement is run again once only).
    */
   readonly retryable: boolean;
 

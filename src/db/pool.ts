@@ -148,6 +148,10 @@ const CONNECTION_CODES = new Set([
 ]);
 /** A transaction that lost a race: run it again from BEGIN. */
 const SERIALIZATION_CODES = new Set(['40001', '40P01']);
+/** query_canceled; retried (once) only when the server's statement_timeout cancelled it. */
+const STATEMENT_TIMEOUT_CODE = '57014';
+/** Failures that leave the connection healthy: it goes back to the pool. */
+const CONNECTION_KEPT_CODES = new Set([...SERIALIZATION_CODES, STATEMENT_TIMEOUT_CODE]);
 const ABORTED = 'ABORTED';
 
 interface Settings {
@@ -282,10 +286,20 @@ async function retry<T>(
   log: (message: string) => void,
 ): Promise<T> {
   const started = Date.now();
+  let timedOut = 0;
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (error) {
+      if (error instanceof DatabaseError && error.code === STATEMENT_TIMEOUT_CODE) {
+        // A slow statement (a cold cache, a briefly loaded server) gets one more run; the
+        // server's own limit bounds it, so the connection retry budget does not apply.
+        if (++timedOut > 1 || !error.retryable || errors.signal?.aborted) {
+          throw timedOut > 1 ? retriedTimeout(error) : error;
+        }
+        log(`${error.message}; running it once more`);
+        continue;
+      }
       const delay = Math.min(250 * 2 ** (n - 1), 2_000);
       const elapsed = Date.now() - started;
       if (
@@ -300,6 +314,13 @@ async function retry<T>(
       await sleep(delay, errors.signal);
     }
   }
+}
+
+function retriedTimeout(error: DatabaseError): DatabaseError {
+  return new DatabaseError(`${error.message}, twice (it was run once more after the first)`, {
+    cause: error.cause,
+    code: error.code,
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -544,10 +565,10 @@ function queryError(error: unknown, errors: ErrorContext): unknown {
     );
   }
   if (!(error instanceof pg.DatabaseError)) return error;
-  if (code === '57014') {
+  if (code === STATEMENT_TIMEOUT_CODE && /statement timeout/i.test(rawMessage(error))) {
     return new DatabaseError(
       `query on ${where} cancelled after statement_timeout (${settings.statementTimeoutMs} ms)`,
-      { cause: error, code },
+      { cause: error, code, retryable: true },
     );
   }
   const hint = code && SCHEMA_CODES.has(code) ? schemaHint(where) : '';
@@ -577,7 +598,7 @@ function isTransient(error: unknown): boolean {
 function isBrokenConnection(error: unknown): boolean {
   if (error === undefined || error === null) return false;
   if (error instanceof DatabaseError)
-    return error.retryable && error.code !== undefined && !SERIALIZATION_CODES.has(error.code);
+    return error.retryable && error.code !== undefined && !CONNECTION_KEPT_CODES.has(error.code);
   const code = codeOf(error);
   return (
     (code !== undefined && CONNECTION_CODES.has(code)) ||

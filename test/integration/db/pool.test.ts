@@ -75,6 +75,83 @@ describe('openEvalDatabase: sessions', () => {
     expect((await db.query({ text: 'SELECT 1 AS one' })).rows).toEqual([{ one: 1 }]);
   });
 
+  test('#10 read-only work cancelled by statement_timeout runs once more, on a kept connection', async () => {
+    const warnings: string[] = [];
+    const db = await openEvalDatabase(await createEmptyDatabase('slowonce'), {
+      statementTimeoutMs: 300,
+      log: (m) => warnings.push(m),
+    });
+    onTestFinished(() => db.close());
+    const pids: number[] = [];
+    const result = await db.retrying.withClient(async (client) => {
+      const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+      pids.push(rows[0].pid as number);
+      if (pids.length === 1) await client.query('SELECT pg_sleep(5)');
+      return 'read';
+    });
+    expect(result).toBe('read');
+    expect(pids).toHaveLength(2);
+    // The connection is healthy after a server-side cancel: the pool lends the same one again.
+    expect(pids[1]).toBe(pids[0]);
+    expect(warnings.join('\n')).toMatch(
+      /cancelled after statement_timeout \(300 ms\); running it once more/,
+    );
+  });
+
+  test('#10 a statement that times out again fails with one clear error after exactly two runs', async () => {
+    const db = await openEvalDatabase(await createEmptyDatabase('slowtwice'), {
+      statementTimeoutMs: 200,
+      log: () => undefined,
+    });
+    onTestFinished(() => db.close());
+    let runs = 0;
+    const error = await failure(
+      db.retrying.withClient(async (client) => {
+        runs++;
+        return client.query('SELECT pg_sleep(5)');
+      }),
+    );
+    expect(runs).toBe(2);
+    expect(error.code).toBe('57014');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(
+      /^query on 127\.0\.0\.1:\d+\/slowtwice_\w+ cancelled after statement_timeout \(200 ms\), twice/,
+    );
+    expect((await db.query({ text: 'SELECT 1 AS one' })).rows).toEqual([{ one: 1 }]);
+  });
+
+  test('a statement cancelled by someone else (57014, user request) is not run again', async () => {
+    const url = await createEmptyDatabase('cancelled');
+    const db = await openEvalDatabase(url, { log: () => undefined });
+    onTestFinished(() => db.close());
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    onTestFinished(() => admin.end());
+    let runs = 0;
+    const read = failure(
+      db.retrying.withClient(async (client) => {
+        runs++;
+        return client.query('SELECT pg_sleep(5)');
+      }),
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await admin.query(
+              `SELECT pg_cancel_backend(pid) AS cancelled FROM pg_stat_activity
+               WHERE datname = $1 AND query LIKE '%pg_sleep%' AND state = 'active'`,
+              [new URL(url).pathname.slice(1)],
+            )
+          ).rows.length,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    const error = await read;
+    expect(error.code).toBe('57014');
+    expect(runs).toBe(1);
+  });
+
   test('an idle connection killed by the server is logged, not fatal', async () => {
     const warnings: string[] = [];
     const url = urlWith(await createEmptyDatabase('idle'), {});
