@@ -4,6 +4,7 @@
  * many runs (wait path, reconcile, re-runs) get here — the iteration appended to the diagnosis issue
  * and the sticky PR comment written. Outputs and the job summary are set on every run.
  */
+import { resolve } from 'node:path';
 import { defaultTarget } from '../core/targets.js';
 import {
   comparisonGate,
@@ -22,6 +23,7 @@ import type { RetryRun } from '../db/retry-runs.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
 import { eventSelection } from '../github/repo-context.js';
 import { reportRetry, type ReportResult } from '../loop/report-retry.js';
+import { attachWorkerLogExcerpts } from '../loop/worker-logs.js';
 import { workerIndexes } from '../loop/retry.js';
 import {
   describeTopUp,
@@ -76,6 +78,8 @@ export interface CompareInput {
   labels: string[];
   failOn: FailOn;
   format: ReportFormat;
+  /** Logs of the retry's workers (downloaded artifacts): excerpts in the issue's iteration. */
+  workerLogsDir: string | undefined;
 }
 
 export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_DEPENDENCIES) {
@@ -123,6 +127,10 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
       labels: DIAGNOSIS_LABELS_INPUT,
       'fail-on': { description: FAIL_ON_DESCRIPTION },
       format: FORMAT_INPUT,
+      'worker-logs': {
+        description:
+          "Directory of the retry's worker logs (the workflows download the worker-logs-* artifacts): each failed trial of the retry shows the lines of its work item in the issue's iteration",
+      },
     },
     parse: (inputs, io) => parseCompareInput(inputs, io),
     run: (input, io) => runCompare(input, io, deps),
@@ -141,6 +149,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
   const databaseUrl = readDatabaseUrl(inputs, io);
   const token = tokenFrom(inputs, io.env);
   if (token) io.masker.add(token);
+  const workerLogs = inputs.get('worker-logs');
   return {
     retryCampaignId: parseId('retry-campaign-id', raw),
     previousCampaignId: optionalId(inputs, 'campaign-id'),
@@ -152,6 +161,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
     labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
     failOn: parseFailOn('fail-on', inputs.get('fail-on'), 'compare'),
     format: readReportFormat(inputs, io),
+    workerLogsDir: workerLogs === undefined ? undefined : resolve(io.cwd, workerLogs),
   };
 }
 
@@ -192,6 +202,8 @@ async function runCompare(
     const topUp = github ? await topUpIfUndecided({ db, logger: io.logger }, loaded) : null;
     if (topUp) return await toppedUp(io, ctx, loaded, run, topUp, input.failOn);
     setCompareOutputs(io, loaded);
+    if (input.workerLogsDir)
+      await attachWorkerLogExcerpts(loaded.after.trials_detail, input.workerLogsDir, io.logger);
     const result = github
       ? await reportRetry(ctx, await openReport(db, link), loaded, run)
       : { kind: 'printed' as const, body: renderReportComment(ctx, loaded, run, undefined) };

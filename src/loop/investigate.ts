@@ -9,7 +9,7 @@ import type { Queryable } from '../db/pool.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_HISTORY, loadFlakyHistory } from './campaign-history.js';
 import { checkInvariantCoverage } from './invariant-coverage.js';
-import { attachWorkerLogs } from './worker-logs.js';
+import { attachWorkerLogExcerpts } from './worker-logs.js';
 
 export { DEFAULT_HISTORY };
 
@@ -42,19 +42,6 @@ export async function investigate(
       `History: ${analysis.flaky[0]?.campaigns.length ?? 0} campaign(s) of the series read; ${flaky} flaky combination(s).`,
     );
   }
-  if (options.workerLogsDir) {
-    try {
-      const { files, attached } = await attachWorkerLogs(
-        analysis.trials_detail,
-        options.workerLogsDir,
-      );
-      logger.info(
-        `Worker logs: ${files} file(s) in ${options.workerLogsDir}; excerpts for ${attached} failed trial(s).`,
-      );
-    } catch (error) {
-      logger.warning(
-        `Worker logs not read from ${options.workerLogsDir}: ${(error as Error).message}`,
-      );
-    }
-  }
+  if (options.workerLogsDir)
+    await attachWorkerLogExcerpts(analysis.trials_detail, options.workerLogsDir, logger);
 }

@@ -6,12 +6,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TrialDetail } from '../core/analysis.js';
 import { excerptsByWorkItem } from '../core/worker-log.js';
+import type { Logger } from '../logger.js';
 
 /** A log bigger than this is read from its end only: the excerpt of a recent item is there. */
 const MAX_LOG_BYTES = 32 * 1024 * 1024;
 const MAX_FILES = 500;
 
-export async function attachWorkerLogs(
+async function attachWorkerLogs(
   details: readonly TrialDetail[],
   dir: string,
 ): Promise<{ files: number; attached: number }> {
@@ -32,6 +33,28 @@ export async function attachWorkerLogs(
     }
   }
   return { files: files.length, attached };
+}
+
+/**
+ * attachWorkerLogs for a command: one log line with what was found; an unreadable directory is a
+ * warning, never a failure (the analysis stands without excerpts).
+ */
+export async function attachWorkerLogExcerpts(
+  details: readonly TrialDetail[],
+  dir: string,
+  logger: Pick<Logger, 'info' | 'warning'>,
+): Promise<void> {
+  try {
+    const { files, attached } = await attachWorkerLogs(details, dir);
+    logger.info(
+      `Worker logs: ${files} file(s) in ${dir}; excerpts for ${attached} failed trial(s).`,
+    );
+  } catch (error) {
+    // A workflow downloads whatever artifacts exist: none (workers ran elsewhere) is no fault.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      logger.info(`Worker logs: ${dir} does not exist; no excerpts.`);
+    else logger.warning(`Worker logs not read from ${dir}: ${(error as Error).message}`);
+  }
 }
 
 async function logFiles(dir: string): Promise<string[]> {

@@ -5,11 +5,13 @@
  * leases that outlive a crashed run, a PR that is gone; adaptive top-up of the combinations a
  * comparison leaves inconclusive (one follow-up campaign per round, a second run adds nothing).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CAUSES } from '../../../src/core/causes.js';
 import { readDiagnosisState } from '../../../src/core/diagnosis-state.js';
+import { loadCampaignAnalysis } from '../../../src/loop/analyze-campaign.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import {
@@ -132,6 +134,33 @@ describe('compare', () => {
       comment_revision: String(retry * 10 + 2),
       lease_owner: null,
     });
+  });
+
+  it("with worker-logs, each failed trial of the retry shows its work item's log lines in the issue's iteration", async () => {
+    const { diagnosis, retry } = await finishedRetry(INVARIANT_FIX);
+    const analysis = await loadCampaignAnalysis(db, retry, {
+      target: 0.9,
+      causes: { ...DEFAULT_CAUSES },
+    });
+    const failed = analysis.trials_detail.find((t) => t.evidence && t.work_id !== null)!;
+    // What download-artifact with merge-multiple leaves: every worker's log in one folder.
+    const dir = await mkdtemp(join(tmpdir(), 'retry-worker-logs-'));
+    await writeFile(
+      join(dir, `worker-c${retry}-1.log`),
+      [
+        `[12:00:01] Claimed work item ${failed.work_id}: tikv/${failed.chaos_type}`,
+        '[12:00:02] Injecting chaos on tikv-2',
+        `[12:20:00] Work item ${failed.work_id} completed -> Trial ${failed.trial_id}`,
+      ].join('\n'),
+    );
+
+    const run = await compare(retry, { 'worker-logs': dir });
+
+    expect(run.error).toBeUndefined();
+    expect(run.log).toMatch(/Worker logs: 1 file\(s\) in .*; excerpts for 1 failed trial\(s\)\./);
+    const body = gh.state.issue(OWNER, REPO, diagnosis.issueNumber)!.body;
+    expect(body).toContain(`Worker log (work item ${failed.work_id}):`);
+    expect(body).toContain('[12:00:02] Injecting chaos on tikv-2');
   });
 
   it('a second run (a re-run, a second delivery) sets the same outputs and writes nothing', async () => {
