@@ -19,7 +19,7 @@ export function actionInputSource(env: NodeJS.ProcessEnv): InputSource {
 }
 
 /** A Logger over @actions/core that masks secrets itself as well as registering them. */
-export function actionLogger(masker: SecretMasker): Logger {
+function actionLogger(masker: SecretMasker): Logger {
   return {
     debug: (m) => core.debug(masker.mask(m)),
     info: (m) => core.info(masker.mask(m)),

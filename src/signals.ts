@@ -7,7 +7,7 @@ const forcedExitHooks: ((signal: NodeJS.Signals) => void)[] = [];
  * and queries all end on the abort) before the process exits anyway. The runner sends SIGTERM
  * 7.5 s after SIGINT on a cancelled job; either way we are gone within 2 s.
  */
-export const FORCED_EXIT_MS = 1_500;
+const FORCED_EXIT_MS = 1_500;
 
 const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 

@@ -74,8 +74,8 @@ import {
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
-export const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
-export type OutputMode = (typeof OUTPUT_MODES)[number];
+const OUTPUT_MODES = ['issue', 'pr', 'none'] as const;
+type OutputMode = (typeof OUTPUT_MODES)[number];
 
 /** Every output the command sets; action.yml documents exactly these. */
 export const ANALYZE_OUTPUTS = [
@@ -87,12 +87,12 @@ export const ANALYZE_OUTPUTS = [
   'pr-number',
   'retry-campaign-path',
 ] as const;
-export type AnalyzeOutput = (typeof ANALYZE_OUTPUTS)[number];
+type AnalyzeOutput = (typeof ANALYZE_OUTPUTS)[number];
 
 /** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
 const SUMMARY_MAX_CHARS = 500_000;
 
-export interface GitHubTarget {
+interface GitHubTarget {
   token: string;
   context: RepoContext;
 }
@@ -454,7 +454,7 @@ function setOutput(io: CommandIO, name: AnalyzeOutput, value: string | number | 
   io.setOutput(name, value);
 }
 
-export function setAnalysisOutputs(analysis: CampaignAnalysis, io: CommandIO): void {
+function setAnalysisOutputs(analysis: CampaignAnalysis, io: CommandIO): void {
   setOutput(io, 'campaign-id', analysis.campaign.id);
   setOutput(io, 'win-rate', analysis.win_rate.toFixed(4));
   setOutput(io, 'meets-target', analysis.meets_target);

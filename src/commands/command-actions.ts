@@ -50,7 +50,7 @@ function outputLines(command: AnyCommand): string[] {
   ]);
 }
 
-export function commandActionYml(command: AnyCommand): string {
+function commandActionYml(command: AnyCommand): string {
   const outputs = outputLines(command);
   return [
     HEADER,
@@ -72,7 +72,7 @@ export function commandActionYml(command: AnyCommand): string {
  * The entry the runner starts: pins the command, then loads the bundle the root action runs (its
  * `run()` reads `command` like any input). Runtime inputs cannot override the pin.
  */
-export function commandActionEntry(command: AnyCommand): string {
+function commandActionEntry(command: AnyCommand): string {
   return [
     HEADER.replace(/^#/, '//'),
     `process.env.INPUT_COMMAND = ${quoted(command.name)};`,

@@ -146,7 +146,7 @@ export function optionalRegistry(inputs: InputSource): string | undefined {
   }
 }
 
-export const REPORT_FORMATS = ['text', 'md'] as const;
+const REPORT_FORMATS = ['text', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number] | 'json';
 
 /** `--format`: text for people (the terminal's default), md for GitHub (the workflow's). */

@@ -167,7 +167,7 @@ function setFinalizeOutputs(
   );
 }
 
-export function describeFinalization(outcome: FinalizeOutcome): string {
+function describeFinalization(outcome: FinalizeOutcome): string {
   const r = outcome.report;
   switch (outcome.kind) {
     case 'not-reported':

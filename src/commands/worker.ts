@@ -27,7 +27,7 @@ export interface WorkerInput {
   logDir: string;
 }
 
-export const DEFAULT_WORKER_LOG_DIR = 'worker-logs';
+const DEFAULT_WORKER_LOG_DIR = 'worker-logs';
 
 export const workerCommand = defineCommand<WorkerInput>({
   name: 'worker',
@@ -228,7 +228,7 @@ async function operatorImageFor(input: WorkerInput, db: EvalDatabase): Promise<s
 }
 
 /** Drained for this worker: nothing pending in the campaign and nothing running under its id. */
-export async function isDrainedFor(
+async function isDrainedFor(
   db: EvalDatabase,
   campaignId: number,
   workerId: string,

@@ -8,7 +8,7 @@ import {
 } from '../core/config.js';
 import { parseOperatorImage } from '../images/image-ref.js';
 
-export const DEFAULT_CONFIG_PATH = '.github/iterate-campaign.yml';
+const DEFAULT_CONFIG_PATH = '.github/iterate-campaign.yml';
 
 /**
  * Reads the project config. The default path may be absent (the seed's tables apply); a path the

@@ -272,7 +272,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
  * Evidence for the first trials of each finding: enough to act on, and bounded, so a
  * 100,000-trial campaign does not build (or fetch commands for) tens of thousands of blocks.
  */
-export const EVIDENCE_PER_FINDING = 25;
+const EVIDENCE_PER_FINDING = 25;
 
 function attachEvidence(
   findings: readonly Finding[],

@@ -58,8 +58,6 @@ export const SUBJECTS = ['tikv', 'chat-db-app', 'chat-db-app-shard'] as const;
 
 export type Subject = (typeof SUBJECTS)[number];
 
-export const DEFAULT_SUBJECTS: readonly Subject[] = ['tikv'];
-
 /** TiKV types the local subject can inject (eval-harness.md §6.1). */
 export const TIKV_LOCAL_CHAOS_TYPES = [
   'node_kill',
@@ -73,14 +71,14 @@ export const TIKV_LOCAL_CHAOS_TYPES = [
 ] as const satisfies readonly ChaosType[];
 
 /** TiKV types the eval CLI rejects without `--cloud`. */
-export const TIKV_CLOUD_ONLY_CHAOS_TYPES = [
+const TIKV_CLOUD_ONLY_CHAOS_TYPES = [
   'disk_pressure',
   'memory_exhaustion',
   'cpu_starvation',
 ] as const satisfies readonly ChaosType[];
 
 /** The 19 load profiles of `chat_db_app/profiles.py`. */
-export const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
+const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
   'missing_index',
   'pool_exhaustion',
   'streaming_txn',
@@ -103,7 +101,7 @@ export const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
 ] as const satisfies readonly ChaosType[];
 
 /** `SHARD_CHAOS_PROFILES` keys of `chat_db_app_shard/subject.py`. */
-export const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
+const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
   'db_sharding',
   'db_sharding_nudge',
   'db_sharding_direct',
@@ -116,15 +114,10 @@ export const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
  * Types each subject can inject. `db_kill` is accepted by the campaign validator but no current
  * subject implements it (a legacy chat-db-app name), so it appears in no list here.
  */
-export const CHAOS_TYPES_BY_SUBJECT: Readonly<Record<Subject, readonly ChaosType[]>> = {
+const CHAOS_TYPES_BY_SUBJECT: Readonly<Record<Subject, readonly ChaosType[]>> = {
   tikv: [...TIKV_LOCAL_CHAOS_TYPES, ...TIKV_CLOUD_ONLY_CHAOS_TYPES],
   'chat-db-app': [...CHAT_DB_APP_PROFILE_CHAOS_TYPES, 'load_pressure', 'debug_code_edit'],
   'chat-db-app-shard': CHAT_DB_APP_SHARD_CHAOS_TYPES,
-};
-
-/** chat-db-app resolves these names to another profile before injecting (`profiles.py`). */
-export const CHAOS_TYPE_ALIASES: Readonly<Partial<Record<ChaosType, ChaosType>>> = {
-  load_pressure: 'pool_exhaustion',
 };
 
 /**
@@ -137,18 +130,13 @@ export const CHAOS_TYPE_ALIASES: Readonly<Partial<Record<ChaosType, ChaosType>>>
  * - `leader_concentration`: injected through PD's operator API and detected from PD region stats,
  *   but PD stays healthy, so a single PD endpoint is not a failure cause.
  */
-export const PD_RELATED_CHAOS_TYPES = ['pd_leader_kill'] as const satisfies readonly ChaosType[];
+const PD_RELATED_CHAOS_TYPES = ['pd_leader_kill'] as const satisfies readonly ChaosType[];
 
 const chaosTypeSet: ReadonlySet<string> = new Set(CHAOS_TYPES);
-const subjectSet: ReadonlySet<string> = new Set(SUBJECTS);
 const pdRelatedSet: ReadonlySet<string> = new Set(PD_RELATED_CHAOS_TYPES);
 
 export function isChaosType(value: unknown): value is ChaosType {
   return typeof value === 'string' && chaosTypeSet.has(value);
-}
-
-export function isSubject(value: unknown): value is Subject {
-  return typeof value === 'string' && subjectSet.has(value);
 }
 
 export function isPdRelatedChaosType(chaosType: string): boolean {

@@ -10,10 +10,10 @@ import {
 import { allSuccessTrialsNeeded, wilsonInterval } from './stats.js';
 import { targetFor, type ChaosTypeTargets } from './targets.js';
 
-export { SIGNIFICANCE, type RowVerdict } from './sequential.js';
+export { type RowVerdict } from './sequential.js';
 
 /** Overall retry result against the target, judged on the Wilson interval as well as the point. */
-export type TargetVerdict = 'reached' | 'reached-not-confident' | 'missed';
+type TargetVerdict = 'reached' | 'reached-not-confident' | 'missed';
 
 export interface ComparisonRow {
   chaos_type: string;

@@ -120,7 +120,7 @@ const configSchema = z
   })
   .strict();
 
-export type ProjectConfigFile = z.infer<typeof configSchema>;
+type ProjectConfigFile = z.infer<typeof configSchema>;
 
 export interface ProjectConfig {
   causes: Record<Symptom, Cause>;
@@ -161,7 +161,7 @@ export interface ProjectConfig {
 
 export class ConfigError extends Error {}
 
-export const DEFAULT_RETRY_DIR = 'eval/campaigns/debug';
+const DEFAULT_RETRY_DIR = 'eval/campaigns/debug';
 
 /** A config is a few hundred bytes; anything near this is a mistake (or an attack on the parser). */
 export const MAX_CONFIG_BYTES = 1_048_576;
@@ -258,10 +258,10 @@ function toTargets(file: Record<string, number | string> | undefined): ProjectCo
   return { default: fallback, byChaosType };
 }
 
-export const DEFAULT_EVAL_DIRECTORY = 'eval';
+const DEFAULT_EVAL_DIRECTORY = 'eval';
 
 /** Where the seed greps the TiKV invariants (iterate-campaign step 2). */
-export const DEFAULT_INVARIANT_FILES: Record<string, string[]> = {
+const DEFAULT_INVARIANT_FILES: Record<string, string[]> = {
   tikv: ['subjects/tikv/observer/src/tikv_observer/invariants.py'],
 };
 

@@ -15,11 +15,11 @@ import {
   renderDiagnosisMarkdown,
 } from './render-diagnosis.js';
 
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 /** Iterations kept in the state block and the history table (oldest dropped first). */
 export const MAX_ITERATIONS = 25;
 /** Failing combinations named per iteration; the rest are counted. */
-export const MAX_FAILING_NAMED = 8;
+const MAX_FAILING_NAMED = 8;
 
 const MARKER_PREFIX = '<!-- iterate-campaign:diagnosis series=';
 const STATE_OPEN = '<!-- iterate-campaign:state';
@@ -40,7 +40,7 @@ export function hasDiagnosisMarker(body: string | null | undefined, series: stri
 }
 
 /** Marker of a comment the bot writes once per event (close, reopen, duplicate). */
-export function eventMarker(event: 'close' | 'reopen' | 'duplicate', key: string | number): string {
+function eventMarker(event: 'close' | 'reopen' | 'duplicate', key: string | number): string {
   return `<!-- iterate-campaign:${event} ${encodeURIComponent(String(key))} -->`;
 }
 
@@ -93,7 +93,7 @@ const stateSchema = z
   });
 
 export type DiagnosisState = z.infer<typeof stateSchema>;
-export type DiagnosisIteration = z.infer<typeof iterationSchema>;
+type DiagnosisIteration = z.infer<typeof iterationSchema>;
 
 export type StateReadResult =
   { kind: 'absent' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; state: DiagnosisState };
@@ -141,7 +141,7 @@ export function readDiagnosisState(
 // ── state transitions ──────────────────────────────────────────────────────────────────────────
 
 /** What one analysis adds to the history. */
-export function iterationOf(analysis: CampaignAnalysis, runUrl?: string): DiagnosisIteration {
+function iterationOf(analysis: CampaignAnalysis, runUrl?: string): DiagnosisIteration {
   const failing = analysis.failing.map((combo) =>
     describeCombination({
       subject: combo.subject,

@@ -57,7 +57,7 @@ function iso(text: string): string {
   }
 }
 
-export function commandText(command: unknown): string {
+function commandText(command: unknown): string {
   let text: string;
   if (!isPlainObject(command)) text = JSON.stringify(command) ?? '';
   else {

@@ -27,8 +27,8 @@ export interface SeriesCampaign {
 }
 
 /** At least two flips, and a flip in at least one of three consecutive pairs. */
-export const FLAKY_MIN_FLIPS = 2;
-export const FLAKY_MIN_FLIP_RATE = 1 / 3;
+const FLAKY_MIN_FLIPS = 2;
+const FLAKY_MIN_FLIP_RATE = 1 / 3;
 
 /**
  * The pass history of every non-baseline combination of the newest campaign over `series` (oldest
@@ -108,7 +108,7 @@ function logChoose(n: number, k: number): number {
 }
 
 /** Pooled pass rate of a combination over the campaigns of its history. */
-export function pooledRate(history: FlakyCombination): number | null {
+function pooledRate(history: FlakyCombination): number | null {
   const trials = history.campaigns.reduce((n, c) => n + c.trials, 0);
   const successes = history.campaigns.reduce((n, c) => n + c.successes, 0);
   return trials ? successes / trials : null;

@@ -8,7 +8,7 @@ import { describeCombination } from './grouping.js';
 import { InputError, shown } from './inputs.js';
 
 export type FailOn = 'never' | 'regressed' | 'missed' | 'not-fixed';
-export const FAIL_ON_VALUES: readonly FailOn[] = ['never', 'regressed', 'missed', 'not-fixed'];
+const FAIL_ON_VALUES: readonly FailOn[] = ['never', 'regressed', 'missed', 'not-fixed'];
 
 export const FAIL_ON_DESCRIPTION =
   'Fail the step after everything is written: never (default), regressed (a combination regressed), missed (a regression or the target missed), not-fixed (anything short of every retried combination fixed)';

@@ -20,7 +20,7 @@ export interface HandoffOptions {
   mention?: string;
 }
 
-export const HANDOFF_HEADING = '## For a coding agent';
+const HANDOFF_HEADING = '## For a coding agent';
 const MAX_EVIDENCE = 8;
 const MAX_TRIALS_PER_LINE = 5;
 
@@ -82,7 +82,7 @@ function evidence(a: CampaignAnalysis): string {
 }
 
 /** Fix locations of the findings, plus the invariant files behind missing or insensitive verdicts. */
-export function filesToChange(a: CampaignAnalysis): string[] {
+function filesToChange(a: CampaignAnalysis): string[] {
   const files = new Set<string>();
   for (const c of a.invariant_coverage ?? []) {
     if (c.verdict === 'covered') continue;

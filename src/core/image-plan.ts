@@ -13,7 +13,7 @@ import picomatch from 'picomatch';
 
 export const IMAGE_PLATFORM = 'linux/amd64';
 
-export interface ImageSpec {
+interface ImageSpec {
   /** Image name, also the last path component of the pushed repository unless `repository` is set. */
   name: string;
   /** Dockerfile path relative to the repository root; always a trigger of its own image. */
@@ -96,7 +96,7 @@ export interface PlanTarget {
   maxReasons?: number;
 }
 
-export interface PlannedImage {
+interface PlannedImage {
   name: string;
   dockerfile: string;
   context: string;

@@ -1,4 +1,4 @@
-import { isPyDict, PyException, pyJsonLoads, pyTruthy } from './py-json.js';
+import { isPyDict, PyException, pyJsonLoads } from './py-json.js';
 
 /** Thrown when a JSON column cannot be decoded (upstream would raise json.JSONDecodeError). */
 export class JsonColumnError extends Error {
@@ -30,7 +30,7 @@ export class JsonText {
  * result is itself a str, `json.loads` once more — and no further, so a triple-encoded value stays
  * a str. Throws PyException as Python would.
  */
-export function safeJsonLoads(text: string, fallback: unknown): unknown {
+function safeJsonLoads(text: string, fallback: unknown): unknown {
   if (!text) return fallback;
   const first = pyJsonLoads(text);
   return typeof first === 'string' ? pyJsonLoads(first) : first;
@@ -62,9 +62,6 @@ export function decodeJsonColumn(value: unknown, fallback: unknown): unknown {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return isPyDict(value);
 }
-
-/** Python truthiness of a decoded JSON value (`bool(state)`). */
-export const pythonTruthy = pyTruthy;
 
 /** Stable JSON text (sorted keys) used to compare params across rows; `50.0` differs from `50`. */
 export function canonicalJson(value: unknown): string {

@@ -10,8 +10,8 @@
 import { seededRandom } from './random.js';
 import { decideCombination, type RowVerdict, type Tally, type TrialBudget } from './sequential.js';
 
-export type ScenarioKind = 'fixed' | 'unchanged' | 'partly fixed' | 'regressed' | 'flaky';
-export const SCENARIOS: readonly ScenarioKind[] = [
+type ScenarioKind = 'fixed' | 'unchanged' | 'partly fixed' | 'regressed' | 'flaky';
+const SCENARIOS: readonly ScenarioKind[] = [
   'fixed',
   'unchanged',
   'partly fixed',
@@ -55,7 +55,7 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
   beforeTrials: 3,
 };
 
-export interface SimulatedCombination {
+interface SimulatedCombination {
   p_before: number;
   p_after: number;
   before: Tally;
@@ -143,13 +143,13 @@ export function generateCampaigns(
   return campaigns;
 }
 
-export interface CombinationRun {
+interface CombinationRun {
   trials: number;
   verdict: RowVerdict;
   truly_fixed: boolean;
 }
 
-export interface CampaignRun {
+interface CampaignRun {
   combinations: CombinationRun[];
   rounds: number;
   trial_minutes: number;
@@ -168,7 +168,7 @@ function roundWallMinutes(durations: readonly number[], workers: number): number
 }
 
 /** One campaign under one policy: rounds of trials until every combination is decided. */
-export function runCampaign(
+function runCampaign(
   campaign: SimulatedCampaign,
   policy: Policy,
   options: SimulationOptions,
@@ -261,7 +261,7 @@ export interface SimulationSummary {
   goal: GoalCheck;
 }
 
-export function summarizePolicy(name: string, runs: readonly CampaignRun[]): PolicySummary {
+function summarizePolicy(name: string, runs: readonly CampaignRun[]): PolicySummary {
   let notFixed = 0;
   let falseFixed = 0;
   let fixed = 0;
@@ -301,8 +301,8 @@ export function summarizePolicy(name: string, runs: readonly CampaignRun[]): Pol
   };
 }
 
-export const FALSE_FIXED_CAP = 0.05;
-export const MIN_SAVINGS = 0.3;
+const FALSE_FIXED_CAP = 0.05;
+const MIN_SAVINGS = 0.3;
 
 /**
  * The goal: at a false-"fixed" rate ≤ 5 %, adaptive spends ≥ 30 % fewer trial-minutes than the

@@ -1,4 +1,4 @@
-export interface ProgressGroup {
+interface ProgressGroup {
   chaosType: string;
   params: unknown;
   baseline: boolean;

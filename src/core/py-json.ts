@@ -288,7 +288,7 @@ const CONSTANTS: [string, unknown][] = [
 ];
 
 /** A JSON number literal as Python reads it: int when it has no fraction or exponent. */
-export function pyNumber(literal: string, isFloat: boolean): unknown {
+function pyNumber(literal: string, isFloat: boolean): unknown {
   if (isFloat) {
     const value = Number(literal);
     return Number.isInteger(value) ? new PyFloat(value) : value;

@@ -43,7 +43,7 @@ export interface TrialRecord {
   commandStats?: { count: number; unique: number };
 }
 
-export type WorkItemStatus = 'pending' | 'running' | 'completed' | 'failed' | (string & {});
+type WorkItemStatus = 'pending' | 'running' | 'completed' | 'failed' | (string & {});
 
 export interface WorkItemRecord {
   id: number;

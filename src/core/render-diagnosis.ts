@@ -20,7 +20,7 @@ import {
 } from './markdown/index.js';
 
 /** How much detail to render; the renderer steps down until the body fits. */
-export type DetailLevel = 'full' | 'compact' | 'findings' | 'headline';
+type DetailLevel = 'full' | 'compact' | 'findings' | 'headline';
 const LEVELS: readonly DetailLevel[] = ['full', 'compact', 'findings', 'headline'];
 /** Trials with evidence shown per finding at the `compact` level. */
 const COMPACT_EVIDENCE = 3;

@@ -12,12 +12,6 @@ import { renderComparisonMarkdown, type ComparisonContext } from './render-compa
 import { pct } from './render-diagnosis.js';
 
 export type ReportStatus = 'waiting' | 'reported' | 'finalizing' | 'finalized';
-export const REPORT_STATUSES: readonly ReportStatus[] = [
-  'waiting',
-  'reported',
-  'finalizing',
-  'finalized',
-];
 
 /** What the sticky PR comment shows; later stages of the same retry have higher revisions. */
 export type CommentStage = 'reported' | 'validation-enqueued' | 'validation-finished';

@@ -32,8 +32,7 @@ export interface TrialScore {
 }
 
 /** Suffix of every anomaly: the consequence for upstream. */
-export const UPSTREAM_FAILS =
-  'upstream raises here, so `eval analyze` fails for the whole campaign';
+const UPSTREAM_FAILS = 'upstream raises here, so `eval analyze` fails for the whole campaign';
 
 function raised(anomalies: string[], field: string, error: PyException, fallback: string): void {
   anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; ${fallback}`);

@@ -44,7 +44,7 @@ export type StopReason =
 
 export const SIGNIFICANCE = 0.05;
 /** Haybittle–Peto: an interim look only stops for overwhelming evidence. */
-export const INTERIM_SIGNIFICANCE = 0.001;
+const INTERIM_SIGNIFICANCE = 0.001;
 export const DEFAULT_MAX_TRIALS_PER_COMBINATION = 9;
 
 // 0/3 → 3/3 has p = 1/20 exactly; floating point must not push it past the threshold.
@@ -73,7 +73,7 @@ export interface CombinationDecision {
 }
 
 /** Looks a budget allows: after the first round and after every top-up, the last at maxTrials. */
-export function looksOf(budget: TrialBudget): number {
+function looksOf(budget: TrialBudget): number {
   return Math.max(1, Math.ceil(budget.maxTrials / budget.roundTrials));
 }
 

@@ -3,7 +3,7 @@ import type { TrialRecord } from './records.js';
 import type { TrialScore } from './scoring.js';
 
 /** Per-trial symptoms, in precedence order: the first that applies is the primary symptom. */
-export const TRIAL_SYMPTOMS = [
+const TRIAL_SYMPTOMS = [
   'negative-detect-time',
   'zero-detect-time',
   'no-ticket',
@@ -16,12 +16,8 @@ export const TRIAL_SYMPTOMS = [
 export type TrialSymptom = (typeof TRIAL_SYMPTOMS)[number];
 
 /** Findings that are not one trial's symptom: campaign-level patterns and broken work items. */
-export const PATTERN_SYMPTOMS = [
-  'all-failed-no-ticket',
-  'pd-chaos-failing',
-  'broken-work-item',
-] as const;
-export type PatternSymptom = (typeof PATTERN_SYMPTOMS)[number];
+const PATTERN_SYMPTOMS = ['all-failed-no-ticket', 'pd-chaos-failing', 'broken-work-item'] as const;
+type PatternSymptom = (typeof PATTERN_SYMPTOMS)[number];
 export type Symptom = TrialSymptom | PatternSymptom;
 export const ALL_SYMPTOMS: readonly Symptom[] = [...PATTERN_SYMPTOMS, ...TRIAL_SYMPTOMS];
 
@@ -39,7 +35,7 @@ export interface Classification {
   kind: FailureKind;
 }
 
-export function isEmptyFinalState(finalState: unknown): boolean {
+function isEmptyFinalState(finalState: unknown): boolean {
   try {
     const state = decodeJsonColumn(finalState, {});
     return isPlainObject(state) && Object.keys(state).length === 0;

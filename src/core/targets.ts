@@ -4,7 +4,7 @@
  */
 export type ChaosTypeTargets = Readonly<Record<string, number>>;
 
-export const DEFAULT_TARGET = 0.9;
+const DEFAULT_TARGET = 0.9;
 
 export function targetFor(
   fallback: number,

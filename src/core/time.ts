@@ -113,8 +113,8 @@ const MAX_SECONDS = daysFromCivil(9999, 12, 31) * 86_400 + 86_399;
  * What asyncpg hands upstream for PostgreSQL's `infinity` / `-infinity` TIMESTAMPTZ: the *naive*
  * `datetime.max` / `datetime.min` (pgproto codecs/datetime.pyx), which `isoformat()` prints so.
  */
-export const ASYNCPG_INFINITY = '9999-12-31T23:59:59.999999';
-export const ASYNCPG_NEGATIVE_INFINITY = '0001-01-01T00:00:00';
+const ASYNCPG_INFINITY = '9999-12-31T23:59:59.999999';
+const ASYNCPG_NEGATIVE_INFINITY = '0001-01-01T00:00:00';
 
 /** A timestamp as upstream's Trial holds it, from PostgreSQL's text output. */
 export function asyncpgTimestamp(text: string): string {

@@ -194,7 +194,7 @@ async function findLatestFinished(
 }
 
 /** Campaign.from_row: empty/NULL name falls back to `subject/chaos_type`, variant to `default`. */
-export function toCampaignRecord(row: Record<string, unknown>): CampaignRecord {
+function toCampaignRecord(row: Record<string, unknown>): CampaignRecord {
   const subjectName = (row.subject_name as string | null) ?? '';
   return {
     id: row.id as number,

@@ -85,7 +85,7 @@ export interface EvalDatabaseOptions {
   signal?: AbortSignal;
 }
 
-export interface WithClientOptions {
+interface WithClientOptions {
   /** Close the connection afterwards instead of returning it to the pool (LISTEN sessions). */
   discard?: boolean;
 }

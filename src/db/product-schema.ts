@@ -12,7 +12,7 @@ import { repeatable, withSession, type EvalDatabase, type Queryable } from './po
 export const PRODUCT_SCHEMA = 'iterate_campaign';
 export const RETRY_RUNS_TABLE = `${PRODUCT_SCHEMA}.retry_runs`;
 
-export const PRODUCT_DDL = `
+const PRODUCT_DDL = `
 CREATE SCHEMA IF NOT EXISTS ${PRODUCT_SCHEMA};
 
 CREATE TABLE IF NOT EXISTS ${RETRY_RUNS_TABLE} (

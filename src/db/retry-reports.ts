@@ -20,11 +20,11 @@ import type { ReportStatus } from '../core/retry-report.js';
 import type { EvalDatabase, Queryable } from './pool.js';
 import { ensureProductTable, PRODUCT_SCHEMA, RETRY_RUNS_TABLE } from './product-schema.js';
 
-export const RETRY_REPORTS_TABLE = `${PRODUCT_SCHEMA}.retry_reports`;
+const RETRY_REPORTS_TABLE = `${PRODUCT_SCHEMA}.retry_reports`;
 
 const OPEN_STATUSES = "('waiting', 'reported', 'finalizing')";
 
-export const RETRY_REPORTS_DDL = `
+const RETRY_REPORTS_DDL = `
 CREATE TABLE IF NOT EXISTS ${RETRY_REPORTS_TABLE} (
     retry_campaign_id INTEGER PRIMARY KEY,
     retry_run_id BIGINT,
@@ -58,7 +58,7 @@ CREATE INDEX IF NOT EXISTS retry_reports_open_idx ON ${RETRY_REPORTS_TABLE} (rep
 /** Serializes concurrent first-time DDL of this table (distinct from retry_runs' lock). */
 const DDL_LOCK_KEY = '7596543301218002';
 /** How long a claim protects a report while it is written (a report takes seconds). */
-export const DEFAULT_LEASE_SECONDS = 600;
+const DEFAULT_LEASE_SECONDS = 600;
 
 export interface RetryReport {
   retryCampaignId: number;
@@ -338,7 +338,7 @@ export async function withCommentLock<T>(
   });
 }
 
-export function commentLockKey(repository: string, prNumber: number): string {
+function commentLockKey(repository: string, prNumber: number): string {
   const digest = createHash('sha256')
     .update(`iterate_campaign.retry_report_comment\0${repository.toLowerCase()}\0${prNumber}`)
     .digest();

@@ -53,7 +53,7 @@ export interface EnqueueOutcome {
 const COLUMNS = `id, repository, pr_number, merge_sha, previous_campaign_id, diagnosis_issue,
   retry_campaign_id, campaign_name, operator_image, image_digests, mode, created_at`;
 
-export function normalizeKey(key: RetryRunKey): RetryRunKey {
+function normalizeKey(key: RetryRunKey): RetryRunKey {
   const repository = key.repository.trim().toLowerCase();
   const mergeSha = key.mergeSha.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9._-]+$/.test(repository)) {

@@ -16,7 +16,7 @@ import type { EvalDatabase, Queryable } from './pool.js';
 import { ensureProductTable, PRODUCT_SCHEMA, tableExists } from './product-schema.js';
 import type { WorkItemSpec } from './work-queue.js';
 
-export const TOP_UPS_TABLE = `${PRODUCT_SCHEMA}.top_ups`;
+const TOP_UPS_TABLE = `${PRODUCT_SCHEMA}.top_ups`;
 
 const TOP_UPS_DDL = `
 CREATE TABLE IF NOT EXISTS ${TOP_UPS_TABLE} (
@@ -58,16 +58,6 @@ export async function listTopUps(db: Queryable, retryCampaignId: number): Promis
     values: [retryCampaignId],
   });
   return result.rows.map(toTopUp);
-}
-
-/** The retry campaign a top-up campaign belongs to, if it is one. */
-export async function retryOfTopUp(db: Queryable, campaignId: number): Promise<number | null> {
-  if (!(await tableExists(db, TOP_UPS_TABLE))) return null;
-  const result = await db.query({
-    text: `SELECT retry_campaign_id FROM ${TOP_UPS_TABLE} WHERE campaign_id = $1`,
-    values: [campaignId],
-  });
-  return result.rows[0] ? (result.rows[0].retry_campaign_id as number) : null;
 }
 
 function lockKey(retryCampaignId: number): string {

@@ -7,7 +7,7 @@ import { repeatable, withSession, type Queryable } from './pool.js';
  * migration chain in the same order. `trials.behavior_json` is not in the DDL and is always added
  * by migration 5, so it is the last column of `trials`, as on every upstream database.
  */
-export const UPSTREAM_DDL = `
+const UPSTREAM_DDL = `
 CREATE TABLE IF NOT EXISTS campaigns (
     id SERIAL PRIMARY KEY,
     subject_name TEXT NOT NULL,
@@ -63,7 +63,7 @@ CREATE INDEX IF NOT EXISTS idx_work_queue_status ON work_queue(status);
 CREATE INDEX IF NOT EXISTS idx_work_queue_campaign ON work_queue(campaign_id);
 `;
 
-export const NOTIFY_TRIGGER_SQL = `
+const NOTIFY_TRIGGER_SQL = `
 CREATE OR REPLACE FUNCTION notify_work_item_completed()
 RETURNS trigger AS $$
 BEGIN

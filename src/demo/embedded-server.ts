@@ -79,7 +79,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Thrown with one sentence: what failed and how to fix it. */
-export class EmbeddedPostgresError extends Error {
+class EmbeddedPostgresError extends Error {
   override readonly name = 'EmbeddedPostgresError';
 }
 

@@ -32,7 +32,7 @@ export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 export type ClientLogger = Pick<Logger, 'debug' | 'info' | 'warning' | 'error'>;
 
 /** Minimum spacing between requests per kind (the throttling plugin's defaults are 1 s / 3 s / 2 s). */
-export interface PacingOptions {
+interface PacingOptions {
   writeMinTimeMs: number;
   notificationMinTimeMs: number;
   searchMinTimeMs: number;

@@ -71,11 +71,11 @@ export interface DiagnosisIssueRequest {
 }
 
 /** The series a request writes to. */
-export function seriesOf(request: Pick<DiagnosisIssueRequest, 'analysis' | 'series'>): string {
+function seriesOf(request: Pick<DiagnosisIssueRequest, 'analysis' | 'series'>): string {
   return request.series ?? request.analysis.campaign.name;
 }
 
-export interface IssueRef {
+interface IssueRef {
   number: number;
   url: string;
   state: 'open' | 'closed';

@@ -71,7 +71,7 @@ export function isAmbiguousWriteFailure(error: unknown): boolean {
 }
 
 /** `METHOD /path?query` of the failed request (origin dropped, credentials in the query redacted). */
-export function failedRoute(error: unknown): string {
+function failedRoute(error: unknown): string {
   if (!isGitHubError(error) || !error.request) return 'GitHub API request';
   const method = error.request.method ?? 'GET';
   const url = error.request.url ?? '';

@@ -16,9 +16,9 @@ import type { ClientLogger, GitHubClient } from './client.js';
 import { describeGitHubError, githubStatus } from './errors.js';
 
 /** GitHub's cap on `GET /pulls/{n}/files`. */
-export const PULL_FILES_CAP = 3000;
+const PULL_FILES_CAP = 3000;
 /** GitHub's cap on the files of one compare response. */
-export const COMPARE_FILES_CAP = 300;
+const COMPARE_FILES_CAP = 300;
 
 export interface RepoRef {
   client: GitHubClient;
@@ -40,7 +40,7 @@ export interface PullSummary {
   author: string | undefined;
 }
 
-export type ChangedFilesSource = 'pull-files' | 'compare' | 'trees';
+type ChangedFilesSource = 'pull-files' | 'compare' | 'trees';
 
 export interface ChangedFiles {
   files: ChangedFile[];
@@ -86,10 +86,7 @@ export function pickMergedPull<T extends PullLike>(
 }
 
 /** The PR merged as `sha` (a push to the default branch), or undefined for a direct push. */
-export async function findPullMergedAs(
-  ref: RepoRef,
-  sha: string,
-): Promise<PullSummary | undefined> {
+async function findPullMergedAs(ref: RepoRef, sha: string): Promise<PullSummary | undefined> {
   const { client, owner, repo } = ref;
   const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, {
     owner,

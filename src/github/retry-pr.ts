@@ -8,10 +8,10 @@ import type { ClientLogger, GitHubClient } from './client.js';
 import { createOnce, ensureLabels } from './diagnosis-issue.js';
 import { githubStatus, isGitHubError } from './errors.js';
 
-export const ACTIONS_CANNOT_CREATE_PULL_REQUESTS =
+const ACTIONS_CANNOT_CREATE_PULL_REQUESTS =
   'GitHub Actions is not permitted to create or approve pull requests.';
 
-export const ALLOW_ACTIONS_PULL_REQUESTS_ADVICE =
+const ALLOW_ACTIONS_PULL_REQUESTS_ADVICE =
   'enable Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests", ' +
   'or pass a GitHub App / fine-grained token in `github-token`';
 
@@ -40,7 +40,7 @@ export interface RetryPullRequestRequest {
   dryRun: boolean;
 }
 
-export type RetryPullRequestAction = 'create' | 'update' | 'already-on-base' | 'dry-run';
+type RetryPullRequestAction = 'create' | 'update' | 'already-on-base' | 'dry-run';
 
 export interface RetryPullRequestOutcome {
   action: RetryPullRequestAction;
@@ -66,7 +66,7 @@ export function retryBranchName(series: string, campaignId: number): string {
 }
 
 /** Git's blob id of `content`, to compare with what a branch already holds without downloading it. */
-export function gitBlobSha(content: string): string {
+function gitBlobSha(content: string): string {
   const body = Buffer.from(content, 'utf8');
   return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
 }

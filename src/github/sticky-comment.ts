@@ -29,7 +29,7 @@ export interface StickyCommentRequest {
   fullReportUrl?: string;
 }
 
-export type StickyAction = 'created' | 'updated' | 'unchanged' | 'kept-newer' | 'pr-gone';
+type StickyAction = 'created' | 'updated' | 'unchanged' | 'kept-newer' | 'pr-gone';
 
 export interface StickyOutcome {
   action: StickyAction;

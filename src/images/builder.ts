@@ -47,7 +47,7 @@ export interface RegistryCredentials {
   host?: string;
 }
 
-export interface PodmanOptions {
+interface PodmanOptions {
   /** Global `--storage-driver`; default `vfs` (no overlay needed). */
   storageDriver?: string;
   /** `podman build --isolation`; default `chroot` (no runtime namespaces needed as root). */
@@ -220,7 +220,7 @@ function podmanRegistryFlags(p: PodmanOptions = {}, host: string): string[] {
 }
 
 /** argv (without the executable) for each step; exported for tests and docs. */
-export function engineArgs(
+function engineArgs(
   image: BuildableImage,
   options: Pick<BuildOptions, 'builder' | 'podmanOptions'>,
   paths: { metadataFile: string; digestFile: string },

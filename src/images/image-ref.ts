@@ -16,7 +16,7 @@ export interface ImageRef {
   tag: string;
 }
 
-export class ImageRefError extends Error {
+class ImageRefError extends Error {
   constructor(
     readonly field: string,
     readonly value: string,
@@ -46,7 +46,7 @@ const HOST_EXPECTED =
 const PATH_EXPECTED =
   'expected lowercase path components [a-z0-9] joined by ".", "_", "__" or "-", separated by "/"';
 
-export function validateHost(value: string, field = 'registry host'): string {
+function validateHost(value: string, field = 'registry host'): string {
   const match = HOST.exec(value);
   const looksLikeRegistry =
     value.includes('.') || value.includes(':') || value.startsWith('[') || value === 'localhost';
@@ -58,7 +58,7 @@ export function validateHost(value: string, field = 'registry host'): string {
   return value;
 }
 
-export function validateRepositoryPath(value: string, field = 'repository'): string {
+function validateRepositoryPath(value: string, field = 'repository'): string {
   if (!value || !value.split('/').every((c) => PATH_COMPONENT.test(c))) {
     throw new ImageRefError(field, value, PATH_EXPECTED);
   }

@@ -42,7 +42,7 @@ export interface RegistryClientOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export class RegistryError extends Error {
+class RegistryError extends Error {
   constructor(
     message: string,
     readonly status?: number,

@@ -66,7 +66,7 @@ export async function advanceFinalization(
 }
 
 /** Enqueues the validation campaign once and shows it on the PR. */
-export async function startValidation(
+async function startValidation(
   ctx: ReportContext,
   report: RetryReport,
 ): Promise<{ report: RetryReport; created: boolean }> {
@@ -138,7 +138,7 @@ async function enqueueValidation(
  * When the validation campaign has finished: claims the report and, holding the lease, records the
  * result (notable + note when it passed), updates the issue and the comment, marks it finalized.
  */
-export async function concludeValidation(
+async function concludeValidation(
   ctx: ReportContext,
   report: RetryReport,
   created = false,

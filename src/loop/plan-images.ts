@@ -14,7 +14,7 @@ export interface ImageMatrixEntry {
   tag: string;
 }
 
-export const SHORT_SHA_LENGTH = 7;
+const SHORT_SHA_LENGTH = 7;
 const PLACEHOLDER_REGISTRY = 'registry.invalid/unset';
 
 /**

@@ -16,7 +16,7 @@ import { reportRetry } from './report-retry.js';
 import { workerIndexes } from './retry.js';
 import { retryProgress, topUpIfUndecided } from './top-up.js';
 
-export type ReconcileAction =
+type ReconcileAction =
   | 'waiting'
   | 'topped-up'
   | 'reported'
@@ -53,10 +53,7 @@ export async function reconcileSafely(
   }
 }
 
-export async function reconcileOne(
-  ctx: ReportContext,
-  report: RetryReport,
-): Promise<ReconcileResult> {
+async function reconcileOne(ctx: ReportContext, report: RetryReport): Promise<ReconcileResult> {
   let current = report;
   if (current.status === 'waiting') {
     const reported = await reportIfFinished(ctx, current);

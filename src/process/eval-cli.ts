@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { clipLine, LineTail } from './output-tail.js';
 import { runLines } from './run-lines.js';
 
-export const DEFAULT_EVAL_COMMAND: readonly string[] = ['uv', 'run', 'eval'];
+const DEFAULT_EVAL_COMMAND: readonly string[] = ['uv', 'run', 'eval'];
 
 export interface EvalCliOptions {
   /** Executable and leading arguments; default `uv run eval`. */
@@ -22,7 +22,7 @@ export interface EvalCliOptions {
   mask?: (text: string) => string;
 }
 
-export class EvalCliError extends Error {
+class EvalCliError extends Error {
   override readonly name = 'EvalCliError';
   constructor(
     message: string,
@@ -35,12 +35,12 @@ export class EvalCliError extends Error {
 const CREATED = /^\s*Created campaign ([1-9][0-9]{0,15}) in cloud database\s*$/m;
 
 /** The campaign id the harness printed, or undefined. */
-export function parseCreatedCampaign(output: string): number | undefined {
+function parseCreatedCampaign(output: string): number | undefined {
   const match = CREATED.exec(output);
   return match ? Number(match[1]) : undefined;
 }
 
-export function evalRunCampaignArgv(command: readonly string[], yamlPath: string): string[] {
+function evalRunCampaignArgv(command: readonly string[], yamlPath: string): string[] {
   return [...command, 'run', 'campaign', yamlPath, '--cloud=gcp'];
 }
 

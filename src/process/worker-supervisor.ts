@@ -12,7 +12,7 @@ import { execa } from 'execa';
 import type { Logger } from '../logger.js';
 import { clipLine, LineTail } from './output-tail.js';
 
-export type StopReason = 'drained' | 'signal' | 'exited';
+type StopReason = 'drained' | 'signal' | 'exited';
 
 export interface SuperviseOptions {
   file: string;
@@ -36,7 +36,7 @@ export interface SuperviseOptions {
   mask?: (text: string) => string;
 }
 
-export interface SignalSource {
+interface SignalSource {
   on(event: 'SIGINT' | 'SIGTERM', listener: (signal: NodeJS.Signals) => void): unknown;
   off(event: 'SIGINT' | 'SIGTERM', listener: (signal: NodeJS.Signals) => void): unknown;
 }

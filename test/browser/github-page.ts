@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 /** GitHub's issue and comment body width. */
 export const CONTENT_WIDTH = 846;
 
-export const MERMAID_VERSIONS = {
+const MERMAID_VERSIONS = {
   '10.9': require.resolve('mermaid-10/dist/mermaid.min.js'),
   '11': require.resolve('mermaid/dist/mermaid.min.js'),
 } as const;
@@ -71,7 +71,7 @@ export async function openBrowser(executablePath: string): Promise<OpenBrowser> 
   };
 }
 
-export function githubHtml(markdown: string): string {
+function githubHtml(markdown: string): string {
   const body = micromark(markdown, {
     allowDangerousHtml: true,
     extensions: [gfm()],
@@ -83,7 +83,7 @@ body { margin: 0; background: #fff; }
 </style></head><body><article class="markdown-body">${body}</article></body></html>`;
 }
 
-export interface ChartBar {
+interface ChartBar {
   series: number;
   fill: string;
   x: number;
@@ -91,7 +91,7 @@ export interface ChartBar {
   centre: number;
 }
 
-export interface ChartLabel {
+interface ChartLabel {
   text: string;
   left: number;
   right: number;

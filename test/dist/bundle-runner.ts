@@ -52,7 +52,7 @@ interface LoadedAction {
   defaults: Record<string, string>;
 }
 
-export async function loadAction(dir: string, token: string): Promise<LoadedAction> {
+async function loadAction(dir: string, token: string): Promise<LoadedAction> {
   const action = parse(await readFile(join(ROOT, dir, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     runs: { using: string; main: string };

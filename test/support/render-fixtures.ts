@@ -71,7 +71,7 @@ export function campaignAnalysis(
 }
 
 /** A Python traceback of `lines` lines, some of them 300 characters long. */
-export function longTraceback(lines = 61): string {
+function longTraceback(lines = 61): string {
   return [
     'Traceback (most recent call last):',
     ...Array.from({ length: lines - 2 }, (_, i) =>

@@ -14,10 +14,7 @@ import {
 } from '../../src/demo/failure-model.js';
 import { runSimulatedWorker } from '../../src/demo/simulated-worker.js';
 
-export const DEMO_CAMPAIGN_FILE = new URL(
-  '../../campaigns/tikv-all-chaos-cloud.yaml',
-  import.meta.url,
-);
+const DEMO_CAMPAIGN_FILE = new URL('../../campaigns/tikv-all-chaos-cloud.yaml', import.meta.url);
 
 export interface SeedOptions {
   /** Override the failure model: every trial follows this profile. */

@@ -99,7 +99,7 @@ const UNTRUSTED_IN_RUN: readonly [RegExp, string][] = [
 ];
 
 /** The bodies of every `${{ … }}` in a script (an unterminated one runs to the end). */
-export function expressionsIn(script: string): string[] {
+function expressionsIn(script: string): string[] {
   const found: string[] = [];
   let from = 0;
   for (;;) {
@@ -289,7 +289,7 @@ function checkCheckoutCredentials(parsed: Parsed, file: string): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // (f) no pull_request_target, (g) no `secrets: inherit`, (h) job timeouts.
 
-export function triggersOf(workflow: Json): string[] {
+function triggersOf(workflow: Json): string[] {
   const on = workflow.on;
   if (typeof on === 'string') return [on];
   if (Array.isArray(on)) return on.filter((event): event is string => typeof event === 'string');
@@ -321,7 +321,7 @@ function checkSecretsInherit(parsed: Parsed, file: string): Finding[] {
     }));
 }
 
-export const MAX_JOB_TIMEOUT_MINUTES = 360;
+const MAX_JOB_TIMEOUT_MINUTES = 360;
 
 function checkTimeouts(parsed: Parsed, file: string): Finding[] {
   const findings: Finding[] = [];

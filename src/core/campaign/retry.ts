@@ -68,7 +68,7 @@ export interface RetrySettings {
 }
 
 /** A (subject, chaos type, params) the subjects × entries matrix runs although it did not fail. */
-export interface ExtraCombination {
+interface ExtraCombination {
   subject: string;
   chaos_type: string;
   params: Record<string, unknown>;

@@ -68,7 +68,7 @@ const chaosTypeSchema = z
   .refine(isChaosType, { error: (issue) => unknownChaosTypeMessage(issue.input) })
   .transform((value) => value as ChaosType);
 
-export const chaosSpecSchema = z.object(
+const chaosSpecSchema = z.object(
   {
     type: chaosTypeSchema,
     params: z
@@ -79,7 +79,7 @@ export const chaosSpecSchema = z.object(
   { error: expected('a mapping with a "type" key') },
 );
 
-export const operatorConfigSchema = z.object(
+const operatorConfigSchema = z.object(
   {
     enabled: laxBool().default(false),
     image: str('an image reference string').default(''),
@@ -87,7 +87,7 @@ export const operatorConfigSchema = z.object(
   { error: expected('a mapping (enabled, image) or null') },
 );
 
-export const cloudConfigSchema = z.object(
+const cloudConfigSchema = z.object(
   {
     provider: z
       .literal('gcp', { error: expected('"gcp" (the only provider upstream accepts)') })
@@ -101,7 +101,7 @@ export const cloudConfigSchema = z.object(
   { error: expected('a mapping (provider, operator, …) or null') },
 );
 
-export const checkerConfigSchema = z.object(
+const checkerConfigSchema = z.object(
   {
     type: str('"deterministic" or "llm"').default('deterministic'),
     model: str().nullable().default(null),
@@ -154,11 +154,7 @@ export const campaignConfigSchema = z
   });
 
 export type CampaignConfig = z.output<typeof campaignConfigSchema>;
-export type CampaignConfigInput = z.input<typeof campaignConfigSchema>;
-export type ChaosSpec = z.output<typeof chaosSpecSchema>;
-export type CloudConfig = z.output<typeof cloudConfigSchema>;
 export type OperatorConfig = z.output<typeof operatorConfigSchema>;
-export type CheckerConfig = z.output<typeof checkerConfigSchema>;
 
 export const KNOWN_KEYS = {
   campaign: Object.keys(campaignConfigSchema.shape),

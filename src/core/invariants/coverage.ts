@@ -8,7 +8,7 @@
 import { describeCombination } from '../grouping.js';
 import type { InvariantDefinition } from './parse-invariants.js';
 
-export type CoverageVerdict = 'missing' | 'insensitive' | 'covered';
+type CoverageVerdict = 'missing' | 'insensitive' | 'covered';
 
 export interface InvariantCoverage {
   chaos_type: string;
@@ -30,7 +30,7 @@ export interface InvariantCoverage {
  * invariant fires when that value exceeds the threshold, as every upstream TiKV check does
  * (`value > config.threshold`). `defaults` are the injector's defaults for params a campaign omits.
  */
-export interface DetectorSpec {
+interface DetectorSpec {
   invariant: string;
   magnitude?: string;
   defaults?: Record<string, number>;

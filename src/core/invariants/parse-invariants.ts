@@ -21,7 +21,7 @@ export interface InvariantDefinition {
   checks: { method: string; line: number }[];
 }
 
-export interface CheckMethod {
+interface CheckMethod {
   method: string;
   line: number;
   file: string;
@@ -192,7 +192,7 @@ function findTimedelta(value: readonly Token[]): number | null {
 }
 
 /** A constant arithmetic expression of numbers (+ - * / // parentheses), else null. */
-export function evaluateNumber(value: readonly Token[]): number | null {
+function evaluateNumber(value: readonly Token[]): number | null {
   let pos = 0;
   const peek = () => value[pos]?.text;
   const primary = (): number | null => {

@@ -4,7 +4,7 @@
  * are dropped; string literals keep their decoded text for simple escapes.
  */
 
-export type TokenKind = 'name' | 'number' | 'string' | 'op';
+type TokenKind = 'name' | 'number' | 'string' | 'op';
 
 export interface Token {
   kind: TokenKind;

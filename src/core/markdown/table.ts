@@ -17,7 +17,7 @@ export function tableCell(markdown: string): string {
     .trim();
 }
 
-export type Align = 'left' | 'right' | 'center';
+type Align = 'left' | 'right' | 'center';
 
 export interface Column {
   header: string;

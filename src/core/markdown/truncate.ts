@@ -7,7 +7,7 @@ export interface TextCap {
   lineChars: number;
 }
 
-export const ERROR_TEXT_CAP: TextCap = { lines: 20, lineChars: 100 };
+const ERROR_TEXT_CAP: TextCap = { lines: 20, lineChars: 100 };
 
 export interface CappedText {
   text: string;

@@ -1,7 +1,7 @@
 import { isFinished, totalsOf } from '../progress.js';
 import { renderProgressLine, type ProgressReporter } from './progress-view.js';
 
-export const LINE_INTERVAL_MS = 60_000;
+const LINE_INTERVAL_MS = 60_000;
 
 /**
  * Progress where nothing can be redrawn (a pipe, an Actions log): the first state, then at most a

@@ -31,7 +31,7 @@ import { inputSource, recordingIO } from '../../support/command-io.js';
 
 export const OWNER = 'octo-org';
 export const REPO = 'octo-repo';
-export const SERIES = 'tikv-all-chaos-cloud';
+const SERIES = 'tikv-all-chaos-cloud';
 /** The demo campaign, used as the full validation campaign (path relative to the repository). */
 export const VALIDATION_FILE = 'campaigns/tikv-all-chaos-cloud.yaml';
 /** Every chaos type of the demo campaign: a fix of all of them passes the validation. */
@@ -56,7 +56,7 @@ const NO_PACING: ReportDependencies = {
 };
 
 /** The real commands, with GitHub's request pacing off (tests only). */
-export const REPORT_COMMANDS = new Map<string, AnyCommand>([
+const REPORT_COMMANDS = new Map<string, AnyCommand>([
   ['analyze', createAnalyzeCommand({ ...NO_PACING, now: () => new Date() }) as AnyCommand],
   ['compare', createCompareCommand(NO_PACING) as AnyCommand],
   ['finalize', createFinalizeCommand(NO_PACING) as AnyCommand],
@@ -84,7 +84,7 @@ export function githubEnv(gh: GitHubEmulator, runId = '4242'): NodeJS.ProcessEnv
 }
 
 /** Top-up off; a test of adaptive top-up passes its own `config` (or `config: undefined`). */
-export const ONE_LOOK_CONFIG = 'test/fixtures/config/one-look.yml';
+const ONE_LOOK_CONFIG = 'test/fixtures/config/one-look.yml';
 
 export async function runReport(
   name: string,

@@ -6,8 +6,6 @@ import { runCommand } from '../../../src/commands/run-command.js';
 import type { MemoryLogger } from '../../../src/logger.js';
 import { inputSource, recordingIO } from '../../support/command-io.js';
 
-export { inputSource };
-
 export const STANDIN = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../fixtures/eval-worker-standin.mjs',

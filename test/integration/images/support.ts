@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/images');
-export const INSTALL_HINT = 'run .ci/install-system-deps.sh (as root) to install it';
+const INSTALL_HINT = 'run .ci/install-system-deps.sh (as root) to install it';
 
 /** The test user of test/fixtures/images/registry/htpasswd (bcrypt, cost 4). Not a real secret. */
 export const REGISTRY_USER = 'ci-user';

@@ -220,7 +220,7 @@ export function commentCount(repo: RepoRecord, issueNumber: number): number {
   return count;
 }
 
-export function checkBody(state: EmulatorState, resource: string, body: string): void {
+function checkBody(state: EmulatorState, resource: string, body: string): void {
   const { bodyMaxChars, bodyMaxBytes } = state.limits;
   const chars = [...body].length;
   if (chars > bodyMaxChars || Buffer.byteLength(body, 'utf8') > bodyMaxBytes) {

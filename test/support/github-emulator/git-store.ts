@@ -1,7 +1,7 @@
 /** A tiny content-addressed git object store (real git SHA-1 object ids) with refs and diffs. */
 import { createHash } from 'node:crypto';
 
-export type EntryType = 'blob' | 'tree' | 'commit';
+type EntryType = 'blob' | 'tree' | 'commit';
 
 export interface TreeEntry {
   name: string;

@@ -85,6 +85,6 @@ function mapValues(obj: JsonObject, fn: (value: unknown) => unknown): JsonObject
   return Object.fromEntries(Object.entries(obj).map(([key, value]) => [key, fn(value)]));
 }
 
-export function encodePointer(segment: string): string {
+function encodePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -19,14 +19,14 @@ export interface Operation {
   responses: JsonObject;
 }
 
-export interface ParameterSpec {
+interface ParameterSpec {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: unknown;
 }
 
-export interface RouteMatch {
+interface RouteMatch {
   operation: Operation;
   params: Record<string, string>;
 }
@@ -59,7 +59,7 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'
 
 let cachedSpec: JsonObject | undefined;
 
-export function loadSpec(): JsonObject {
+function loadSpec(): JsonObject {
   if (!cachedSpec) {
     const require = createRequire(import.meta.url);
     const file = require.resolve('@octokit/openapi/generated/api.github.com.json');

@@ -24,7 +24,7 @@ export interface RouteContext {
   getUserWithInstallationToken: 'identity' | 'forbidden';
 }
 
-export type RouteHandler = (ctx: RouteContext) => RouteResult;
+type RouteHandler = (ctx: RouteContext) => RouteResult;
 
 /** Keys are `METHOD /openapi/path/{template}`; every key must exist in GitHub's OpenAPI description. */
 export type RouteTable = Record<string, RouteHandler>;

@@ -24,7 +24,7 @@ export interface ShapeContext {
 
 type Json = Record<string, unknown>;
 
-export function userShape(ctx: ShapeContext, user: EmulatorUser): Json {
+function userShape(ctx: ShapeContext, user: EmulatorUser): Json {
   const url = `${ctx.api}/users/${encodeLogin(user.login)}`;
   const html =
     user.type === 'Bot'
@@ -53,7 +53,7 @@ export function userShape(ctx: ShapeContext, user: EmulatorUser): Json {
   };
 }
 
-export function loginShape(ctx: ShapeContext, login: string): Json {
+function loginShape(ctx: ShapeContext, login: string): Json {
   return userShape(ctx, ctx.state.ensureUser(login));
 }
 

@@ -282,7 +282,7 @@ export class EmulatorState {
   }
 }
 
-export function repoKey(owner: string, name: string): string {
+function repoKey(owner: string, name: string): string {
   return `${owner}/${name}`.toLowerCase();
 }
 

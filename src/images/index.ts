@@ -1,3 +1,0 @@
-export * from './image-ref.js';
-export * from './registry.js';
-export * from './builder.js';
