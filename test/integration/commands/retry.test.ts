@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import {
   diagnosisMarker,
   serializeDiagnosisState,
@@ -21,7 +21,16 @@ import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { ensureProductSchema } from '../../../src/db/product-schema.js';
 import { enqueueRetryOnce } from '../../../src/db/retry-runs.js';
+import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../../src/demo/embedded-server.js';
 import { useGitHubEmulator } from '../../support/github-emulator/index.js';
+import {
+  databaseOf,
+  holdLock,
+  stopImmediately,
+  terminateBackend,
+  waitingQuery,
+} from '../../support/postgres-faults.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
 import { upstreamDatabase } from '../db/helpers.js';
 import {
@@ -710,4 +719,96 @@ describe('retry of a two-subject campaign', () => {
       },
     ]);
   });
+});
+
+describe('retry with its enqueue transaction cut mid-flight (a PostgreSQL server of its own)', () => {
+  let server: EmbeddedServer;
+  let databases = 0;
+  beforeAll(async () => {
+    server = await startEmbeddedPostgres();
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  async function fixture() {
+    const url = await server.createDatabase(`retry_fault_${++databases}`);
+    const db = await openEvalDatabase(url, { log: () => undefined, retryBudgetMs: 30_000 });
+    onTestFinished(() => db.close());
+    await createUpstreamSchema(db);
+    await ensureProductSchema(db);
+    const previous = await previousCampaign(db);
+    const issue = gh.state.createIssue(OWNER, REPO, { title: 'd', body: diagnosisBody(previous) });
+    const pr = mergedPr(`Fixes #${issue.number}`);
+    const cwd = await workspace();
+    const retry = () => runTestCommand('retry', inputs(url), { cwd, env: env(pr.sha) });
+    const rows = async () =>
+      (
+        await db.retrying.query({
+          text: `SELECT (SELECT COUNT(*)::int FROM campaigns WHERE name = $1) AS campaigns,
+                        (SELECT COUNT(*)::int FROM work_queue w JOIN campaigns c ON c.id = w.campaign_id
+                          WHERE c.name = $1) AS items,
+                        (SELECT COUNT(*)::int FROM iterate_campaign.retry_runs) AS runs`,
+          values: [`${SERIES}-retry-${previous}`],
+        })
+      ).rows[0];
+    return { url, retry, rows };
+  }
+
+  /** Starts retry; once its INSERT of the retry_runs row waits on a lock (campaign and work items
+   * already written in the same transaction), applies `fault` and lets the lock go. */
+  async function cutMidTransaction(
+    url: string,
+    retry: () => ReturnType<typeof runTestCommand>,
+    fault: (pid: number) => Promise<void>,
+  ) {
+    const lock = await holdLock(url, 'iterate_campaign.retry_runs', 'EXCLUSIVE');
+    onTestFinished(() => lock.release());
+    const running = retry();
+    const { pid, query } = await waitingQuery(server.adminUrl, databaseOf(url));
+    expect(query).toMatch(/INSERT INTO iterate_campaign\.retry_runs/);
+    await fault(pid);
+    await lock.release();
+    return running;
+  }
+
+  const EXACT = { campaigns: 1, items: 7, runs: 1 };
+
+  test('pg_terminate_backend: the transaction runs again whole; one campaign, its 7 items, one link', async () => {
+    const { url, retry, rows } = await fixture();
+    const run = await cutMidTransaction(url, retry, (pid) =>
+      terminateBackend(server.adminUrl, pid),
+    );
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/lost during a query.*retrying on a fresh connection/);
+    expect(await rows()).toEqual(EXACT);
+  });
+
+  test('pg_ctl stop -m immediate, server back a second later: the same exact rows', async () => {
+    const { url, retry, rows } = await fixture();
+    const run = await cutMidTransaction(url, retry, async () => {
+      await stopImmediately(server);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await server.resume();
+    });
+    expect(run.code, run.log).toBe(0);
+    expect(await rows()).toEqual(EXACT);
+  }, 90_000);
+
+  test('pg_ctl stop -m immediate, server kept down: one clear error and no half-written rows; a re-run enqueues once', async () => {
+    const { url, retry, rows } = await fixture();
+    const run = await cutMidTransaction(url, retry, () => stopImmediately(server));
+    await server.resume();
+    expect(run.code).toBe(1);
+    expect(run.error?.message).toMatch(
+      new RegExp(
+        `^cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${server.port}/retry_fault_\\d+: `,
+      ),
+    );
+    expect(run.error?.message).not.toContain('\n');
+    expect(run.outputs['retry-campaign-id']).toBeUndefined();
+    expect(await rows()).toEqual({ campaigns: 0, items: 0, runs: 0 });
+
+    const again = await retry();
+    expect(again.code, again.log).toBe(0);
+    expect(await rows()).toEqual(EXACT);
+  }, 90_000);
 });

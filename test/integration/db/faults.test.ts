@@ -1,8 +1,10 @@
 /**
  * Database faults against the real PostgreSQL (reliability.md §3.3, §6 #6–#12): backends killed
  * mid-query and mid-transaction, deadlocks, exhausted connections, a connection that goes silent
- * (loopback proxy), an immediate server stop. None may crash the process (vitest fails a file on
- * an unhandled 'error' event); each ends in a typed error or a successful retry, never half-written.
+ * (loopback proxy). None may crash the process (vitest fails a file on an unhandled 'error'
+ * event); each ends in a typed error or a successful retry, never half-written. The commands under
+ * `pg_terminate_backend` and `pg_ctl stop -m immediate`: commands/database-faults.test.ts (analyze,
+ * wait) and commands/retry.test.ts (retry).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
