@@ -10,7 +10,7 @@ import type { CommandIO, InputSource, InputSpec } from './command.js';
 export const INVESTIGATION_INPUTS: Readonly<Record<string, InputSpec>> = {
   'source-dir': {
     description:
-      'Harness checkout whose invariant files are checked against the failing combinations (action default: the workspace; CLI: none, coverage not checked)',
+      "Harness checkout whose invariant files are checked against the failing combinations, read at the campaign's git commit when the checkout has it (action default: the workspace; CLI: none, coverage not checked)",
   },
   history: {
     description: `Campaigns of the same series whose pass history marks flaky combinations (default ${DEFAULT_HISTORY}; 0 turns it off)`,

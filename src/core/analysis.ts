@@ -25,7 +25,7 @@ import {
   type ChaosTypeTargetCheck,
   type ChaosTypeTargets,
 } from './targets.js';
-import type { InvariantCoverage } from './invariants/coverage.js';
+import type { InvariantCoverage, InvariantSource } from './invariants/coverage.js';
 import type { FlakyCombination } from './flaky.js';
 
 export interface AnalysisOptions {
@@ -148,8 +148,10 @@ export interface CampaignAnalysis {
   anomalies: { trial_id: number; message: string }[];
   /** Set by `analyze`: invariant verdicts of the failing combinations (see --source-dir). */
   invariant_coverage?: InvariantCoverage[];
-  /** Why invariant coverage was not checked, said once. */
+  /** Why invariant coverage was not checked, or not at the campaign's commit, said once. */
   invariant_coverage_note?: string;
+  /** Set by `analyze` with a source directory: the commit the invariant files were read at. */
+  invariant_source?: InvariantSource;
   /** Set by `analyze`: pass history of every combination over the last campaigns of the series. */
   flaky?: FlakyCombination[];
   /** True when upstream's `eval analyze` would fail on this campaign (any anomaly). */

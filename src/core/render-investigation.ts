@@ -18,6 +18,10 @@ const VERDICT_LABEL: Record<InvariantCoverage['verdict'], string> = {
 
 export function renderInvariantCoverage(a: CampaignAnalysis): string {
   const rows = a.invariant_coverage ?? [];
+  const commit = a.invariant_source?.commit;
+  const source = commit
+    ? `\n\nInvariant files read at the campaign's commit ${codeSpan(commit.slice(0, 12))}.`
+    : '';
   const note = a.invariant_coverage_note ? `\n\n${a.invariant_coverage_note}` : '';
   if (rows.length === 0) return note ? `### Invariant coverage${note}` : '';
   const table = markdownTable(
@@ -29,7 +33,7 @@ export function renderInvariantCoverage(a: CampaignAnalysis): string {
       row.reason,
     ]),
   );
-  return `### Invariant coverage\n\n${table}${note}`;
+  return `### Invariant coverage\n\n${table}${source}${note}`;
 }
 
 function describeInvariant(i: InvariantCoverage['invariants'][number]): string {

@@ -1,21 +1,28 @@
 /**
  * The edge of the invariant coverage check: reads the subject's invariant files from a harness
- * checkout, then hands the text to the pure parser and assessment (src/core/invariants).
+ * checkout — at the campaign's git commit when the checkout has it, else from the working tree (and
+ * says so) — then hands the text to the pure parser and assessment (src/core/invariants).
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import type { ProjectConfig } from '../core/config.js';
-import { assessCoverage, type InvariantCoverage } from '../core/invariants/coverage.js';
+import {
+  assessCoverage,
+  type InvariantCoverage,
+  type InvariantSource,
+} from '../core/invariants/coverage.js';
 import {
   parseInvariantsSource,
   type InvariantDefinition,
 } from '../core/invariants/parse-invariants.js';
+import { findCommit, isCommitHash, readFileAtCommit } from '../process/git-files.js';
 
 export interface CoverageResult {
   invariant_coverage: InvariantCoverage[];
-  /** Why coverage was not (fully) checked; undefined when it was. */
+  /** Why coverage was not (fully) checked, or not at the campaign's commit; undefined otherwise. */
   invariant_coverage_note?: string;
+  invariant_source?: InvariantSource;
 }
 
 /** Invariant files over this size are not read (a generated or vendored file, not definitions). */
@@ -42,37 +49,91 @@ export async function checkInvariantCoverage(
       invariant_coverage_note: `Invariant coverage was not checked: no invariant files are configured for subject \`${subject}\` (config invariants.files).`,
     };
   }
+  const source = await openSource(sourceDir, analysis.campaign.git_commit);
   const definitions: InvariantDefinition[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
-    const text = await readSource(sourceDir, file);
+    const text = await source.read(file);
     if (text === undefined) unreadable.push(file);
     else definitions.push(...parseInvariantsSource(text, file).invariants);
   }
   // A relative location keeps the issue body identical between runs in different temp workspaces.
-  const where = `\`${relative(process.cwd(), resolve(sourceDir)) || '.'}\``;
+  const where = `\`${relative(process.cwd(), resolve(sourceDir)) || '.'}\`${source.at}`;
+  const fallback = source.origin.reason
+    ? `Invariant files were read from the working tree of ${where}, not at the campaign's commit: ${source.origin.reason}.`
+    : undefined;
   if (unreadable.length === files.length) {
     return {
       invariant_coverage: [],
-      invariant_coverage_note: `Invariant coverage was not checked: ${unreadable.map((f) => `\`${f}\``).join(', ')} not found in ${where}.`,
+      invariant_coverage_note: joinNotes(
+        `Invariant coverage was not checked: ${unreadable.map((f) => `\`${f}\``).join(', ')} not found in ${where}.`,
+        fallback,
+      ),
+      invariant_source: source.origin,
     };
   }
+  const missing = unreadable.length
+    ? `Not found in ${where}: ${unreadable.map((f) => `\`${f}\``).join(', ')}.`
+    : undefined;
+  const note = joinNotes(fallback, missing);
   return {
     invariant_coverage: assessCoverage(analysis.failing, definitions, config.invariants.table),
-    ...(unreadable.length
-      ? {
-          invariant_coverage_note: `Not found in ${where}: ${unreadable.map((f) => `\`${f}\``).join(', ')}.`,
-        }
-      : {}),
+    ...(note ? { invariant_coverage_note: note } : {}),
+    invariant_source: source.origin,
   };
 }
 
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  return notes.filter(Boolean).join(' ') || undefined;
+}
+
+interface Source {
+  origin: InvariantSource;
+  /** ` at commit abc12345` or '' (the working tree). */
+  at: string;
+  read(file: string): Promise<string | undefined>;
+}
+
+async function openSource(root: string, commit: string): Promise<Source> {
+  const workingTree = (reason: string): Source => ({
+    origin: { commit: null, reason },
+    at: '',
+    read: (file) => readSource(root, file),
+  });
+  if (!isCommitHash(commit)) {
+    return workingTree(
+      commit ? `its commit \`${commit}\` is not a git hash` : 'the campaign records no commit',
+    );
+  }
+  const short = commit.slice(0, 12);
+  const lookup = await findCommit(root, commit).catch((error: Error) => ({
+    kind: 'unavailable' as const,
+    reason: error.message,
+  }));
+  if (lookup.kind === 'not-a-checkout') return workingTree('it is not a git checkout');
+  if (lookup.kind === 'missing') {
+    return workingTree(
+      `the checkout does not have commit \`${short}\` (a shallow clone? check out with fetch-depth: 0)`,
+    );
+  }
+  if (lookup.kind === 'unavailable') return workingTree(`git failed: ${lookup.reason}`);
+  return {
+    origin: { commit },
+    at: ` at commit \`${short}\``,
+    read: async (file) =>
+      insideRoot(root, file) ? readFileAtCommit(root, commit, file, MAX_SOURCE_BYTES) : undefined,
+  };
+}
+
+function insideRoot(root: string, file: string): boolean {
+  const inside = relative(resolve(root), resolve(root, file));
+  return !inside.startsWith('..') && !isAbsolute(inside);
+}
+
 async function readSource(root: string, file: string): Promise<string | undefined> {
-  const path = resolve(root, file);
-  const inside = relative(resolve(root), path);
-  if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  if (!insideRoot(root, file)) return undefined;
   try {
-    const buffer = await readFile(path);
+    const buffer = await readFile(resolve(root, file));
     return buffer.length > MAX_SOURCE_BYTES ? undefined : buffer.toString('utf8');
   } catch {
     return undefined;

@@ -32,6 +32,7 @@ export async function investigate(
   analysis.invariant_coverage = coverage.invariant_coverage;
   if (coverage.invariant_coverage_note)
     analysis.invariant_coverage_note = coverage.invariant_coverage_note;
+  if (coverage.invariant_source) analysis.invariant_source = coverage.invariant_source;
   if (options.history > 0) {
     analysis.flaky = await loadFlakyHistory(db, analysis, {
       history: options.history,

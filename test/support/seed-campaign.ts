@@ -21,6 +21,8 @@ export interface SeedOptions {
   profile?: TrialProfile;
   name?: string;
   workers?: number;
+  /** The campaign's git_commit_hash (default: a fixed 40-hex value no repository has). */
+  gitCommit?: string;
 }
 
 /**
@@ -34,7 +36,11 @@ export async function seedDemoCampaign(url: string, options: SeedOptions = {}): 
     const { config } = parseCampaignYaml(await readFile(DEMO_CAMPAIGN_FILE, 'utf8'));
     const specs = expandCampaignMatrix(config);
     const { campaignId, workIds } = await enqueueCampaign(db, {
-      ...campaignRows(config, '0123456789abcdef0123456789abcdef01234567', specs),
+      ...campaignRows(
+        config,
+        options.gitCommit ?? '0123456789abcdef0123456789abcdef01234567',
+        specs,
+      ),
       name: options.name ?? config.name,
     });
     const seen = new Map<string, number>();

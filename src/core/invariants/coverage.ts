@@ -24,6 +24,12 @@ export interface InvariantCoverage {
   reason: string;
 }
 
+/** Where the invariant files were read: at the campaign's commit, or the working tree and why. */
+export interface InvariantSource {
+  commit: string | null;
+  reason?: string;
+}
+
 /**
  * One invariant expected to detect a chaos type. `magnitude` says what of the injected params the
  * invariant's threshold is compared with (`param`, `mean(a, b)`, `min(a, b)`, `max(a, b)`); the

@@ -115,6 +115,16 @@ describe('campaign-analyze.yml contract', () => {
     );
   });
 
+  it("checks the caller out with its history, so invariants are read at the campaign's commit", () => {
+    for (const id of ['analyze', 'analyze-pr']) {
+      const steps = workflow.jobs[id].steps as { uses?: string; with?: Record<string, unknown> }[];
+      const caller = steps.find(
+        (s) => s.uses?.startsWith('actions/checkout@') && !s.with?.repository,
+      );
+      expect(caller?.with?.['fetch-depth'], id).toBe(0);
+    }
+  });
+
   it('grants pull-request scopes only to the PR-mode job, and never cancels a running analysis', () => {
     expect(workflow.jobs.analyze.permissions).toEqual({ contents: 'read', issues: 'write' });
     expect(workflow.jobs['analyze-pr'].permissions).toMatchObject({

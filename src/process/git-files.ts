@@ -1,0 +1,64 @@
+/**
+ * Files of a git checkout as they were at one commit (`git show <commit>:./<path>`), so a campaign
+ * is judged against the code it ran, not whatever the checkout holds today. argv only, no shell;
+ * the commit is checked to be hex before it reaches git, so it can never be read as an option.
+ */
+import { execa } from 'execa';
+
+export type CommitLookup =
+  | { kind: 'found' }
+  /** The directory is not inside a git checkout. */
+  | { kind: 'not-a-checkout' }
+  /** A checkout without that commit (a shallow clone, another branch's history). */
+  | { kind: 'missing' }
+  /** git could not answer: not installed, refused the repository, timed out. */
+  | { kind: 'unavailable'; reason: string };
+
+const HEX_COMMIT = /^[0-9a-f]{7,64}$/i;
+const TIMEOUT_MS = 20_000;
+// No prompt, no lock taken, no lazy fetch of a partial clone's missing objects.
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+
+export function isCommitHash(value: string): boolean {
+  return HEX_COMMIT.test(value);
+}
+
+function git(dir: string, args: string[], maxBuffer?: number) {
+  return execa('git', args, {
+    cwd: dir,
+    env: GIT_ENV,
+    extendEnv: true,
+    stdin: 'ignore',
+    reject: false,
+    timeout: TIMEOUT_MS,
+    stripFinalNewline: false,
+    ...(maxBuffer === undefined ? {} : { maxBuffer }),
+  });
+}
+
+export async function findCommit(dir: string, commit: string): Promise<CommitLookup> {
+  if (!isCommitHash(commit)) return { kind: 'missing' };
+  const result = await git(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+  if (result.exitCode === 0) return { kind: 'found' };
+  const stderr = String(result.stderr ?? '');
+  if (/not a git repository/i.test(stderr)) return { kind: 'not-a-checkout' };
+  if (/Not a valid object name|bad object|not a valid/i.test(stderr)) return { kind: 'missing' };
+  const firstLine = stderr.split('\n').find((l) => l.trim()) ?? result.shortMessage ?? 'failed';
+  return { kind: 'unavailable', reason: firstLine.trim() };
+}
+
+/**
+ * The file's text at the commit, undefined when the commit has no such file or it is over
+ * maxBytes. `path` is relative to `dir` (which may be a subfolder of the checkout).
+ */
+export async function readFileAtCommit(
+  dir: string,
+  commit: string,
+  path: string,
+  maxBytes: number,
+): Promise<string | undefined> {
+  if (!isCommitHash(commit)) return undefined;
+  const spec = `${commit}:./${path.split(/[\\/]+/).join('/')}`;
+  const result = await git(dir, ['show', spec], maxBytes);
+  return result.exitCode === 0 && !result.failed ? String(result.stdout) : undefined;
+}
