@@ -115,19 +115,29 @@ export function optionalTargetRate(inputs: InputSource): number | undefined {
   return value === undefined ? undefined : parseTargetRate('target-win-rate', value);
 }
 
+/** A required id input; `hint` says what to give when it is missing. */
+export function requiredId(inputs: InputSource, field: string, hint: string): number {
+  const value = inputs.get(field);
+  if (value === undefined) throw new InputError(`Missing ${field}: ${hint}`);
+  return parseId(field, value);
+}
+
 export function optionalId(inputs: InputSource, field: string): number | undefined {
   const value = inputs.get(field);
   return value === undefined ? undefined : parseId(field, value);
 }
 
-export function tokenFrom(inputs: InputSource, env: NodeJS.ProcessEnv): string | undefined {
-  return (
-    inputs.get('github-token') ?? (env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined)
-  );
+/** github-token, else GITHUB_TOKEN / GH_TOKEN; masked in every log from here on. */
+export function tokenFrom(inputs: InputSource, io: CommandIO): string | undefined {
+  const token =
+    inputs.get('github-token') ??
+    (io.env.GITHUB_TOKEN?.trim() || io.env.GH_TOKEN?.trim() || undefined);
+  if (token) io.masker.add(token);
+  return token;
 }
 
-export function requireToken(inputs: InputSource, env: NodeJS.ProcessEnv, command: string): string {
-  const token = tokenFrom(inputs, env);
+export function requireToken(inputs: InputSource, io: CommandIO, command: string): string {
+  const token = tokenFrom(inputs, io);
   if (!token) {
     throw new InputError(
       `Missing github-token: '${command}' reads the pull request (pass --github-token or set GITHUB_TOKEN)`,

@@ -14,11 +14,16 @@ import {
   type FailOn,
   type GateResult,
 } from '../core/gates.js';
-import { parseId, InputError } from '../core/inputs.js';
+import { InputError } from '../core/inputs.js';
 import { compareOutputs, targetReached } from '../core/retry-report.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
-import { ensureRetryReportsSchema, openReport, type RetryReport } from '../db/retry-reports.js';
+import {
+  ensureRetryReportsSchema,
+  openReport,
+  type ReportSeed,
+  type RetryReport,
+} from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
 import { eventSelection } from '../github/repo-context.js';
@@ -41,6 +46,7 @@ import {
   DEFAULT_LABELS,
   FORMAT_INPUT,
   optionalId,
+  requiredId,
   readReportFormat,
   type ReportFormat,
   parseLabels,
@@ -140,18 +146,16 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
 export const compareCommand = createCompareCommand();
 
 function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
-  const raw = inputs.get('retry-campaign-id');
-  if (raw === undefined) {
-    throw new InputError(
-      'Missing retry-campaign-id: give the finished retry campaign, such as 124',
-    );
-  }
+  const retryCampaignId = requiredId(
+    inputs,
+    'retry-campaign-id',
+    'give the finished retry campaign, such as 124',
+  );
   const databaseUrl = readDatabaseUrl(inputs, io);
-  const token = tokenFrom(inputs, io.env);
-  if (token) io.masker.add(token);
+  const token = tokenFrom(inputs, io);
   const workerLogs = inputs.get('worker-logs');
   return {
-    retryCampaignId: parseId('retry-campaign-id', raw),
+    retryCampaignId,
     previousCampaignId: optionalId(inputs, 'campaign-id'),
     prNumber: optionalId(inputs, 'pr-number'),
     target: optionalTargetRate(inputs),
@@ -237,16 +241,6 @@ async function renderText(
 
 // ── the link: previous campaign, PR, issue ─────────────────────────────────────────────────────
 
-interface Link {
-  retryCampaignId: number;
-  retryRunId: number | null;
-  repository: string;
-  prNumber: number | null;
-  previousCampaignId: number;
-  diagnosisIssue: number | null;
-  targetWinRate: number;
-}
-
 /** Inputs first, then the link retry stored, then the event's PR. */
 function resolveLink(
   input: CompareInput,
@@ -254,7 +248,7 @@ function resolveLink(
   run: RetryRun | null,
   io: CommandIO,
   github: ReportGitHub | undefined,
-): Link {
+): ReportSeed {
   const previous = input.previousCampaignId ?? run?.previousCampaignId ?? undefined;
   if (previous === undefined) {
     throw new InputError(

@@ -5,7 +5,6 @@
  * diagnosis issue with a summary and bring the PR comment to its last revision. Each call advances
  * as far as the database allows, so running it again (or reconcile) resumes.
  */
-import { InputError, parseId } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
 import { ensureRetryReportsSchema, findReport } from '../db/retry-reports.js';
@@ -33,6 +32,7 @@ import {
   parseLabels,
   parseWorkspaceFile,
   tokenFrom,
+  requiredId,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
@@ -84,15 +84,15 @@ export function createFinalizeCommand(deps: ReportDependencies = DEFAULT_REPORT_
 export const finalizeCommand = createFinalizeCommand();
 
 function parseFinalizeInput(inputs: InputSource, io: CommandIO): FinalizeInput {
-  const raw = inputs.get('retry-campaign-id');
-  if (raw === undefined) {
-    throw new InputError('Missing retry-campaign-id: give the retry campaign compare reported');
-  }
+  const retryCampaignId = requiredId(
+    inputs,
+    'retry-campaign-id',
+    'give the retry campaign compare reported',
+  );
   const databaseUrl = readDatabaseUrl(inputs, io);
-  const token = tokenFrom(inputs, io.env);
-  if (token) io.masker.add(token);
+  const token = tokenFrom(inputs, io);
   return {
-    retryCampaignId: parseId('retry-campaign-id', raw),
+    retryCampaignId,
     validationFile: parseWorkspaceFile(
       'validation-campaign',
       inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN,

@@ -56,14 +56,13 @@ export const planCommand = defineCommand<PlanInput>({
     return {
       prNumber: optionalId(inputs, 'pr-number'),
       mergeSha: requireMergeSha(inputs, io.env),
-      token: requireToken(inputs, io.env, 'plan'),
+      token: requireToken(inputs, io, 'plan'),
       configPath: inputs.get('config'),
       registry: optionalRegistry(inputs),
     };
   },
   async run(input, io) {
     const config = await loadProjectConfig(input.configPath, io.cwd);
-    io.masker.add(input.token);
     const session = openGitHubSession({
       token: input.token,
       env: io.env,

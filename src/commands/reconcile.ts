@@ -90,13 +90,12 @@ export const reconcileCommand = createReconcileCommand();
 
 function parseReconcileInput(inputs: InputSource, io: CommandIO): ReconcileInput {
   const databaseUrl = readDatabaseUrl(inputs, io);
-  const token = tokenFrom(inputs, io.env);
+  const token = tokenFrom(inputs, io);
   if (!token) {
     throw new InputError(
       'Missing github-token: reconcile comments on pull requests and updates diagnosis issues (pass --github-token or set GITHUB_TOKEN)',
     );
   }
-  io.masker.add(token);
   return {
     target: optionalTargetRate(inputs),
     validationFile: parseWorkspaceFile(

@@ -93,7 +93,7 @@ export const retryCommand = defineCommand<RetryInput>({
     const databaseUrl = readDatabaseUrl(inputs, io);
     const prNumber = optionalId(inputs, 'pr-number');
     const campaignId = optionalId(inputs, 'campaign-id');
-    const token = tokenFrom(inputs, io.env);
+    const token = tokenFrom(inputs, io);
     if (!token && (prNumber === undefined || campaignId === undefined)) {
       throw new InputError(
         'Missing github-token: without both pr-number and campaign-id, retry reads the PR (and the issue it fixes) from GitHub',
@@ -174,7 +174,6 @@ export const retryCommand = defineCommand<RetryInput>({
 });
 
 function openRetryGitHub(io: CommandIO, token: string) {
-  io.masker.add(token);
   const session = openGitHubSession({ token, env: io.env, purpose: 'retry', logger: io.logger });
   return repoRefOf(session, io.logger, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
 }

@@ -59,8 +59,7 @@ export const verifyCommand = defineCommand<VerifyInput>({
         `Invalid timeout-minutes: '${minutes.slice(0, 20)}' — expected whole minutes from 1 to 350`,
       );
     }
-    const token = tokenFrom(inputs, io.env);
-    if (token) io.masker.add(token);
+    const token = tokenFrom(inputs, io);
     return {
       commands,
       prNumber: optionalId(inputs, 'pr-number'),

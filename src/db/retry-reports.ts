@@ -60,7 +60,8 @@ const DDL_LOCK_KEY = '7596543301218002';
 /** How long a claim protects a report while it is written (a report takes seconds). */
 const DEFAULT_LEASE_SECONDS = 600;
 
-export interface RetryReport {
+/** What a report starts from: the retry's link to its PR and previous campaign. */
+export interface ReportSeed {
   retryCampaignId: number;
   retryRunId: number | null;
   repository: string;
@@ -68,6 +69,9 @@ export interface RetryReport {
   previousCampaignId: number;
   diagnosisIssue: number | null;
   targetWinRate: number;
+}
+
+export interface RetryReport extends ReportSeed {
   status: ReportStatus;
   verdict: string | null;
   winRate: number | null;
@@ -79,17 +83,6 @@ export interface RetryReport {
   leaseOwner: string | null;
   leaseUntil: string | null;
   attempts: number;
-}
-
-/** What a report starts from: the retry's link to its PR and previous campaign. */
-export interface ReportSeed {
-  retryCampaignId: number;
-  retryRunId: number | null;
-  repository: string;
-  prNumber: number | null;
-  previousCampaignId: number;
-  diagnosisIssue: number | null;
-  targetWinRate: number;
 }
 
 const COLUMNS = `retry_campaign_id, retry_run_id, repository, pr_number, previous_campaign_id,

@@ -52,6 +52,16 @@ export function githubStatus(error: unknown): number | undefined {
   return isGitHubError(error) ? error.status : undefined;
 }
 
+/** The call's result, or undefined when GitHub answers 404 (no such file, ref, …). */
+export async function unlessNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (githubStatus(error) === 404) return undefined;
+    throw error;
+  }
+}
+
 /** 404/410: the PR or issue is gone (deleted, transferred, wrong repo). Warn, never retry. */
 export function isGoneOrNotFound(error: unknown): boolean {
   const status = githubStatus(error);

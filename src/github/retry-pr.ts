@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ClientLogger, GitHubClient } from './client.js';
 import { createOnce, ensureLabels } from './diagnosis-issue.js';
-import { githubStatus, isGitHubError } from './errors.js';
+import { githubStatus, isGitHubError, unlessNotFound } from './errors.js';
 
 const ACTIONS_CANNOT_CREATE_PULL_REQUESTS =
   'GitHub Actions is not permitted to create or approve pull requests.';
@@ -135,35 +135,25 @@ async function fileSha(
   ref: string,
   path: string,
 ): Promise<string | undefined> {
-  try {
-    const { data } = await target.client.rest.repos.getContent({
-      owner: target.owner,
-      repo: target.repo,
-      path,
-      ref,
-    });
-    return !Array.isArray(data) && data.type === 'file' ? data.sha : undefined;
-  } catch (error) {
-    if (githubStatus(error) === 404) return undefined;
-    throw error;
-  }
+  const content = await unlessNotFound(() =>
+    target.client.rest.repos.getContent({ owner: target.owner, repo: target.repo, path, ref }),
+  );
+  const data = content?.data;
+  return data && !Array.isArray(data) && data.type === 'file' ? data.sha : undefined;
 }
 
 async function branchSha(
   target: RetryPullRequestTarget,
   branch: string,
 ): Promise<string | undefined> {
-  try {
-    const { data } = await target.client.rest.git.getRef({
+  const ref = await unlessNotFound(() =>
+    target.client.rest.git.getRef({
       owner: target.owner,
       repo: target.repo,
       ref: `heads/${branch}`,
-    });
-    return data.object.sha;
-  } catch (error) {
-    if (githubStatus(error) === 404) return undefined;
-    throw error;
-  }
+    }),
+  );
+  return ref?.data.object.sha;
 }
 
 /**
