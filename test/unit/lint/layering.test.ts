@@ -37,7 +37,25 @@ describe('layering', { timeout: 60_000 }, () => {
       'src/bench/lint-fixture.ts',
       "import { waitCommand } from '../commands/wait.js';\nexport const x = waitCommand;\n",
     ],
+    [
+      'src/core/lint-fixture.ts',
+      "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n",
+    ],
+    ['src/core/lint-fixture.ts', "import { fetch } from 'undici';\nexport const x = fetch;\n"],
+    ['src/core/lint-fixture.ts', "import { x as y } from '../logger.js';\nexport const x = y;\n"],
+    [
+      'src/core/markdown/lint-fixture.ts',
+      "import { x as y } from '../../net/proxy.js';\nexport const x = y;\n",
+    ],
+    [
+      'src/commands/lint-fixture.ts',
+      "import { planCommand } from '../commands/plan.js';\nexport const x = planCommand;\n",
+    ],
     ['src/loop/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    ['src/net/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    ['src/main-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
+    ['src/process/lint-fixture.ts', "import pg from 'pg';\nexport const x = pg;\n"],
+    ['src/github/lint-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
     ['src/images/lint-fixture.ts', "import { execa } from 'execa';\nexport const x = execa;\n"],
     [
       'src/db/lint-fixture.ts',
@@ -63,6 +81,10 @@ describe('layering', { timeout: 60_000 }, () => {
       "import { planCommand } from './plan.js';\nexport const x = planCommand;\n",
     ],
     ['src/core/lint-fixture.ts', "import { x as y } from './json.js';\nexport const x = y;\n"],
+    [
+      'src/core/campaign/lint-fixture.ts',
+      "import { x as y } from '../json.js';\nimport { parse } from 'yaml';\nexport const x = [y, parse];\n",
+    ],
   ])('%s: %s is allowed', async (path, code) => {
     expect(await restrictedImports(path, code)).toEqual([]);
   });
