@@ -163,6 +163,25 @@ describe('compare', () => {
     expect(body).toContain('[12:00:02] Injecting chaos on tikv-2');
   });
 
+  it('warns when a "fixed" verdict is on a combination that flips across the series, with the trials that would tell', async () => {
+    // The series before the retried campaign: network_partition passes, fails, passes, fails.
+    for (const profile of ['success', undefined, 'success'] as const)
+      await seedDemoCampaign(url, profile ? { profile } : {});
+    previous = await seedDemoCampaign(url);
+    const { pr, retry } = await finishedRetry(INVARIANT_FIX);
+
+    const run = await compare(retry);
+
+    expect(run.error).toBeUndefined();
+    const body = botComments(pr)[0]!.body;
+    expect(body).toContain('> "Fixed" on a flaky type:');
+    expect(body).toMatch(
+      /> - `network_partition` is \*\*flaky\*\* \(flips 100% of the time over the last 5 campaigns, \d+% of its trials passed\): "fixed" at 3\/3 may be luck; (\d+ more all-success trials would separate a fix from noise|no number of extra trials)/,
+    );
+    // Only "fixed" rows are flagged: latency, still failing, flips too but is not listed.
+    expect(body).not.toMatch(/`latency[^`]*` is \*\*flaky\*\*/);
+  });
+
   it('a second run (a re-run, a second delivery) sets the same outputs and writes nothing', async () => {
     const { pr, retry } = await finishedRetry(INVARIANT_FIX);
     const first = await compare(retry);

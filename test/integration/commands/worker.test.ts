@@ -104,6 +104,16 @@ describe('worker command', () => {
     // A double claim would have written a second trial for the same item.
     expect(trials).toHaveLength(24);
     for (const item of items) expect(item.worker_id).toMatch(new RegExp(`^c${campaignId}-[123]$`));
+    // Each worker's output is kept in worker-logs/worker-c<CID>-<i>.log (what the workflows upload):
+    // it claims exactly the items the database says that worker ran.
+    for (const i of [1, 2, 3]) {
+      const workerId = `c${campaignId}-${i}`;
+      const log = await readFile(join(cwd, 'worker-logs', `worker-${workerId}.log`), 'utf8');
+      const claimed = [...log.matchAll(/Claimed work item (\d+):/g)].map((m) => Number(m[1]));
+      const ran = items.filter((item) => item.worker_id === workerId).map((item) => item.id);
+      expect(claimed.sort((a, b) => a - b)).toEqual(ran);
+      expect(log).not.toContain(new URL(url).password || '\u0000');
+    }
   });
 
   test('a worker that ignores SIGTERM is killed with SIGKILL after the grace period', async () => {
