@@ -348,6 +348,31 @@ async function endPool(pool: pg.Pool, clients: Set<pg.Client>): Promise<void> {
   clients.forEach(destroyConnection);
 }
 
+/**
+ * After a query read timeout pg keeps the connection and queues the next statement (the ROLLBACK
+ * of a failed transaction) behind the one that got no answer, so it would wait out a second
+ * deadline. The connection is cut instead: what follows fails at once, and the pool drops it.
+ */
+function cutAfterReadTimeout(client: pg.Client): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const cutIfSilent = (error: unknown) => {
+    if (/query read timeout/i.test(rawMessage(error))) destroyConnection(client);
+  };
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+        if (error) cutIfSilent(error);
+        return (callback as (...a: unknown[]) => unknown)(error, ...rest);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.catch(cutIfSilent);
+    return result;
+  };
+}
+
 function destroyConnection(client: pg.Client): void {
   (
     client as unknown as { connection?: { stream?: { destroy(): void } } }
@@ -403,6 +428,7 @@ function createPool(
       super(config);
       clients.add(this);
       this.once('end', () => clients.delete(this));
+      cutAfterReadTimeout(this);
     }
   }
   const pool = new pg.Pool({

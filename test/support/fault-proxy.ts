@@ -10,6 +10,8 @@ export interface FaultProxy {
   /** The same URL with host and port replaced by the proxy's. */
   urlFor(target: string): string;
   silent(): void;
+  /** Goes silent when a client sends bytes containing `text` (that chunk is not forwarded). */
+  silentOn(text: string): void;
   /** Forwards again, for new connections (silenced ones stay dead, as after a network partition). */
   heal(): void;
   reset(): void;
@@ -18,12 +20,21 @@ export interface FaultProxy {
 
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let mode: 'forward' | 'silent' = 'forward';
+  let trigger: Buffer | undefined;
+  const silenceAll = () => {
+    mode = 'silent';
+    for (const pair of pairs) pair.silenced = true;
+  };
   const pairs = new Set<{ client: Socket; upstream: Socket; silenced: boolean }>();
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
     const pair = { client, upstream, silenced: mode === 'silent' };
     pairs.add(pair);
-    client.on('data', (chunk) => {
+    client.on('data', (chunk: Buffer) => {
+      if (trigger && chunk.includes(trigger)) {
+        trigger = undefined;
+        silenceAll();
+      }
       if (!pair.silenced) upstream.write(chunk);
     });
     upstream.on('data', (chunk) => {
@@ -50,9 +61,9 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       url.port = String(port);
       return url.toString();
     },
-    silent() {
-      mode = 'silent';
-      for (const pair of pairs) pair.silenced = true;
+    silent: silenceAll,
+    silentOn(text) {
+      trigger = Buffer.from(text);
     },
     heal() {
       mode = 'forward';

@@ -246,6 +246,27 @@ describe('#8 a connection that goes silent (half-open TCP, blackholed route)', (
     expect(warnings.join('\n')).toMatch(/went silent; retrying on a fresh connection/);
   });
 
+  test('a transaction whose statement gets no answer fails after one deadline: its ROLLBACK does not wait out another', async () => {
+    const { db, proxy } = await throughProxy(2_000);
+    await db.query({ text: 'SELECT 1' });
+    proxy.silentOn('SELECT 6');
+    const started = Date.now();
+    const error = await rejection(
+      db.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+          return await client.query('SELECT 6 AS six');
+        } catch (failure) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw failure;
+        }
+      }),
+    );
+    expect(error.code).toBe('QUERY_TIMEOUT');
+    // Two deadlines (4 s) would mean the ROLLBACK queued behind the unanswered statement.
+    expect(Date.now() - started).toBeLessThan(3_500);
+  });
+
   test('close() does not wait for silent connections', async () => {
     const { db, proxy } = await throughProxy(60_000);
     await Promise.all([db.query({ text: 'SELECT 1' }), db.query({ text: 'SELECT 1' })]);
