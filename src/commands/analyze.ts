@@ -31,7 +31,7 @@ import {
   type DiagnosisIssueOutcome,
 } from '../github/diagnosis-issue.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
-import { openGitHubSession } from '../github/session.js';
+import { botTargetOf, openGitHubSession } from '../github/session.js';
 import {
   describeTrigger,
   readRepoContext,
@@ -533,12 +533,8 @@ async function publishIssue(
   );
   const outcome = await syncDiagnosisIssue(
     {
-      client,
-      owner: context.owner,
-      repo: context.repo,
+      ...botTargetOf({ client, context }, identity, io.logger),
       labels: input.agent.label ? [...input.labels, input.agent.label] : input.labels,
-      identity,
-      logger: io.logger,
     },
     {
       analysis,

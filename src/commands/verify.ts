@@ -6,7 +6,7 @@
 import { InputError } from '../core/inputs.js';
 import { parseTestCommands, renderTestFailure } from '../core/test-report.js';
 import { resolveBotIdentity } from '../github/diagnosis-issue.js';
-import { openGitHubSession } from '../github/session.js';
+import { botTargetOf, openGitHubSession } from '../github/session.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { runTestCommands, type RunTestsResult } from '../loop/run-tests.js';
 import type { CommandIO } from './command.js';
@@ -109,13 +109,11 @@ async function commentOnPull(
     logger: io.logger,
   });
   const outcome = await upsertStickyComment(
-    {
-      client: session.client,
-      owner: session.context.owner,
-      repo: session.context.repo,
-      identity: await resolveBotIdentity(session.client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
-      logger: io.logger,
-    },
+    botTargetOf(
+      session,
+      await resolveBotIdentity(session.client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
+      io.logger,
+    ),
     {
       prNumber: input.prNumber,
       revision: TEST_COMMENT_REVISION,

@@ -6,7 +6,9 @@ import {
   type GitHubClientOptions,
 } from './client.js';
 import { proxiedFetch } from '../net/proxy.js';
+import type { BotIdentity } from './diagnosis-issue.js';
 import type { RepoRef } from './pull-requests.js';
+import type { StickyCommentTarget } from './sticky-comment.js';
 import { readRepoContext, type RepoContext } from './repo-context.js';
 
 /** GitHub-hosted jobs stop after 6 h: never sleep on a rate limit past that. */
@@ -60,5 +62,20 @@ export function repoRefOf(
     repo: session.context.repo,
     logger,
     botLogin,
+  };
+}
+
+/** The session as the bot's writers take it (the sticky comment; add labels for the issue). */
+export function botTargetOf(
+  session: GitHubSession,
+  identity: BotIdentity,
+  logger: ClientLogger,
+): StickyCommentTarget {
+  return {
+    client: session.client,
+    owner: session.context.owner,
+    repo: session.context.repo,
+    identity,
+    logger,
   };
 }

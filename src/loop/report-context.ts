@@ -42,7 +42,7 @@ import {
 } from '../github/diagnosis-issue.js';
 import { describeGitHubError, isGoneOrNotFound } from '../github/errors.js';
 import { repositorySlug, type RepoContext } from '../github/repo-context.js';
-import { openGitHubSession, type CreateGitHubClient } from '../github/session.js';
+import { botTargetOf, openGitHubSession, type CreateGitHubClient } from '../github/session.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { CommandIO } from '../command-io.js';
 import { loadCampaignAnalysis, retryYamlFor } from './analyze-campaign.js';
@@ -278,21 +278,12 @@ export async function publishRetryComment(
   const revision = commentRevision(report.retryCampaignId, stage);
   const prNumber = report.prNumber;
   const outcome = await withCommentLock(ctx.db, report.repository, prNumber, () =>
-    upsertStickyComment(
-      {
-        client: github.client,
-        owner: github.context.owner,
-        repo: github.context.repo,
-        identity: github.identity,
-        logger: ctx.io.logger,
-      },
-      {
-        prNumber,
-        revision,
-        body,
-        ...(github.context.runUrl ? { fullReportUrl: github.context.runUrl } : {}),
-      },
-    ),
+    upsertStickyComment(botTargetOf(github, github.identity, ctx.io.logger), {
+      prNumber,
+      revision,
+      body,
+      ...(github.context.runUrl ? { fullReportUrl: github.context.runUrl } : {}),
+    }),
   );
   if (outcome.commentId !== undefined && outcome.revision !== undefined) {
     await recordComment(ctx.db, report.retryCampaignId, outcome.commentId, outcome.revision);
@@ -336,14 +327,7 @@ export async function recordIteration(
   const { github } = ctx;
   if (!github) return undefined;
   const series = await seriesOf(ctx, report);
-  const target = {
-    client: github.client,
-    owner: github.context.owner,
-    repo: github.context.repo,
-    labels: ctx.labels,
-    identity: github.identity,
-    logger: ctx.io.logger,
-  };
+  const target = { ...botTargetOf(github, github.identity, ctx.io.logger), labels: ctx.labels };
   const outcome = await syncDiagnosisIssue(target, {
     analysis,
     series,
