@@ -12,6 +12,7 @@ import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
 import type { EvalDatabase } from '../../../src/db/pool.js';
 import { superviseWorker } from '../../../src/process/worker-supervisor.js';
 import { memoryLogger } from '../../../src/logger.js';
+import { waitForCampaign } from '../../../src/loop/wait.js';
 import { upstreamDatabase } from '../db/helpers.js';
 import { runTestCommand, STANDIN } from './support.js';
 
@@ -232,4 +233,122 @@ describe('superviseWorker', () => {
     expect(result.reason).toBe('exited');
     expect(result.spawnError).toMatch(/ENOENT|not found/i);
   });
+});
+
+/** queue.py release_stale @ 675946b, the statement of `eval worker release-stale --timeout N`. */
+const RELEASE_STALE = `UPDATE work_queue
+  SET status = 'pending', worker_id = NULL, claimed_at = NULL
+  WHERE status = 'running' AND claimed_at < NOW() - make_interval(secs => $1)`;
+
+describe('#20 a worker dies mid-job (upstream semantics: no heartbeat or attempt counter; a claim goes stale by claimed_at age, release-stale requeues it, a failure is final until retry-failed)', () => {
+  test('the item stays running on the dead worker, is reported as orphaned, is claimed by no one until released, then runs once more; its failure shows in the analysis', async () => {
+    const { url, db } = await upstreamDatabase();
+    const campaignId = await campaignWith(db, 3); // node_kill, latency, node_kill
+    const cwd = await workspace();
+    const items = async () =>
+      (
+        await db.query({
+          text: `SELECT id, status, worker_id, trial_id, error FROM work_queue
+                 WHERE campaign_id = $1 ORDER BY id`,
+          values: [campaignId],
+        })
+      ).rows;
+
+    // Worker 1 claims the first item and is killed (SIGKILL: no handler runs, nothing is written).
+    const first = runTestCommand('worker', workerInputs(url, campaignId, 1), {
+      cwd,
+      env: { STANDIN_TRIAL_MS: '600000', STANDIN_RECORD_VM: '1' },
+    });
+    let vm: string | null = null;
+    await expect
+      .poll(
+        async () =>
+          (vm = (
+            await db.query({
+              text: `SELECT vm_name FROM work_queue WHERE campaign_id = $1 AND status = 'running'`,
+              values: [campaignId],
+            })
+          ).rows[0]?.vm_name as string | null),
+        { timeout: 20_000 },
+      )
+      .toMatch(/^standin-\d+$/);
+    process.kill(Number(vm!.slice('standin-'.length)), 'SIGKILL');
+    const dead = await first;
+    expect(dead.code).toBe(1);
+    expect(dead.log).toMatch(
+      new RegExp(
+        `Worker c${campaignId}-1 exited on its own with signal SIGKILL before campaign ${campaignId} was drained \\(pending 2, running 1, completed 0, failed 0\\)`,
+      ),
+    );
+    const [orphan] = await items();
+    expect(orphan).toMatchObject({ status: 'running', worker_id: `c${campaignId}-1` });
+
+    // Another worker drains what is pending and leaves the dead worker's claim alone.
+    const second = await runTestCommand('worker', workerInputs(url, campaignId, 2), { cwd });
+    expect(second.code, second.log).toBe(0);
+    expect(second.outputs['stop-reason']).toBe('drained');
+    expect(await items()).toEqual([
+      expect.objectContaining({ id: orphan.id, status: 'running', worker_id: `c${campaignId}-1` }),
+      expect.objectContaining({ status: 'completed', worker_id: `c${campaignId}-2` }),
+      expect.objectContaining({ status: 'completed', worker_id: `c${campaignId}-2` }),
+    ]);
+
+    // An hour later wait names the orphan and how to requeue it, and times out rather than hang.
+    await db.query({
+      text: "UPDATE work_queue SET claimed_at = claimed_at - interval '61 minutes' WHERE id = $1",
+      values: [orphan.id],
+    });
+    const logger = memoryLogger();
+    const waiting = waitForCampaign(db, campaignId, { timeoutMs: 60_000, pollMs: 200, logger });
+    await expect
+      .poll(() => logger.text(), { timeout: 20_000 })
+      .toContain(
+        `Work item ${orphan.id} (node_kill) has been running on c${campaignId}-1 for 1h01m: its worker is probably gone. \`uv run eval worker release-stale --remote\` puts it back in the queue.`,
+      );
+
+    // `eval worker release-stale --timeout 3600`, then a worker whose subject never gets healthy.
+    const released = await db.query({ text: RELEASE_STALE, values: [3600] });
+    expect(released.rowCount).toBe(1);
+    const third = await runTestCommand('worker', workerInputs(url, campaignId, 3), {
+      cwd,
+      env: { STANDIN_FAIL_CHAOS: 'node_kill' },
+    });
+    expect(third.code, third.log).toBe(0);
+    const result = await waiting;
+    expect(result).toMatchObject({
+      finished: true,
+      totals: { total: 3, completed: 2, failed: 1, running: 0, pending: 0 },
+    });
+    expect((await items())[0]).toMatchObject({
+      id: orphan.id,
+      status: 'failed',
+      worker_id: `c${campaignId}-3`,
+      trial_id: null,
+      error: 'Subject failed to become healthy',
+    });
+    // One trial per completed item: the dead worker's claim left none, the requeue made no copy.
+    const { rows: trials } = await db.query({
+      text: 'SELECT COUNT(*)::int AS n FROM trials WHERE campaign_id = $1',
+      values: [campaignId],
+    });
+    expect(trials[0].n).toBe(2);
+
+    const analyzed = await runTestCommand('analyze', {
+      'campaign-id': String(campaignId),
+      'database-url': url,
+      json: 'true',
+    });
+    expect(analyzed.code, analyzed.log).toBe(0);
+    expect(JSON.parse(analyzed.printed.join('\n')).broken_work_items).toEqual([
+      {
+        work_id: orphan.id,
+        subject: 'tikv',
+        chaos_type: 'node_kill',
+        params: {},
+        worker_id: `c${campaignId}-3`,
+        vm_name: expect.stringMatching(/^standin-\d+$/),
+        error: 'Subject failed to become healthy',
+      },
+    ]);
+  }, 90_000);
 });
