@@ -1,11 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import { expandCampaignMatrix } from '../core/campaign/matrix.js';
 import { parseCampaignYaml } from '../core/campaign/read.js';
 import { parseProjectConfig } from '../core/config.js';
-import { combinationKey } from '../core/grouping.js';
 import { parseBoolean, parseId } from '../core/inputs.js';
 import { isPlainObject } from '../core/json.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
@@ -15,15 +14,16 @@ import { PLAIN_STYLE } from '../core/terminal/style.js';
 import { campaignRows, enqueueCampaign } from '../db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
-import {
-  profileFor,
-  seededRandom,
-  simulateTrial,
-  type TrialProfile,
-} from '../demo/failure-model.js';
+import { seededRandom, simulateTrial } from '../demo/failure-model.js';
 import { runSimulatedWorker } from '../demo/simulated-worker.js';
+import { planProfiles, simulateSeriesHistory, snapshotHarness } from '../demo/series-history.js';
 import { DEMO_FIX, runLoopDemo } from '../demo/loop.js';
-import { loadCampaignAnalysis, retryYamlFor } from '../loop/analyze-campaign.js';
+import {
+  loadCampaignAnalysis,
+  newDiagnosisIssueBody,
+  retryYamlFor,
+} from '../loop/analyze-campaign.js';
+import { retryCampaignName } from '../core/campaign/retry.js';
 import { DEFAULT_HISTORY, investigate } from '../loop/investigate.js';
 import { waitForCampaign } from '../loop/wait.js';
 import { defineCommand, type CommandIO } from './command.js';
@@ -92,7 +92,18 @@ export const demoCommand = defineCommand<DemoInput>({
       });
       try {
         await createUpstreamSchema(db);
-        const analysis = await simulateCampaign(db, campaign, input, io);
+        const harness = await snapshotHarness(DEMO_HARNESS, input.outputDir);
+        const source = 'commit' in harness ? harness : { dir: DEMO_HARNESS, commit: DEMO_COMMIT };
+        io.logger.info(
+          'reason' in harness
+            ? `The simulated harness stays uncommitted (${harness.reason}): invariants are read from ${DEMO_HARNESS}.`
+            : `Simulated harness committed in ${harness.dir} as ${harness.commit.slice(0, 12)}, the campaigns' git commit.`,
+        );
+        const history = await simulateSeriesHistory(db, campaign, source.commit);
+        io.logger.info(
+          `Earlier nightly runs of '${campaign.name}': campaigns ${history.join(', ')} (the pass history that marks flaky types).`,
+        );
+        const analysis = await simulateCampaign(db, campaign, input, io, source);
         await writeOutputs(analysis, input.outputDir, io);
         if (analysis.failing.length > 0) await demonstrateLoop(db, analysis, input, io);
         io.logger.info(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -111,11 +122,12 @@ async function simulateCampaign(
   campaign: ReturnType<typeof parseCampaignYaml>['config'],
   input: DemoInput,
   io: CommandIO,
+  harness: { dir: string; commit: string },
 ): Promise<CampaignAnalysis> {
   const specs = expandCampaignMatrix(campaign);
   const { campaignId, workIds } = await enqueueCampaign(
     db,
-    campaignRows(campaign, DEMO_COMMIT, specs),
+    campaignRows(campaign, harness.commit, specs),
   );
   io.logger.info(
     `Campaign ${campaignId} '${campaign.name}': enqueued ${workIds.length} work items; ${input.workers} simulated workers start.`,
@@ -167,7 +179,7 @@ async function simulateCampaign(
     db,
     analysis,
     config,
-    { sourceDir: DEMO_HARNESS, history: DEFAULT_HISTORY, workerLogsDir },
+    { sourceDir: harness.dir, history: DEFAULT_HISTORY, workerLogsDir },
     io.logger,
   );
   return analysis;
@@ -211,22 +223,6 @@ function watch(db: EvalDatabase, campaignId: number, io: CommandIO): Promise<unk
   });
 }
 
-/** The k-th work item of each combination follows the k-th profile of the failure model. */
-function planProfiles(
-  specs: ReturnType<typeof expandCampaignMatrix>,
-  workIds: readonly number[],
-): Map<number, TrialProfile> {
-  const seen = new Map<string, number>();
-  const plan = new Map<number, TrialProfile>();
-  specs.forEach((spec, index) => {
-    const key = combinationKey({ chaosType: spec.chaosType, params: objectOf(spec.chaosParams) });
-    const ordinal = seen.get(key) ?? 0;
-    seen.set(key, ordinal + 1);
-    plan.set(workIds[index]!, profileFor(spec.chaosType, spec.chaosParams, ordinal));
-  });
-  return plan;
-}
-
 function objectOf(value: unknown): Record<string, unknown> {
   return isPlainObject(value) ? value : {};
 }
@@ -235,16 +231,23 @@ async function writeOutputs(analysis: CampaignAnalysis, dir: string, io: Command
   const markdown = renderDiagnosisMarkdown(analysis);
   io.print(renderAnalysisText(analysis, io.style ?? PLAIN_STYLE));
   await mkdir(dir, { recursive: true });
+  const config = parseProjectConfig(undefined);
+  const retryYaml = analysis.failing.length ? retryYamlFor(analysis, config, undefined) : undefined;
+  const retryFile = `${retryCampaignName(analysis.campaign.name, analysis.campaign.id)}.yaml`;
   const files: [string, string][] = [
     ['diagnosis.md', markdown],
+    // The issue analyze would open: the diagnosis, the retry YAML and "For a coding agent".
+    [
+      'diagnosis-issue.md',
+      newDiagnosisIssueBody(analysis, retryYaml, undefined, {
+        issueNumber: DEMO_FIX.issueNumber,
+        testSuites: config.images.map.tests,
+        retryCampaignPath: posix.join(config.retry.dir, retryFile),
+      }),
+    ],
     ['analysis.json', JSON.stringify(analysis, null, 2)],
   ];
-  if (analysis.failing.length) {
-    files.push([
-      `${analysis.campaign.name}-retry-${analysis.campaign.id}.yaml`,
-      retryYamlFor(analysis, parseProjectConfig(undefined), undefined),
-    ]);
-  }
+  if (retryYaml) files.push([retryFile, retryYaml]);
   for (const [name, text] of files)
     await writeFile(join(dir, name), text.endsWith('\n') ? text : `${text}\n`);
   io.logger.info(`Wrote ${files.map(([name]) => join(dir, name)).join(', ')}`);

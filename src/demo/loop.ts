@@ -104,7 +104,7 @@ export async function runLoopDemo(options: LoopDemoOptions): Promise<LoopDemoRes
     retryCampaignId,
     loaded,
     prComment: prComment(loaded, retryCampaignId, operatorImage),
-    issueBody: issueBody(previous, loaded.after),
+    issueBody: issueBody(previous, loaded.after, options.config),
     commentContext: {
       images: imagesOf(operatorImage),
       issueNumber: DEMO_FIX.issueNumber,
@@ -216,9 +216,15 @@ function prComment(
 }
 
 /** The issue after analyze wrote the diagnosis and compare appended the retry as an iteration. */
-function issueBody(previous: CampaignAnalysis, retry: CampaignAnalysis): string {
+function issueBody(
+  previous: CampaignAnalysis,
+  retry: CampaignAnalysis,
+  config: ProjectConfig,
+): string {
   const series = previous.campaign.name;
   const first = nextDiagnosisState(undefined, previous);
   const second = { ...nextDiagnosisState(first, retry), series };
-  return renderDiagnosisIssueBody(retry, withRevision(second, 2));
+  return renderDiagnosisIssueBody(retry, withRevision(second, 2), {
+    handoff: { issueNumber: DEMO_FIX.issueNumber, testSuites: config.images.map.tests },
+  });
 }

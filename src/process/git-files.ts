@@ -23,10 +23,15 @@ export function isCommitHash(value: string): boolean {
   return HEX_COMMIT.test(value);
 }
 
-function git(dir: string, args: string[], maxBuffer?: number) {
+function git(
+  dir: string,
+  args: string[],
+  maxBuffer?: number,
+  env: Record<string, string> = GIT_ENV,
+) {
   return execa('git', args, {
     cwd: dir,
-    env: GIT_ENV,
+    env,
     extendEnv: true,
     stdin: 'ignore',
     reject: false,
@@ -61,4 +66,38 @@ export async function readFileAtCommit(
   const spec = `${commit}:./${path.split(/[\\/]+/).join('/')}`;
   const result = await git(dir, ['show', spec], maxBytes);
   return result.exitCode === 0 && !result.failed ? String(result.stdout) : undefined;
+}
+
+/**
+ * Makes `dir` a git repository holding its files in one commit and returns the commit. The author,
+ * committer and dates are fixed, so the same files give the same commit on every run.
+ */
+export async function commitSnapshot(dir: string, message: string): Promise<string> {
+  const who = { name: 'iterate-campaign demo', email: 'demo@example.invalid' };
+  const at = '2026-11-24T21:00:00Z';
+  const env = {
+    ...GIT_ENV,
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+    GIT_AUTHOR_DATE: at,
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    GIT_COMMITTER_DATE: at,
+  };
+  const steps = [
+    ['init', '-q'],
+    ['add', '-A'],
+    ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '--no-gpg-sign', '-m', message],
+    ['rev-parse', 'HEAD'],
+  ];
+  let head = '';
+  for (const args of steps) {
+    const result = await git(dir, args, undefined, env);
+    if (result.failed) {
+      const why = String(result.stderr ?? '').split('\n')[0] || result.shortMessage;
+      throw new Error(`git ${args.join(' ')} failed: ${why}`);
+    }
+    head = String(result.stdout).trim();
+  }
+  return head;
 }

@@ -57,12 +57,12 @@ describe('the demo in a terminal', () => {
     const redraws = run.screen.match(CURSOR_UP_AND_CLEAR) ?? [];
     expect(redraws.length).toBeGreaterThanOrEqual(4);
     const shown = withoutColour(run.screen);
-    expect(shown).toMatch(/Campaign 1 \(live\) +█{20} 28\/28 \(100%\) +done/);
-    expect(shown).toMatch(/Campaign 2 \(live\) +█{20} 21\/21 \(100%\) +done/);
+    expect(shown).toMatch(/Campaign 3 \(live\) +█{20} 28\/28 \(100%\) +done/);
+    expect(shown).toMatch(/Campaign 4 \(live\) +█{20} 21\/21 \(100%\) +done/);
     // The retry's block was drawn more than once, each time over the previous one.
-    const drawn = shown.match(/Campaign 2 \(live\)/g) ?? [];
+    const drawn = shown.match(/Campaign 4 \(live\)/g) ?? [];
     expect(drawn.length).toBeGreaterThan(1);
-    expect(shown).toMatch(/Campaign 2 \(live\) +█*░+ \d+\/21/);
+    expect(shown).toMatch(/Campaign 4 \(live\) +█*░+ \d+\/21/);
     // The workers show progress, not a line per claimed item.
     expect(run.screen).not.toMatch(/claimed #\d+/);
   });
@@ -71,10 +71,10 @@ describe('the demo in a terminal', () => {
     expect(run.screen).toContain('\x1b[32m');
     const shown = withoutColour(run.screen);
     expect(shown).toMatch(
-      /✗ Campaign 1 · tikv-all-chaos-cloud: 51\.9% vs target 90\.0%, target missed/,
+      /✗ Campaign 3 · tikv-all-chaos-cloud: 51\.9% vs target 90\.0%, target missed/,
     );
     expect(shown).toMatch(/1\. all-failed-no-ticket — network_partition/);
-    expect(shown).toMatch(/Retry campaign 2 vs campaign 1: .* target 90\.0% missed/);
+    expect(shown).toMatch(/Retry campaign 4 vs campaign 3: .* target 90\.0% missed/);
     expect(shown).toMatch(/network_partition +0\/3 0\.0% +9\/9 100\.0% +0\.005 +✓ fixed/);
     for (const markup of ['<!--', '<details>', '<summary>', '|---|', '**', '```', '### ']) {
       expect(shown).not.toContain(markup);
@@ -101,6 +101,6 @@ describe('the demo in a terminal', () => {
     expect(piped.status).toBe(0);
     expect(piped.stderr).toMatch(/claimed #\d+ node_kill/);
     expect(piped.stdout + piped.stderr).not.toContain('\x1b');
-    expect(piped.stdout).toMatch(/^FAIL Campaign 1 /m);
+    expect(piped.stdout).toMatch(/^FAIL Campaign 3 /m);
   }, 240_000);
 });
