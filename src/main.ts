@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { actionInputSource, actionIO } from './action-io.js';
+import { commandFailure } from './core/command-summaries.js';
 import { ACTION_INPUT_DEFAULTS } from './commands/command-actions.js';
 import type { CommandIO } from './commands/command.js';
 import { ACTION_COMMANDS as COMMANDS } from './commands/registry.js';
@@ -69,5 +70,6 @@ async function fail(
 }
 
 function failureSummary(command: string, message: string): string {
-  return `\n> [!CAUTION]\n> **iterate-campaign ${command} failed:** ${message.replace(/\s*\n\s*/g, ' ')}\n`;
+  // Blank lines around it: the summary may already hold other blocks.
+  return `\n${commandFailure(command, message)}\n`;
 }

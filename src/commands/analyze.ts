@@ -4,6 +4,8 @@ import { dirname, posix, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import { retryCampaignName } from '../core/campaign/retry.js';
 import { splitRetryable } from '../core/chaos-types.js';
+import { alert, withheldNote } from '../core/command-summaries.js';
+import { plainText } from '../core/markdown/index.js';
 import type { ProjectConfig } from '../core/config.js';
 import type { HandoffOptions } from '../core/handoff.js';
 import { diagnosisMarker } from '../core/diagnosis-state.js';
@@ -660,28 +662,23 @@ function publicationNote(
   failure: unknown,
 ): string {
   if (failure !== undefined) {
-    return `> [!CAUTION]\n> Writing the diagnosis to GitHub failed: ${oneLine(failure)}`;
+    return alert('CAUTION', oneLine(failure), 'Writing the diagnosis to GitHub failed: ');
   }
   if (!publication) return '';
   const dry = input.dryRun ? '> [!NOTE]\n> Dry run: nothing was written to GitHub. ' : '';
   if (publication.kind === 'issue') {
     const o = publication.outcome;
     const link = o.issue ? ` ([#${o.issue.number}](${o.issue.url}))` : '';
-    return `${dry}**Diagnosis issue${link}:** ${describeIssueOutcome(o, input.dryRun)}`;
+    return `${dry}**Diagnosis issue${link}:** ${plainText(describeIssueOutcome(o, input.dryRun))}`;
   }
   if (!publication.outcome) return '**Retry pull request:** nothing to retry.';
   const o = publication.outcome;
   const link = o.pull ? ` ([#${o.pull.number}](${o.pull.url}))` : '';
-  return `${dry}**Retry pull request${link}:** ${describePullOutcome(o)}`;
+  return `${dry}**Retry pull request${link}:** ${plainText(describePullOutcome(o))}`;
 }
 
 function withheldSummaryNote(analysis: CampaignAnalysis): string {
-  const { withheld } = splitRetryable(analysis.failing);
-  if (withheld.length === 0) return '';
-  const lines = withheld.map(
-    (w) => `> - \`${w.chaos_type}\` ${JSON.stringify(w.params)}: ${w.reason}.`,
-  );
-  return `> [!WARNING]\n> Withheld from the retry campaign (the analysis above still counts them):\n${lines.join('\n')}`;
+  return withheldNote(splitRetryable(analysis.failing).withheld);
 }
 
 function triggerNote(input: AnalyzeInput): string {

@@ -1,3 +1,4 @@
+import { builtImagesSummary } from '../core/command-summaries.js';
 import { InputError, parseChoice } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type {
@@ -98,7 +99,7 @@ export const buildCommand = defineCommand<BuildInput>({
       return 1;
     }
     setBuildOutputs(io, results);
-    const text = renderResults(results);
+    const text = builtImagesSummary(results);
     io.print(text);
     if (io.surface === 'action') await io.appendSummary(text);
   },
@@ -128,17 +129,4 @@ function setBuildOutputs(io: CommandIO, results: readonly BuildResult[]): void {
   // Only the leg that built the operator sets it: in a build matrix, an empty value from
   // another leg must not be what the next job reads.
   if (operator) io.setOutput('operator-image', pinned(operator));
-}
-
-function renderResults(results: readonly BuildResult[]): string {
-  return [
-    '### Images',
-    '',
-    '| Image | Reference | Digest | |',
-    '|---|---|---|---|',
-    ...results.map(
-      (r) =>
-        `| ${r.name} | \`${r.reference}\` | \`${r.digest}\` | ${r.skipped ? 'existed, not rebuilt' : 'built and pushed'} |`,
-    ),
-  ].join('\n');
 }

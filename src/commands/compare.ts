@@ -5,6 +5,8 @@
  * and the sticky PR comment written. Outputs and the job summary are set on every run.
  */
 import { resolve } from 'node:path';
+import { alert } from '../core/command-summaries.js';
+import { plainText } from '../core/markdown/index.js';
 import { defaultTarget } from '../core/targets.js';
 import {
   comparisonGate,
@@ -302,7 +304,7 @@ async function toppedUp(
   const note = describeTopUp(outcome);
   const body = renderReportComment(ctx, loaded, run, undefined);
   io.print(`${note}\n\n${body}`);
-  await io.appendSummary(`> [!NOTE]\n> ${note}\n\n${body}`);
+  await io.appendSummary(`${alert('NOTE', note)}\n\n${body}`);
   return applyGate(io, comparisonGate(failOn, loaded.comparison));
 }
 
@@ -326,15 +328,21 @@ function setCompareOutputs(io: CommandIO, loaded: RetryComparison): void {
 }
 
 function summaryNote(result: ReportResult): string {
-  if (result.kind === 'printed') return '> [!NOTE]\n> No github-token: nothing was written.';
+  if (result.kind === 'printed') return alert('NOTE', 'No github-token: nothing was written.');
   if (result.kind === 'already') return alreadyNote(result.report);
-  return `**Reported:** ${describeComment(result.comment, result.prNumber)}`;
+  return `**Reported:** ${plainText(describeComment(result.comment, result.prNumber))}`;
 }
 
 function alreadyNote(report: RetryReport): string {
   if (report.status === 'waiting' && report.leaseOwner) {
-    return `> [!NOTE]\n> Another run (${report.leaseOwner}) is writing this report (lease until ${report.leaseUntil}); nothing was written twice.`;
+    return alert(
+      'NOTE',
+      `Another run (${report.leaseOwner}) is writing this report (lease until ${report.leaseUntil}); nothing was written twice.`,
+    );
   }
   const comment = report.commentId ? ` (comment ${report.commentId})` : '';
-  return `> [!NOTE]\n> This retry was already reported${comment}; status \`${report.status}\`. Nothing was written twice.`;
+  return alert(
+    'NOTE',
+    `This retry was already reported${comment}; status ${report.status}. Nothing was written twice.`,
+  );
 }

@@ -5,6 +5,7 @@
  * diagnosis issue with a summary and bring the PR comment to its last revision. Each call advances
  * as far as the database allows, so running it again (or reconcile) resumes.
  */
+import { plainText } from '../core/markdown/index.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { openEvalDatabase } from '../db/pool.js';
 import { ensureRetryReportsSchema, findReport } from '../db/retry-reports.js';
@@ -139,7 +140,9 @@ async function runFinalize(
     setFinalizeOutputs(io, outcome, run, config.retry.parallel);
     const text = describeFinalization(outcome);
     io.print(text);
-    await io.appendSummary(`### Finalize retry campaign ${report.retryCampaignId}\n\n${text}`);
+    await io.appendSummary(
+      `### Finalize retry campaign ${report.retryCampaignId}\n\n${plainText(text)}`,
+    );
     return 0;
   } catch (error) {
     throw clarifyGitHubFailure(error, {

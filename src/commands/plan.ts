@@ -1,3 +1,4 @@
+import { imagePlanSummary } from '../core/command-summaries.js';
 import type { ImagePlan } from '../core/image-plan.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { listChangedFiles, resolvePull } from '../github/pull-requests.js';
@@ -96,8 +97,8 @@ export const planCommand = defineCommand<PlanInput>({
       input.mergeSha,
     );
     setPlanOutputs(io, plan, pull.number);
-    io.print(renderPlan(plan, pull.number));
-    if (io.surface === 'action') await io.appendSummary(renderPlan(plan, pull.number));
+    io.print(imagePlanSummary(plan, pull.number));
+    if (io.surface === 'action') await io.appendSummary(imagePlanSummary(plan, pull.number));
   },
 });
 
@@ -107,19 +108,4 @@ function setPlanOutputs(io: CommandIO, plan: ImagePlan, prNumber: number | undef
   io.setOutput('test-commands', JSON.stringify(plan.testCommands));
   io.setOutput('changed-paths-summary', plan.summary);
   io.setOutput('pr-number', prNumber ?? '');
-}
-
-function renderPlan(plan: ImagePlan, prNumber: number): string {
-  const lines = [`### Image plan for PR #${prNumber}`, '', plan.summary, ''];
-  if (plan.images.length === 0) lines.push('Empty matrix: nothing to build.');
-  for (const image of plan.images) {
-    lines.push(
-      `- \`${image.name}\` → \`${image.tag}\` (${image.dockerfile}, context ${image.context})`,
-    );
-    for (const reason of image.reasons) lines.push(`  - ${reason}`);
-  }
-  if (plan.testCommands.length > 0) {
-    lines.push('', 'Test commands:', ...plan.testCommands.map((c) => `- \`${c}\``));
-  }
-  return lines.join('\n');
 }

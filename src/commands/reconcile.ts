@@ -5,6 +5,8 @@
  * finished. A workflow may therefore enqueue and exit instead of holding a runner for hours; when
  * the blocking path and reconcile get to the same retry, the report lease lets exactly one write.
  */
+import { reconcileSummary } from '../core/command-summaries.js';
+import { plainText } from '../core/markdown/index.js';
 import { defaultTarget } from '../core/targets.js';
 import { InputError } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
@@ -150,9 +152,9 @@ async function runReconcile(
       );
     }
     setReconcileOutputs(io, results, await validationWorkers(ctx, results));
-    const table = renderResults(results);
+    const table = reconcileSummary(results);
     io.print(table);
-    await io.appendSummary(`### Reconcile ${repository}\n\n${table}`);
+    await io.appendSummary(`### Reconcile ${plainText(repository)}\n\n${table}`);
     return results.some((r) => r.action === 'error') ? 1 : 0;
   } finally {
     await db.close();
@@ -171,15 +173,4 @@ function setReconcileOutputs(
   }));
   io.setOutput('reconciled', JSON.stringify(reconciled));
   io.setOutput('validation-workers', JSON.stringify(workers));
-}
-
-function renderResults(results: readonly ReconcileResult[]): string {
-  if (results.length === 0) return 'No open retry: nothing to do.';
-  return [
-    '| Retry campaign | Action | Detail |',
-    '|---|---|---|',
-    ...results.map(
-      (r) => `| ${r.retryCampaignId} | ${r.action} | ${r.detail.replace(/\|/g, '\\|')} |`,
-    ),
-  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { splitRetryable } from '../core/chaos-types.js';
+import { retrySummary } from '../core/command-summaries.js';
 import type { ProjectConfig } from '../core/config.js';
 import { InputError, parseBoolean, shown } from '../core/inputs.js';
 import { loadProjectConfig } from '../config/project-config.js';
@@ -250,15 +251,17 @@ function nothingToRetry(io: CommandIO, why: string): void {
 }
 
 function renderRetry(run: RetryRun, source: RetrySource, prepared: PreparedRetry): string {
-  return [
-    `### Retry campaign ${run.retryCampaignId}`,
-    '',
-    `- PR #${run.prNumber} merged as \`${run.mergeSha.slice(0, 7)}\`; retries campaign ${run.previousCampaignId} (${source.how})`,
-    `- \`${prepared.name}\`: ${prepared.rows.items.length} work item(s), ${source.failing.length} combination(s)`,
-    `- Operator image: \`${run.operatorImage || '(harness default)'}\``,
-    `- Enqueued ${run.mode === 'cli' ? 'with `eval run campaign --cloud=gcp`' : 'directly (one transaction)'}`,
-    ...(source.withheld ?? []).map(
-      (w) => `- Withheld: \`${w.chaos_type}\` ${JSON.stringify(w.params)} — ${w.reason}`,
-    ),
-  ].join('\n');
+  return retrySummary({
+    retryCampaignId: run.retryCampaignId,
+    prNumber: run.prNumber,
+    mergeSha: run.mergeSha,
+    previousCampaignId: source.previousCampaignId,
+    how: source.how,
+    campaignName: prepared.name,
+    workItems: prepared.rows.items.length,
+    combinations: source.failing.length,
+    operatorImage: run.operatorImage,
+    viaCli: run.mode === 'cli',
+    withheld: source.withheld ?? [],
+  });
 }

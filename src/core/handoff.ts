@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { CampaignAnalysis } from './analysis.js';
 import { describeCombination } from './grouping.js';
 import type { TestSuiteSpec } from './image-plan.js';
+import { bulletList, codeBlock, codeSpan, joinBlocks, plainText } from './markdown/index.js';
 
 export interface HandoffOptions {
   /** The diagnosis issue's number, once known. */
@@ -27,36 +28,37 @@ const MAX_TRIALS_PER_LINE = 5;
 export function renderHandoff(analysis: CampaignAnalysis, options: HandoffOptions): string {
   if (analysis.failing.length === 0 || analysis.trials === 0) return '';
   const files = filesToChange(analysis);
-  const sections = [
+  return joinBlocks(
     options.mention
       ? `${HANDOFF_HEADING}\n\n${options.mention} please take this on.`
       : HANDOFF_HEADING,
     `**Problem.** ${problem(analysis)}`,
-    `**Evidence.**\n\n${evidence(analysis)}`,
-    `**Files to change.**\n\n${files.map((f) => `- \`${f}\``).join('\n')}`,
-    `**Constraints.**\n\n${constraints(analysis)}`,
+    bulletList('**Evidence.**', evidence(analysis)),
+    bulletList('**Files to change.**', files.map(codeSpan)),
+    bulletList('**Constraints.**', constraints(analysis)),
     `**Verify locally.**\n\n${verification(analysis, files, options)}`,
-    `**Hand it back.** Open a PR whose description says \`Fixes #${options.issueNumber ?? 'N'}\`${options.issueNumber ? '' : ' (N: this issue)'}: merging it rebuilds the changed images, runs the targeted retry of the failing combinations and reports the result on the PR and here.`,
-  ];
-  return sections.join('\n\n');
+    `**Hand it back.** Open a PR whose description says ${codeSpan(`Fixes #${options.issueNumber ?? 'N'}`)}${options.issueNumber ? '' : ' (N: this issue)'}: merging it rebuilds the changed images, runs the targeted retry of the failing combinations and reports the result on the PR and here.`,
+  );
 }
 
 function problem(a: CampaignAnalysis): string {
-  const failing = a.failing.map((f) => `\`${describe(f)}\``);
+  const failing = a.failing.map((f) => codeSpan(describe(f)));
   const shown =
     failing.slice(0, 6).join(', ') + (failing.length > 6 ? ` and ${failing.length - 6} more` : '');
   const lead = a.findings[0];
+  // Causes are Markdown written by the project; a line break in one must not end the paragraph.
   const cause = lead
-    ? ` The largest finding is \`${lead.symptom}\` on \`${describe(lead)}\`: ${lead.likely_cause}`
+    ? ` The largest finding is ${codeSpan(lead.symptom)} on ${codeSpan(describe(lead))}: ${lead.likely_cause.replace(/\s*\n\s*/g, ' ')}`
     : '';
   const coverage = (a.invariant_coverage ?? []).filter((c) => c.verdict !== 'covered');
   const invariants = coverage.length
-    ? ` ${coverage.length} failing combination(s) have no invariant able to fire (${coverage.map((c) => `\`${describe(c)}\` ${c.verdict}`).join(', ')}).`
+    ? ` ${coverage.length} failing combination(s) have no invariant able to fire (${coverage.map((c) => `${codeSpan(describe(c))} ${c.verdict}`).join(', ')}).`
     : '';
-  return `Campaign ${a.campaign.id} (\`${a.campaign.name}\`, subject ${a.campaign.subject}, commit \`${a.campaign.git_commit.slice(0, 12) || 'unknown'}\`) scored ${pct(a.win_rate)} against a ${pct(a.target_win_rate)} target; ${a.failing.length} combination(s) miss it: ${shown}.${cause}${invariants}`;
+  const campaign = `${codeSpan(a.campaign.name)}, subject ${plainText(a.campaign.subject)}, commit ${codeSpan(a.campaign.git_commit.slice(0, 12) || 'unknown')}`;
+  return `Campaign ${a.campaign.id} (${campaign}) scored ${pct(a.win_rate)} against a ${pct(a.target_win_rate)} target; ${a.failing.length} combination(s) miss it: ${shown}.${cause}${invariants}`;
 }
 
-function evidence(a: CampaignAnalysis): string {
+function evidence(a: CampaignAnalysis): string[] {
   const coverage = new Map((a.invariant_coverage ?? []).map((c) => [describe(c), c]));
   const flaky = new Set((a.flaky ?? []).filter((f) => f.flaky).map((f) => describe(f)));
   const lines = a.findings.slice(0, MAX_EVIDENCE).map((f) => {
@@ -68,17 +70,17 @@ function evidence(a: CampaignAnalysis): string {
       (ids.length > MAX_TRIALS_PER_LINE ? ', …' : '');
     const inv = coverage.get(where);
     const invText = inv
-      ? ` Invariants: **${inv.verdict}**${inv.invariants.length ? ` (${inv.invariants.map((i) => `\`${i.name}\` at \`${i.file}:${i.line}\``).join(', ')})` : ''}.`
+      ? ` Invariants: **${inv.verdict}**${inv.invariants.length ? ` (${inv.invariants.map((i) => `${codeSpan(i.name)} at ${codeSpan(`${i.file}:${i.line}`)}`).join(', ')})` : ''}.`
       : '';
     const flakyText = flaky.has(where) ? ' Flaky across past campaigns.' : '';
-    return `- \`${f.symptom}\` on \`${where}\` (${f.kind}), ${what} ${list}: ${f.likely_cause}${invText}${flakyText}`;
+    return `${codeSpan(f.symptom)} on ${codeSpan(where)} (${f.kind}), ${what} ${list}: ${f.likely_cause}${invText}${flakyText}`;
   });
   if (a.findings.length > MAX_EVIDENCE)
-    lines.push(`- …and ${a.findings.length - MAX_EVIDENCE} more findings above.`);
+    lines.push(`…and ${a.findings.length - MAX_EVIDENCE} more findings above.`);
   lines.push(
-    '- Per-trial timings, commands and log lines are in the findings above; `uv run eval show --trial <id> --remote` prints one trial.',
+    'Per-trial timings, commands and log lines are in the findings above; `uv run eval show --trial <id> --remote` prints one trial.',
   );
-  return lines.join('\n');
+  return lines;
 }
 
 /** Fix locations of the findings, plus the invariant files behind missing or insensitive verdicts. */
@@ -92,21 +94,21 @@ function filesToChange(a: CampaignAnalysis): string[] {
   return [...files];
 }
 
-function constraints(a: CampaignAnalysis): string {
+function constraints(a: CampaignAnalysis): string[] {
   const passing = a.by_chaos_type
     .filter((c) => !c.baseline && c.meets_target)
-    .map((c) => `\`${describe(c)}\``);
-  const flaky = (a.flaky ?? []).filter((f) => f.flaky).map((f) => `\`${describe(f)}\``);
+    .map((c) => codeSpan(describe(c)));
+  const flaky = (a.flaky ?? []).filter((f) => f.flaky).map((f) => codeSpan(describe(f)));
   const lines = [
     passing.length
-      ? `- These combinations pass today and must not regress: ${passing.join(', ')}.`
-      : '- No combination passes today; do not trade one failure for another.',
-    '- Keep the harness contract: scoring (`eval/src/eval/analysis/scoring.py`), the database schema and the campaign YAML format stay as they are.',
-    '- Fix the cause, not the measurement: do not lower the target, drop a chaos type from the campaign, or loosen the final-state check.',
+      ? `These combinations pass today and must not regress: ${passing.join(', ')}.`
+      : 'No combination passes today; do not trade one failure for another.',
+    'Keep the harness contract: scoring (`eval/src/eval/analysis/scoring.py`), the database schema and the campaign YAML format stay as they are.',
+    'Fix the cause, not the measurement: do not lower the target, drop a chaos type from the campaign, or loosen the final-state check.',
   ];
   if (flaky.length)
-    lines.push(`- Flaky across past campaigns (a single pass proves little): ${flaky.join(', ')}.`);
-  return lines.join('\n');
+    lines.push(`Flaky across past campaigns (a single pass proves little): ${flaky.join(', ')}.`);
+  return lines;
 }
 
 function verification(
@@ -123,14 +125,15 @@ function verification(
   const retry =
     options.retryCampaignPath ??
     `eval/campaigns/debug/${a.campaign.name}-retry-${a.campaign.id}.yaml`;
-  return [
-    '```sh',
-    ...commands,
-    `# then the targeted retry (the YAML above), and compare:`,
-    `cd eval && uv run eval run campaign ${retry.replace(/^eval\//, '')} --cloud=gcp --parallel 3`,
-    'uv run eval wait <new campaign id> --remote',
-    '```',
-  ].join('\n');
+  return codeBlock(
+    [
+      ...commands,
+      `# then the targeted retry (the YAML above), and compare:`,
+      `cd eval && uv run eval run campaign ${retry.replace(/^eval\//, '')} --cloud=gcp --parallel 3`,
+      'uv run eval wait <new campaign id> --remote',
+    ].join('\n'),
+    'sh',
+  );
 }
 
 function describe(c: { chaos_type: string; params: Record<string, unknown> }): string {

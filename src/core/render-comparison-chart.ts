@@ -1,9 +1,11 @@
 import type { ComparisonRow } from './compare.js';
 import { describeCombination } from './grouping.js';
 
-/** Colours of the two series; the title names them because xychart has no legend. */
+/** Colours of the series; the title names them because xychart has no legend. */
 const BEFORE_COLOUR = '#8c959f';
 const AFTER_COLOUR = '#1a7f37';
+/** A real 0 %: its own series, so it never reads as a small win rate. */
+const ZERO_COLOUR = '#cf222e';
 const LABEL_CHARS = 48;
 const ROW_HEIGHT = 20;
 /** GitHub's content box is 846 px wide; Mermaid scales the chart down, never up. */
@@ -15,7 +17,9 @@ const CHART_WIDTH = 840;
  * labelled with its value. xychart draws all series at each category, so each row gives the other
  * series a value far below the axis: a bar of negative width, which SVG does not draw. A rate that
  * is missing (the combination did not run) is drawn the same way and labelled "not run" — never
- * as 0%.
+ * as 0%. Mermaid starts every bar a padding's width left of the axis's 0, so a real 0 % would be a
+ * stub like a small rate: it is drawn in a third series of its own colour (a red stub ending at 0).
+ * The axis runs to 105 so the "100" tick label is not cut at the chart's right edge.
  */
 export function beforeAfterChart(rows: readonly ComparisonRow[]): string {
   if (rows.length === 0) return '';
@@ -23,14 +27,20 @@ export function beforeAfterChart(rows: readonly ComparisonRow[]): string {
   const labels: string[] = [];
   const before: number[] = [];
   const after: number[] = [];
+  const zero: number[] = [];
+  const bar = (side: Side) => {
+    const value = percent(side);
+    return value === null || value === 0 ? hidden : value;
+  };
   rows.forEach((row, index) => {
     const name = chartText(
       shorten(describeCombination({ chaosType: row.chaos_type, params: row.params })),
     );
     labels.push(`"${index + 1}. ${name} · before ${rateLabel(row.before)}"`);
     labels.push(`"${index + 1}. after ${rateLabel(row.after)}"`);
-    before.push(percent(row.before) ?? hidden, hidden);
-    after.push(hidden, percent(row.after) ?? hidden);
+    before.push(bar(row.before), hidden);
+    after.push(hidden, bar(row.after));
+    zero.push(percent(row.before) === 0 ? 0 : hidden, percent(row.after) === 0 ? 0 : hidden);
   });
   const config = {
     xyChart: {
@@ -39,17 +49,20 @@ export function beforeAfterChart(rows: readonly ComparisonRow[]): string {
       plotReservedSpacePercent: 40,
       xAxis: { labelFontSize: 12 },
     },
-    themeVariables: { xyChart: { plotColorPalette: `${BEFORE_COLOUR}, ${AFTER_COLOUR}` } },
+    themeVariables: {
+      xyChart: { plotColorPalette: `${BEFORE_COLOUR}, ${AFTER_COLOUR}, ${ZERO_COLOUR}` },
+    },
   };
   return [
     '```mermaid',
     `%%{init: ${JSON.stringify(config)}}%%`,
     'xychart-beta horizontal',
-    '  title "Win rate (%) per combination: grey = before, green = after"',
+    '  title "Win rate (%) per combination: grey = before, green = after, red = 0%"',
     `  x-axis [${labels.join(', ')}]`,
-    '  y-axis "Win rate (%)" 0 --> 100',
+    '  y-axis "Win rate (%)" 0 --> 105',
     `  bar [${before.join(', ')}]`,
     `  bar [${after.join(', ')}]`,
+    `  bar [${zero.join(', ')}]`,
     '```',
   ].join('\n');
 }

@@ -2,6 +2,8 @@
  * Seed step 4 before step 5: the changed packages' test suites run before any image is built. The
  * PR comment of a failed run names the failing command and shows the end of its output. Pure.
  */
+import { codeBlock, codeSpan, joinBlocks, plainText } from './markdown/index.js';
+
 export interface TestCommandResult {
   command: string;
   passed: boolean;
@@ -31,33 +33,14 @@ export function renderTestFailure(
   skipped: readonly string[],
   runUrl: string | undefined,
 ): string {
-  const ticks = '`'.repeat(
-    Math.max(2, ...[...failed.tail.join('\n').matchAll(/`+/g)].map((m) => m[0].length)) + 1,
-  );
-  const lines = [
+  return joinBlocks(
     '## ❌ Tests failed before the images were built',
-    '',
-    `\`${failed.command.replace(/`/g, "'")}\` ended with ${failed.end} after ${failed.seconds.toFixed(0)} s, so no image was built and no retry campaign was enqueued for this merge.`,
-    '',
+    `${codeSpan(failed.command)} ended with ${plainText(failed.end)} after ${failed.seconds.toFixed(0)} s, so no image was built and no retry campaign was enqueued for this merge.`,
     `<details open><summary>Last ${failed.tail.length} lines of its output</summary>`,
-    '',
-    ticks,
-    failed.tail.join('\n') || '(no output)',
-    ticks,
+    codeBlock(failed.tail.join('\n') || '(no output)'),
     '</details>',
-  ];
-  if (passed.length) {
-    lines.push(
-      '',
-      `Passed before it: ${passed.map((p) => `\`${p.command.replace(/`/g, "'")}\``).join(', ')}.`,
-    );
-  }
-  if (skipped.length) {
-    lines.push('', `Not run: ${skipped.map((s) => `\`${s.replace(/`/g, "'")}\``).join(', ')}.`);
-  }
-  lines.push(
-    '',
+    passed.length > 0 && `Passed before it: ${passed.map((p) => codeSpan(p.command)).join(', ')}.`,
+    skipped.length > 0 && `Not run: ${skipped.map(codeSpan).join(', ')}.`,
     `Fix the tests in a new PR (it can say \`Fixes #N\` of the same diagnosis issue); merging it runs the tests, the build and the retry again.${runUrl ? ` [Run](${runUrl})` : ''}`,
   );
-  return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import type { ProjectConfig } from '../core/config.js';
+import { codeSpan } from '../core/markdown/index.js';
 import {
   assessCoverage,
   type InvariantCoverage,
@@ -46,7 +47,7 @@ export async function checkInvariantCoverage(
   if (files.length === 0) {
     return {
       invariant_coverage: [],
-      invariant_coverage_note: `Invariant coverage was not checked: no invariant files are configured for subject \`${subject}\` (config invariants.files).`,
+      invariant_coverage_note: `Invariant coverage was not checked: no invariant files are configured for subject ${codeSpan(subject)} (config invariants.files).`,
     };
   }
   const source = await openSource(sourceDir, analysis.campaign.git_commit);
@@ -58,7 +59,7 @@ export async function checkInvariantCoverage(
     else definitions.push(...parseInvariantsSource(text, file).invariants);
   }
   // A relative location keeps the issue body identical between runs in different temp workspaces.
-  const where = `\`${relative(process.cwd(), resolve(sourceDir)) || '.'}\`${source.at}`;
+  const where = `${codeSpan(relative(process.cwd(), resolve(sourceDir)) || '.')}${source.at}`;
   const fallback = source.origin.reason
     ? `Invariant files were read from the working tree of ${where}, not at the campaign's commit: ${source.origin.reason}.`
     : undefined;
@@ -66,14 +67,14 @@ export async function checkInvariantCoverage(
     return {
       invariant_coverage: [],
       invariant_coverage_note: joinNotes(
-        `Invariant coverage was not checked: ${unreadable.map((f) => `\`${f}\``).join(', ')} not found in ${where}.`,
+        `Invariant coverage was not checked: ${unreadable.map(codeSpan).join(', ')} not found in ${where}.`,
         fallback,
       ),
       invariant_source: source.origin,
     };
   }
   const missing = unreadable.length
-    ? `Not found in ${where}: ${unreadable.map((f) => `\`${f}\``).join(', ')}.`
+    ? `Not found in ${where}: ${unreadable.map(codeSpan).join(', ')}.`
     : undefined;
   const note = joinNotes(fallback, missing);
   return {
@@ -102,7 +103,9 @@ async function openSource(root: string, commit: string): Promise<Source> {
   });
   if (!isCommitHash(commit)) {
     return workingTree(
-      commit ? `its commit \`${commit}\` is not a git hash` : 'the campaign records no commit',
+      commit
+        ? `its commit ${codeSpan(commit)} is not a git hash`
+        : 'the campaign records no commit',
     );
   }
   const short = commit.slice(0, 12);

@@ -87,6 +87,8 @@ interface ChartBar {
   series: number;
   fill: string;
   x: number;
+  /** Right edge on the page: where the bar's value is. */
+  right: number;
   width: number;
   centre: number;
 }
@@ -110,6 +112,8 @@ export interface RenderedPage {
   charts: RenderedChart[];
   tables: { headers: string[]; rows: string[][] }[];
   codeBlocks: { scrollWidth: number; text: string }[];
+  /** Text of the inline code spans, as shown. */
+  codeSpans: string[];
   notes: { text: string; top: number }[];
   firstTableTop: number | null;
   contentWidth: number;
@@ -143,7 +147,7 @@ export async function renderPage(
       }
       await page.screenshot({
         path: screenshot,
-        clip: { x: 0, y: 0, width: CONTENT_WIDTH + 32, height: Math.min(measured.height, 6_000) },
+        clip: { x: 0, y: 0, width: CONTENT_WIDTH + 32, height: Math.min(measured.height, 12_000) },
         captureBeyondViewport: true,
       });
     }
@@ -190,12 +194,16 @@ async function drawMermaidBlocks(): Promise<RenderedChart[]> {
         series,
         fill: rect.getAttribute('fill') ?? '',
         x: r.left,
+        right: r.right,
         width,
         centre: r.top + r.height / 2,
       };
     });
     const labels = [
-      ...svg.querySelectorAll('g.left-axis g.label text, g.bottom-axis g.label text'),
+      // Category labels (left in a horizontal chart) and value tick labels (top) alike.
+      ...svg.querySelectorAll(
+        'g.left-axis g.label text, g.bottom-axis g.label text, g.top-axis g.label text',
+      ),
     ].map((text) => {
       const r = text.getBoundingClientRect();
       return {
@@ -230,6 +238,9 @@ function measurePage(): Omit<RenderedPage, 'charts'> {
     scrollWidth: pre.scrollWidth,
     text: (pre.textContent ?? '').slice(0, 80),
   }));
+  const codeSpans = [...article.querySelectorAll(':not(pre) > code')].map(
+    (c) => c.textContent ?? '',
+  );
   const notes = [...article.querySelectorAll('blockquote')]
     .filter((q) => /Shortened to fit/.test(q.textContent ?? ''))
     .map((q) => ({ text: q.textContent ?? '', top: q.getBoundingClientRect().top - top }));
@@ -237,6 +248,7 @@ function measurePage(): Omit<RenderedPage, 'charts'> {
   return {
     tables,
     codeBlocks,
+    codeSpans,
     notes,
     firstTableTop: firstTable ? firstTable.getBoundingClientRect().top - top : null,
     contentWidth: article.clientWidth,

@@ -39,6 +39,23 @@ const VERDICT =
   /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials|missing|insensitive|covered/;
 
 const DEMO_FILES = ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md'];
+/** Values with backticks, pipes and emphasis characters, shown exactly as typed in a code span. */
+const LITERAL_SPANS: Record<string, string[]> = {
+  'issue-body-awkward-handoff.md': [
+    'tikv_`weird`_chaos (cmd=echo ``x`` | wc)',
+    'network_partition (target=pd|tikv)',
+    'tikv_all_chaos*cloud',
+    'Fixes #12',
+  ],
+  'job-summary-commands.md': [
+    'ghcr.io/o/echo ``x`` | wc',
+    'sha256:`00`',
+    'op|erator',
+    'tikv-`retry`',
+    'tikv_`weird`_chaos (cmd=a|b)',
+    'echo ``x`` | wc',
+  ],
+};
 
 /** Runs `iterate-campaign demo` in-process (embedded PostgreSQL, simulated workers). */
 async function runDemo(): Promise<void> {
@@ -118,7 +135,7 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
           }
           const charts = (docs[name]!.match(/```mermaid/g) ?? []).length;
           expect(page().charts).toHaveLength(charts);
-          if (/pr-comment|job-summary/.test(name) && !name.includes('shortened')) {
+          if (/pr-comment|job-summary/.test(name) && !/shortened|commands/.test(name)) {
             expect(charts).toBeGreaterThan(0);
           }
         });
@@ -132,6 +149,10 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
               if (verdict >= 0) expect(row[verdict]).toMatch(VERDICT);
             }
           }
+        });
+
+        it('shows awkward values literally in their code spans', () => {
+          for (const value of LITERAL_SPANS[name] ?? []) expect(page().codeSpans).toContain(value);
         });
 
         it('says what was left out, above the first table, when it was shortened', () => {
@@ -159,32 +180,46 @@ describe.skipIf(!executable && !process.env.CI)('reports in a real browser', () 
   });
 });
 
-/** Row labels read "N. <combination> · before …" and "N. after …"; each has its bar or says "not run". */
+/** The chart's series: before, after, and a real 0 % on either side. */
+const SERIES = { before: 0, after: 1, zero: 2 } as const;
+
+/**
+ * Row labels read "N. <combination> · before …" and "N. after …". A row that did not run has no
+ * bar; a 0 % row has only a zero-series bar ending on the axis's 0; any other rate has only its
+ * side's bar, ending where the axis puts that rate (so a small rate never looks like 0 %).
+ */
 function checkBeforeAfter(chart: RenderedChart): void {
   const rows = chart.labels.filter((l) => /^\d+\. /.test(l.text));
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.length % 2).toBe(0);
   expect(rows.filter((l) => / · before /.test(l.text))).toHaveLength(rows.length / 2);
-  const fills = new Set<string>();
+  const tickX = (text: string) => {
+    const tick = chart.labels.find((l) => l.text.trim() === text);
+    expect(tick, `axis tick ${text}`).toBeDefined();
+    return (tick!.left + tick!.right) / 2;
+  };
+  const [x0, x100] = [tickX('0'), tickX('100')];
+  const fills = new Map<number, Set<string>>();
   for (const label of rows) {
-    const series = / · before /.test(label.text) ? 0 : 1;
-    const bar = chart.bars.find(
-      (b) =>
-        b.series === series &&
-        b.width > 0 &&
-        b.centre > label.top - 2 &&
-        b.centre < label.bottom + 2,
+    const side = / · before /.test(label.text) ? 'before' : 'after';
+    const inRow = chart.bars.filter(
+      (b) => b.width > 0 && b.centre > label.top - 2 && b.centre < label.bottom + 2,
     );
-    if (/not run/.test(label.text)) expect(bar, label.text).toBeUndefined();
-    else {
-      expect(bar, label.text).toBeDefined();
-      fills.add(`${series}:${bar!.fill}`);
+    if (/not run/.test(label.text)) {
+      expect(inRow, label.text).toEqual([]);
+      continue;
     }
+    const rate = Number(/(?:before|after) (\d+)% /.exec(label.text)?.[1]);
+    expect(inRow, label.text).toHaveLength(1);
+    const bar = inRow[0]!;
+    expect(bar.series, label.text).toBe(rate === 0 ? SERIES.zero : SERIES[side]);
+    expect(Math.abs(bar.right - (x0 + (rate / 100) * (x100 - x0))), label.text).toBeLessThan(2);
+    fills.set(bar.series, new Set([...(fills.get(bar.series) ?? []), bar.fill]));
   }
-  const before = [...fills].filter((f) => f.startsWith('0:')).map((f) => f.slice(2));
-  const after = [...fills].filter((f) => f.startsWith('1:')).map((f) => f.slice(2));
-  expect(before.length + after.length).toBeGreaterThan(0);
-  for (const colour of before) expect(after).not.toContain(colour);
+  // One colour per series, and no two series share one.
+  const colours = [...fills.values()].map((set) => [...set]);
+  for (const set of colours) expect(set).toHaveLength(1);
+  expect(new Set(colours.flat()).size).toBe(colours.length);
 }
 
 function checkLabels(chart: RenderedChart): void {

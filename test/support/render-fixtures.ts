@@ -4,6 +4,14 @@
  * traceback, 30 combinations, regressions, a body far over GitHub's limit).
  */
 import { analyzeCampaign, type CampaignAnalysis } from '../../src/core/analysis.js';
+import {
+  builtImagesSummary,
+  commandFailure,
+  imagePlanSummary,
+  reconcileSummary,
+  retrySummary,
+  withheldNote,
+} from '../../src/core/command-summaries.js';
 import { resolveCauses } from '../../src/core/causes.js';
 import { compareCampaigns } from '../../src/core/compare.js';
 import { nextDiagnosisState, renderDiagnosisIssueBody } from '../../src/core/diagnosis-state.js';
@@ -120,6 +128,68 @@ function thirtyCombinations(): { before: ComboPlan[]; after: ComboPlan[] } {
 
 const RUN_URL = 'https://github.com/o/r/actions/runs/42';
 
+/** Small rates next to real zeros: a 3 % must not look like 0 %, nor 0 % like "not run". */
+const SMALL_RATES: { before: ComboPlan[]; after: ComboPlan[] } = {
+  before: [
+    { chaosType: 'latency', params: { min_ms: 5 }, wins: 1, trials: 30 },
+    { chaosType: 'packet_loss', params: { percent: 5 }, wins: 0, trials: 3 },
+    { chaosType: 'disk_pressure', params: {}, wins: 2, trials: 40 },
+  ],
+  after: [
+    { chaosType: 'latency', params: { min_ms: 5 }, wins: 0, trials: 3 },
+    { chaosType: 'packet_loss', params: { percent: 5 }, wins: 1, trials: 25 },
+    { chaosType: 'disk_pressure', params: {}, wins: 3, trials: 3 },
+    { chaosType: 'node_kill', params: {}, wins: 0, trials: 3 },
+  ],
+};
+
+/** A job summary of the other commands (plan, build, retry, reconcile, a failure) with awkward values. */
+function commandSummaries(): string {
+  const awkward = 'line one\nline `two` | *three* <b>';
+  return [
+    imagePlanSummary(
+      {
+        images: [
+          {
+            name: 'operator',
+            dockerfile: 'Dockerfile',
+            context: '.',
+            platform: 'linux/amd64',
+            tag: 'ghcr.io/o/operator:abc1234',
+            reasons: ['operator/pd|tikv.go changed'],
+          },
+        ],
+        testCommands: ['echo ``x`` | wc', 'go test ./...'],
+        summary: '1 image to rebuild at abc1234.',
+      },
+      12,
+    ),
+    builtImagesSummary([
+      { name: 'op|erator', reference: 'ghcr.io/o/echo ``x`` | wc', digest: 'sha256:`00`' },
+      { name: 'tikv', reference: 'ghcr.io/o/tikv:abc1234', digest: 'sha256:11', skipped: true },
+    ]),
+    retrySummary({
+      retryCampaignId: 21,
+      prNumber: 4,
+      mergeSha: 'abcdef1234',
+      previousCampaignId: 20,
+      how: "diagnosis issue #12 (series 'tikv_*all*|chaos')",
+      campaignName: 'tikv-`retry`',
+      workItems: 9,
+      combinations: 3,
+      operatorImage: '',
+      viaCli: true,
+      withheld: [{ chaos_type: 'tikv_`weird`_chaos', params: { cmd: 'a|b' }, reason: awkward }],
+    }),
+    withheldNote([{ chaos_type: 'quantum|flux', params: {}, reason: awkward }]),
+    `### Reconcile o/r\n\n${reconcileSummary([
+      { retryCampaignId: 7, action: 'error', detail: awkward },
+      { retryCampaignId: 8, action: 'reported', detail: 'Commented on #4.' },
+    ])}`,
+    commandFailure('wait', `database-url: bad\n| x | y |\n|---|---|`),
+  ].join('\n\n');
+}
+
 /** Every fixture body, by file name, as it would be posted. */
 export function renderFixtures(): Record<string, string> {
   const awkward = campaignAnalysis(7, AWKWARD, 'tikv_all_chaos*cloud');
@@ -149,8 +219,30 @@ export function renderFixtures(): Record<string, string> {
       trials: 5,
     })),
   );
+  const small = compareCampaigns(
+    campaignAnalysis(40, SMALL_RATES.before),
+    campaignAnalysis(41, SMALL_RATES.after, 'tikv-all-chaos-cloud-retry'),
+    0.9,
+  );
   return {
     'diagnosis-awkward.md': renderDiagnosisMarkdown(awkward),
+    'issue-body-awkward-handoff.md': renderDiagnosisIssueBody(
+      awkward,
+      nextDiagnosisState(undefined, awkward),
+      {
+        retryYaml: 'name: "tikv_all_chaos*cloud-retry"\n',
+        handoff: {
+          issueNumber: 12,
+          testSuites: [{ name: 'tikv', command: 'cargo test ```odd``` | tee', triggers: ['**'] }],
+        },
+      },
+    ),
+    'pr-comment-small-rates.md': renderRetryComment({
+      comparison: small,
+      context: { issueNumber: 12, runUrl: RUN_URL, images: [] },
+      next: { validationFile: 'campaigns/tikv-all-chaos-cloud.yaml', issueNumber: 12 },
+    }),
+    'job-summary-commands.md': commandSummaries(),
     'diagnosis-awkward-findings-only.md': renderDiagnosisMarkdown(awkward, { maxLength: 4_000 }),
     'issue-body-huge.md': renderDiagnosisIssueBody(huge, nextDiagnosisState(undefined, huge), {
       retryYaml: 'x: 1\n'.repeat(2_000),

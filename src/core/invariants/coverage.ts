@@ -6,6 +6,7 @@
  * period can fire for the injected params. Pure.
  */
 import { describeCombination } from '../grouping.js';
+import { codeSpan } from '../markdown/index.js';
 import type { InvariantDefinition } from './parse-invariants.js';
 
 type CoverageVerdict = 'missing' | 'insensitive' | 'covered';
@@ -127,8 +128,8 @@ function assessOne(
       invariants: [],
       reason:
         specs === undefined
-          ? `No invariant is mapped to \`${combo.chaos_type}\` (add it under invariants.chaos_types in the config if one should detect it).`
-          : `No invariant detects \`${combo.chaos_type}\`: the observer checks nothing this fault changes.`,
+          ? `No invariant is mapped to ${codeSpan(combo.chaos_type)} (add it under invariants.chaos_types in the config if one should detect it).`
+          : `No invariant detects ${codeSpan(combo.chaos_type)}: the observer checks nothing this fault changes.`,
     };
   }
   const found = specs.flatMap((spec) => {
@@ -140,13 +141,13 @@ function assessOne(
       .map((s) => definitions.find((d) => d.name === s.invariant))
       .filter((d): d is InvariantDefinition => d !== undefined);
     const unchecked = defined.length
-      ? ` ${defined.map((d) => `\`${d.name}\` (${d.file}:${d.line})`).join(', ')} is defined but no check_* method uses it.`
+      ? ` ${defined.map((d) => `${codeSpan(d.name)} (${where(d)})`).join(', ')} is defined but no check_* method uses it.`
       : '';
     return {
       ...base,
       verdict: 'missing',
       invariants: defined.map(entryOf),
-      reason: `None of the invariants expected to detect it (${specs.map((s) => `\`${s.invariant}\``).join(', ')}) is checked.${unchecked}`,
+      reason: `None of the invariants expected to detect it (${list(specs.map((s) => s.invariant))}) is checked.${unchecked}`,
     };
   }
   const judged = found.map(({ spec, def }) => ({ def, why: cannotFire(spec, def, combo.params) }));
@@ -156,7 +157,7 @@ function assessOne(
       ...base,
       verdict: 'covered',
       invariants: sensitive.map((j) => entryOf(j.def)),
-      reason: `${list(sensitive.map((j) => j.def.name))} can fire for ${describeCombination({ chaosType: combo.chaos_type, params: combo.params })}; the cause is elsewhere (ticket flow, agent, scoring).`,
+      reason: `${list(sensitive.map((j) => j.def.name))} can fire for ${codeSpan(describeCombination({ chaosType: combo.chaos_type, params: combo.params }))}; the cause is elsewhere (ticket flow, agent, scoring).`,
     };
   }
   return {
@@ -179,13 +180,13 @@ function cannotFire(
     def.grace_period_seconds > 0 &&
     duration <= def.grace_period_seconds
   ) {
-    return `\`${def.name}\` waits a ${def.grace_period_seconds} s grace period (${def.file}:${def.line}) but the fault lasts ${duration} s.`;
+    return `${codeSpan(def.name)} waits a ${def.grace_period_seconds} s grace period (${where(def)}) but the fault lasts ${duration} s.`;
   }
   if (!spec.magnitude || def.threshold === null) return undefined;
   const injected = magnitudeOf(spec, params);
   if (injected === undefined || injected.value > def.threshold) return undefined;
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  return `\`${def.name}\` fires above ${def.threshold}${unit} (${def.file}:${def.line}) but the injected ${injected.what} is ${injected.value}${unit}: the check resets its ${def.grace_period_seconds} s grace timer whenever a sample falls under the threshold, so it cannot fire. Lower the threshold or inject more.`;
+  return `${codeSpan(def.name)} fires above ${def.threshold}${unit} (${where(def)}) but the injected ${injected.what} is ${injected.value}${unit}: the check resets its ${def.grace_period_seconds} s grace timer whenever a sample falls under the threshold, so it cannot fire. Lower the threshold or inject more.`;
 }
 
 function magnitudeOf(
@@ -227,5 +228,9 @@ function entryOf(def: InvariantDefinition): InvariantCoverage['invariants'][numb
 }
 
 function list(names: readonly string[]): string {
-  return names.map((n) => `\`${n}\``).join(', ');
+  return names.map(codeSpan).join(', ');
+}
+
+function where(def: InvariantDefinition): string {
+  return codeSpan(`${def.file}:${def.line}`);
 }

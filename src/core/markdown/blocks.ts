@@ -17,7 +17,7 @@ export function codeBlock(text: string, language = ''): string {
  */
 export function bulletList(lead: string, items: readonly string[]): string {
   if (items.length === 0) return lead;
-  return `${lead}\n\n${items.map((item) => `- ${item.replace(/\r\n?|\n/g, ' ')}`).join('\n')}`;
+  return `${lead}\n\n${items.map((item) => `- ${item.replace(/\s*(?:\r\n?|\n)\s*/g, ' ')}`).join('\n')}`;
 }
 
 /** Blocks joined by blank lines; empty ones are left out. */

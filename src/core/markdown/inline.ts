@@ -17,9 +17,19 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${oneLine}${pad}${fence}`;
 }
 
-/** Plain text shown as typed: Markdown punctuation and HTML are escaped, line breaks flattened. */
+/**
+ * Plain text shown as typed: line breaks flattened, and escaped wherever Markdown or HTML would
+ * read it (emphasis, code, links, tags, entities, pipes). Parentheses and braces mean nothing
+ * without a bracket before them, and a `#` mid-text must stay an issue reference, so those are
+ * left alone; what starts a block (a heading, a list item) is escaped only at the start.
+ */
 export function plainText(text: string): string {
-  return text.replace(/\r\n?|\n/g, ' ').replace(/([\\`*_{}[\]()<>|#!~&])/g, '\\$1');
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/([\\`*_[\]<>|~&])/g, '\\$1')
+    .replace(/^(\s*)([#+=-]|\d+(?=[.)]))/, (_, space: string, lead: string) =>
+      /^\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`,
+    );
 }
 
 /** Text inside an HTML element such as `<summary>`. */

@@ -130,7 +130,9 @@ describe('renderComparisonMarkdown', () => {
       '| `latency (min_ms=50, max_ms=150)` | 1/3 (33.3%) | 1/3 (33.3%) | 0.800 | ❌ still failing |',
     );
     expect(body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
-    expect(body).toContain('  bar [0, -100, 33, -100]\n  bar [-100, 100, -100, 33]');
+    expect(body).toContain(
+      '  bar [-100, -100, 33, -100]\n  bar [-100, 100, -100, 33]\n  bar [0, -100, -100, -100]',
+    );
     expect(body).toContain(
       '### Images tested\n\n- `operator`: `registry/eval/operator:abc1234` (`sha256:00ff`)',
     );

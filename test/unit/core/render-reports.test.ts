@@ -83,8 +83,14 @@ describe('beforeAfterChart', () => {
     expect(chart).toContain(
       '  x-axis ["1. a · before 0% (0/3)", "1. after 100% (3/3)", "2. new_type · before not run", "2. after 67% (2/3)"]',
     );
-    expect(chart).toContain('  bar [0, -100, -100, -100]\n  bar [-100, 100, -100, 67]');
-    expect(chart).toContain('title "Win rate (%) per combination: grey = before, green = after"');
+    // A real 0 % is its own (red) series; "not run" has no bar in any series.
+    expect(chart).toContain(
+      '  bar [-100, -100, -100, -100]\n  bar [-100, 100, -100, 67]\n  bar [0, -100, -100, -100]',
+    );
+    expect(chart).toContain(
+      'title "Win rate (%) per combination: grey = before, green = after, red = 0%"',
+    );
+    expect(chart).toContain('y-axis "Win rate (%)" 0 --> 105');
   });
 
   it('keeps labels unique, one line and free of quotes', () => {

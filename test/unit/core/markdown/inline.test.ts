@@ -21,8 +21,17 @@ describe('codeSpan', () => {
 });
 
 describe('plainText and htmlText', () => {
+  it('keep issue references and parentheses, and escape what would start a block', () => {
+    expect(plainText('see #12 (retry {1})')).toBe('see #12 (retry {1})');
+    expect(plainText('# not a heading')).toBe('\\# not a heading');
+    expect(plainText('- not\na list')).toBe('\\- not a list');
+    expect(plainText('12. not a list')).toBe('12\\. not a list');
+  });
+
   it('escape Markdown punctuation and HTML', () => {
-    expect(plainText('tikv_all *chaos* <b> | #1')).toBe('tikv\\_all \\*chaos\\* \\<b\\> \\| \\#1');
+    expect(plainText('tikv_all *chaos* <b> | [x](y) &amp;')).toBe(
+      'tikv\\_all \\*chaos\\* \\<b\\> \\| \\[x\\](y) \\&amp;',
+    );
     expect(htmlText('a <b> & c\nd')).toBe('a &lt;b&gt; &amp; c d');
   });
 });
