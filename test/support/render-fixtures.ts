@@ -11,6 +11,7 @@ import {
   reconcileSummary,
   retrySummary,
   withheldNote,
+  type RetrySummary,
 } from '../../src/core/command-summaries.js';
 import { resolveCauses } from '../../src/core/causes.js';
 import { compareCampaigns } from '../../src/core/compare.js';
@@ -143,9 +144,26 @@ const SMALL_RATES: { before: ComboPlan[]; after: ComboPlan[] } = {
   ],
 };
 
+const AWKWARD_TEXT = 'line one\nline `two` | *three* <b>';
+
+/** A retry whose series, campaign name and withheld combination carry Markdown punctuation. */
+export const AWKWARD_RETRY: RetrySummary = {
+  retryCampaignId: 21,
+  prNumber: 4,
+  mergeSha: 'abcdef1234',
+  previousCampaignId: 20,
+  how: "diagnosis issue #12 (series 'tikv_*all*|chaos')",
+  campaignName: 'tikv-`retry`',
+  workItems: 9,
+  combinations: 3,
+  operatorImage: '',
+  viaCli: true,
+  withheld: [{ chaos_type: 'tikv_`weird`_chaos', params: { cmd: 'a|b' }, reason: AWKWARD_TEXT }],
+};
+
 /** A job summary of the other commands (plan, build, retry, reconcile, a failure) with awkward values. */
 function commandSummaries(): string {
-  const awkward = 'line one\nline `two` | *three* <b>';
+  const awkward = AWKWARD_TEXT;
   return [
     imagePlanSummary(
       {
@@ -168,19 +186,7 @@ function commandSummaries(): string {
       { name: 'op|erator', reference: 'ghcr.io/o/echo ``x`` | wc', digest: 'sha256:`00`' },
       { name: 'tikv', reference: 'ghcr.io/o/tikv:abc1234', digest: 'sha256:11', skipped: true },
     ]),
-    retrySummary({
-      retryCampaignId: 21,
-      prNumber: 4,
-      mergeSha: 'abcdef1234',
-      previousCampaignId: 20,
-      how: "diagnosis issue #12 (series 'tikv_*all*|chaos')",
-      campaignName: 'tikv-`retry`',
-      workItems: 9,
-      combinations: 3,
-      operatorImage: '',
-      viaCli: true,
-      withheld: [{ chaos_type: 'tikv_`weird`_chaos', params: { cmd: 'a|b' }, reason: awkward }],
-    }),
+    retrySummary(AWKWARD_RETRY),
     withheldNote([{ chaos_type: 'quantum|flux', params: {}, reason: awkward }]),
     `### Reconcile o/r\n\n${reconcileSummary([
       { retryCampaignId: 7, action: 'error', detail: awkward },
