@@ -28,7 +28,7 @@ interface Combination {
 }
 
 /** A failing combination as it is named everywhere: chaos type and params in one code span. */
-export function combinationSpan(c: Combination): string {
+function combinationSpan(c: Combination): string {
   return codeSpan(describeCombination({ chaosType: c.chaos_type, params: c.params }));
 }
 
