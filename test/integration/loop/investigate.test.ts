@@ -118,6 +118,57 @@ describe('analyze --source-dir --history on a series of campaigns', () => {
     expect(result.stdout).toContain('❌2/3 ✅3/3 ❌2/3 ✅3/3 ❌2/3');
   });
 
+  test('the config names other invariant files and maps a chaos type to another invariant', async () => {
+    const harness = await mkdtemp(join(tmpdir(), 'harness-custom-'));
+    await mkdir(join(harness, 'observer'));
+    await writeFile(
+      join(harness, 'observer', 'checks.py'),
+      [
+        'RAFT_LAG_CONFIG = InvariantConfig(',
+        '    name="raft_lag",',
+        '    grace_period=timedelta(seconds=10),',
+        '    threshold=5.0,',
+        ')',
+        '',
+        'class Checks:',
+        '    def check_raft_lag(self, metrics, config=None):',
+        '        config = config or RAFT_LAG_CONFIG',
+        '        return metrics["lag"] > config.threshold',
+        '',
+      ].join('\n'),
+    );
+    const config = join(harness, 'iterate-campaign.yml');
+    await writeFile(
+      config,
+      'invariants:\n  files:\n    tikv: [observer/checks.py]\n  chaos_types:\n    network_partition:\n      - invariant: raft_lag\n',
+    );
+    const analysis = await analyzeJson(
+      '--source-dir',
+      harness,
+      '--config',
+      config,
+      '--history',
+      '0',
+    );
+    const byType = (type: string) =>
+      analysis.invariant_coverage!.find((c) => c.chaos_type === type);
+    expect(byType('network_partition')).toMatchObject({
+      verdict: 'covered',
+      invariants: [
+        {
+          name: 'raft_lag',
+          threshold: 5,
+          grace_period_seconds: 10,
+          file: 'observer/checks.py',
+          line: 2 /* the name= line */,
+        },
+      ],
+    });
+    // The default table still applies to the other types; their invariants are not in this file.
+    expect(byType('pd_leader_kill')?.verdict).toBe('missing');
+    expect(byType('latency')?.verdict).toBe('missing');
+  });
+
   test('without a source directory it says so once', async () => {
     const result = await cli(['analyze', String(series.at(-1)), '--database-url', url]);
     expect(result.stdout.match(/Invariant coverage was not checked/g)).toHaveLength(1);

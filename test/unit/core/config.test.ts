@@ -47,6 +47,40 @@ retry:
     expect(() => parseProjectConfig('retry:\n  parallel: 50\n')).toThrow(/retry\.parallel/);
   });
 
+  test('invariant files per subject and chaos type entries override the defaults one by one', () => {
+    const config = parseProjectConfig(`
+invariants:
+  files:
+    tikv: [observer/checks.py]
+    chdb: [chdb/invariants.py]
+  chaos_types:
+    network_partition:
+      - invariant: raft_lag
+        magnitude: max(min_ms, max_ms)
+        defaults: { min_ms: 10, max_ms: 20 }
+`);
+    expect(config.invariants.files).toMatchObject({
+      tikv: ['observer/checks.py'],
+      chdb: ['chdb/invariants.py'],
+    });
+    expect(config.invariants.table.network_partition).toEqual([
+      {
+        invariant: 'raft_lag',
+        magnitude: 'max(min_ms, max_ms)',
+        defaults: { min_ms: 10, max_ms: 20 },
+      },
+    ]);
+    // Types the file does not name keep the derived default.
+    expect(config.invariants.table.latency).toEqual(
+      parseProjectConfig(undefined).invariants.table.latency,
+    );
+    expect(() =>
+      parseProjectConfig(
+        'invariants:\n  chaos_types:\n    latency:\n      - invariant: x\n        magnitude: median(a)\n',
+      ),
+    ).toThrow(/invariants\.chaos_types\.latency\.0\.magnitude/);
+  });
+
   test('malformed YAML and duplicate keys are reported with a position', () => {
     expect(() => parseProjectConfig('retry:\n  dir: a\n  dir: b\n', 'cfg.yml')).toThrow(
       /cfg\.yml: invalid YAML: line 3:3/,
