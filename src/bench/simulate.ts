@@ -17,7 +17,7 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   return n;
 }
 
-export function formatSummary(summary: SimulationSummary): string {
+function formatSummary(summary: SimulationSummary): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(8);
   const num = (x: number, digits = 0) => x.toFixed(digits).padStart(10);
   const lines = [
