@@ -147,10 +147,6 @@ export function subjectSupportsChaosType(subject: Subject, chaosType: string): b
   return (CHAOS_TYPES_BY_SUBJECT[subject] as readonly string[]).includes(chaosType);
 }
 
-export function subjectsSupportingChaosType(chaosType: string): Subject[] {
-  return SUBJECTS.filter((subject) => subjectSupportsChaosType(subject, chaosType));
-}
-
 export interface WithheldCombination {
   chaos_type: string;
   params: Record<string, unknown>;

@@ -28,15 +28,3 @@ export async function markCampaignNotable(
   });
   return true;
 }
-
-export async function readCampaignNotes(
-  db: Queryable,
-  campaignId: number,
-): Promise<{ notable: boolean; notes: string } | null> {
-  const { rows } = await db.query({
-    text: 'SELECT notable, notes FROM campaigns WHERE id = $1',
-    values: [campaignId],
-  });
-  const row = rows[0];
-  return row ? { notable: Boolean(row.notable), notes: (row.notes as string | null) ?? '' } : null;
-}

@@ -112,12 +112,6 @@ export function secretsOf(url: string): string[] {
   return [...secrets];
 }
 
-/** `host:port/database`, for messages; never the user or password. */
-export function describeTarget(url: string): string {
-  const target = targetOf(url);
-  return `${target.host}:${target.port}/${target.database}`;
-}
-
 export interface DatabaseTarget {
   host: string;
   port: number;

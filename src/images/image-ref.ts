@@ -125,10 +125,6 @@ export function parseImageReference(value: string, field = 'image reference'): I
   return { host, repository, tag };
 }
 
-export function formatImageReference(ref: ImageRef): string {
-  return `${ref.host}/${ref.repository}:${ref.tag}`;
-}
-
 /** Loopback registries are spoken to over plain http; everything else over https. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.replace(/:[0-9]+$/, '');

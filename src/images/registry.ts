@@ -206,10 +206,3 @@ export async function getDigest(
   const body = Buffer.from(await get.arrayBuffer());
   return `sha256:${createHash('sha256').update(body).digest('hex')}`;
 }
-
-export async function tagExists(
-  reference: string,
-  options: RegistryClientOptions = {},
-): Promise<boolean> {
-  return (await getDigest(reference, options)) !== undefined;
-}

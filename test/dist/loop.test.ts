@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiagnosisState } from '../../src/core/diagnosis-state.js';
-import { readCampaignNotes } from '../../src/db/campaign-annotations.js';
+import { readCampaignNotes } from '../support/campaign-notes.js';
 import { enqueueCampaign } from '../../src/db/enqueue-campaign.js';
 import { openEvalDatabase, type EvalDatabase } from '../../src/db/pool.js';
 import { createUpstreamSchema } from '../../src/db/upstream-schema.js';

@@ -154,7 +154,6 @@ export const campaignConfigSchema = z
   });
 
 export type CampaignConfig = z.output<typeof campaignConfigSchema>;
-export type OperatorConfig = z.output<typeof operatorConfigSchema>;
 
 export const KNOWN_KEYS = {
   campaign: Object.keys(campaignConfigSchema.shape),
@@ -163,15 +162,3 @@ export const KNOWN_KEYS = {
   operator: Object.keys(operatorConfigSchema.shape),
   checker: Object.keys(checkerConfigSchema.shape),
 };
-
-/** Operator image as the harness resolves it: an empty image of an enabled operator comes from GCP_PROJECT. */
-export function resolveOperatorImage(
-  operator: OperatorConfig | null,
-  gcpProject: string | undefined,
-): string {
-  if (operator === null) return '';
-  if (operator.enabled && operator.image === '' && gcpProject) {
-    return `us-central1-docker.pkg.dev/${gcpProject}/eval/operator:latest`;
-  }
-  return operator.image;
-}

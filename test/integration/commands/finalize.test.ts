@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readDiagnosisState } from '../../../src/core/diagnosis-state.js';
-import { readCampaignNotes } from '../../../src/db/campaign-annotations.js';
+import { readCampaignNotes } from '../../support/campaign-notes.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { GITHUB_ACTIONS_LOGIN } from '../../../src/github/diagnosis-issue.js';
 import { readStickyMarker } from '../../../src/github/sticky-comment.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { memoryLogger } from '../../../src/logger.js';
 import { buildAll, buildAndPush, type BuildOptions } from '../../../src/images/builder.js';
-import { getDigest, MANIFEST_ACCEPT, tagExists } from '../../../src/images/registry.js';
+import { getDigest, MANIFEST_ACCEPT } from '../../../src/images/registry.js';
 import {
   FIXTURES,
   REGISTRY_PASSWORD,
@@ -84,7 +84,7 @@ describe('real podman + docker-registry', () => {
     const anonymous = await fetch(`http://${registry.host}/v2/`);
     expect(anonymous.status).toBe(401);
     const auth = { username: REGISTRY_USER, password: REGISTRY_PASSWORD };
-    expect(await tagExists(`${registry.host}/eval/worker:abc1234`, { auth })).toBe(false);
+    expect(await getDigest(`${registry.host}/eval/worker:abc1234`, { auth })).toBeUndefined();
     await expect(getDigest(`${registry.host}/eval/worker:abc1234`)).rejects.toThrow(/HTTP 401/);
   });
 
@@ -143,6 +143,6 @@ describe('real podman + docker-registry', () => {
     expect((error as Error).message).toMatch(/podman build of worker failed with exit code \d+/);
     expect((error as Error).message).toContain('missing.Dockerfile');
     const auth = { username: REGISTRY_USER, password: REGISTRY_PASSWORD };
-    expect(await tagExists(bad.tag, { auth })).toBe(false);
+    expect(await getDigest(bad.tag, { auth })).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
   DatabaseError,
-  describeTarget,
   maskSecrets,
   redactUrl,
   resolveDatabaseUrl,
   secretsOf,
+  targetOf,
   validateDatabaseUrl,
 } from '../../../src/db/connection-url.js';
 
@@ -126,9 +126,13 @@ describe('secretsOf', () => {
   });
 });
 
-describe('describeTarget', () => {
-  test('is host:port/database without credentials, port defaulting to 5432', () => {
-    expect(describeTarget(GOOD)).toBe('db.example.com:6543/evals');
-    expect(describeTarget('postgres://u:p@h/my%20db')).toBe('h:5432/my db');
+describe('targetOf', () => {
+  test('is host, port and database, port defaulting to 5432', () => {
+    expect(targetOf(GOOD)).toMatchObject({ host: 'db.example.com', port: 6543, database: 'evals' });
+    expect(targetOf('postgres://u:p@h/my%20db')).toMatchObject({
+      host: 'h',
+      port: 5432,
+      database: 'my db',
+    });
   });
 });
