@@ -1,3 +1,8 @@
+import { setFlagsFromString } from 'node:v8';
 import { run } from './main.js';
+
+// Analysing a large campaign allocates fast but keeps little: V8 would grow the young generation
+// to over 100 MB for it. Kept at its initial size, the peak memory stays flat in the campaign size.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 await run();

@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { analyzeCampaign, trialsNeedingCommands } from '../core/analysis.js';
-import { EVIDENCE_COMMANDS, fillEvidenceCommands } from '../core/evidence.js';
 import { resolveCauses } from '../core/causes.js';
 import { renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
-import { createEvalReader } from '../db/eval-reader.js';
+import { loadCampaignAnalysis } from '../loop/analyze-campaign.js';
 import type { EvalDatabase } from '../db/pool.js';
 import { TIKV_LOCAL_CHAOS_TYPES } from '../core/chaos-types.js';
 import { enqueueCampaign } from '../db/enqueue-campaign.js';
@@ -20,7 +18,7 @@ export async function seedLargeCampaign(db: EvalDatabase, size: number): Promise
     chaosParams: CHAOS[i % CHAOS.length] === 'latency' ? { min_ms: 50, max_ms: 150 } : {},
   }));
   const { campaignId } = await enqueueCampaign(db, {
-    name: 'bench-100k',
+    name: `bench-${size}`,
     subjects: ['tikv'],
     includeBaseline: false,
     continuous: false,
@@ -61,42 +59,22 @@ export async function seedLargeCampaign(db: EvalDatabase, size: number): Promise
 }
 
 export interface AnalyzeTiming {
-  loadMs: number;
+  /** Load and score from the database, as `analyze` does (loop/analyze-campaign.ts). */
   analyzeMs: number;
-  evidenceMs: number;
   renderMs: number;
-  totalMs: number;
   trials: number;
 }
 
 export async function timeAnalysis(db: EvalDatabase, campaignId: number): Promise<AnalyzeTiming> {
-  // The steps of loop/analyze-campaign.ts, timed one by one.
-  const reader = createEvalReader(db);
   const t0 = performance.now();
-  const data = await reader.loadCampaignData(campaignId);
-  const t1 = performance.now();
-  const analysis = analyzeCampaign(data, {
+  const analysis = await loadCampaignAnalysis(db, campaignId, {
     target: 0.9,
     causes: resolveCauses(),
-    localUtcOffsetMinutes: 0,
   });
-  const t2 = performance.now();
-  const commands = await reader.getTrialCommands(
-    trialsNeedingCommands(analysis),
-    EVIDENCE_COMMANDS,
-  );
-  fillEvidenceCommands(analysis.trials_detail, commands);
-  const t3 = performance.now();
+  const t1 = performance.now();
   renderDiagnosisMarkdown(analysis);
-  const t4 = performance.now();
-  return {
-    loadMs: t1 - t0,
-    analyzeMs: t2 - t1,
-    evidenceMs: t3 - t2,
-    renderMs: t4 - t3,
-    totalMs: t4 - t0,
-    trials: analysis.trials,
-  };
+  const t2 = performance.now();
+  return { analyzeMs: t1 - t0, renderMs: t2 - t1, trials: analysis.trials };
 }
 
 /** The naive way: one query per trial, as a script looping over `eval show --trial` would. */

@@ -7,10 +7,17 @@ import {
   workItemCombination,
   type Combination,
 } from './grouping.js';
-import type { CampaignData, TrialRecord, WorkItemRecord } from './records.js';
+import type {
+  CampaignData,
+  CampaignRecord,
+  TrialRecord,
+  TrialWorkItem,
+  WorkItemRecord,
+  WorkItemSummary,
+} from './records.js';
 import type { FailingCombination } from './campaign/retry.js';
 import { scoreTrial, type Outcome, type TrialScore } from './scoring.js';
-import { allSuccessTrialsNeeded, exactMean, wilsonInterval } from './stats.js';
+import { allSuccessTrialsNeeded, ExactMean, wilsonInterval } from './stats.js';
 import {
   classifyFailedTrial,
   type FailureKind,
@@ -158,21 +165,55 @@ export interface CampaignAnalysis {
   upstream_analyze_fails: boolean;
 }
 
+/** Everything in memory (tests, small campaigns): the same analysis `CampaignAnalyzer` streams. */
 export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): CampaignAnalysis {
-  const { campaign, workItems } = data;
-  const itemsByTrial = indexWorkItemsByTrial(workItems);
-  const combos = new ComboTable(options.target, options.targets);
-  for (const item of workItems) {
-    combos.ensure(workItemCombination(item), item.baseline).noteTimeout(item.resolutionTimeout);
+  const itemsByTrial = indexWorkItemsByTrial(data.workItems);
+  const analyzer = new CampaignAnalyzer(data.campaign, summarizeWorkItems(data.workItems), options);
+  for (const trial of data.trials) analyzer.add(trial, itemsByTrial.get(trial.id));
+  const { analysis, evidenceTrialIds } = analyzer.finish();
+  const trialsById = new Map(data.trials.map((trial) => [trial.id, trial]));
+  const sources = new Map<number, EvidenceSource>();
+  for (const id of evidenceTrialIds) {
+    const trial = trialsById.get(id);
+    if (trial) sources.set(id, { trial, workItem: itemsByTrial.get(id) });
   }
+  attachEvidence(analysis, sources);
+  return analysis;
+}
 
-  const details: TrialDetail[] = [];
-  const anomalies: CampaignAnalysis['anomalies'] = [];
-  const failedTrials = new Map<
-    number,
-    { trial: TrialRecord; workItem: WorkItemRecord | undefined }
-  >();
-  const totals = {
+/** The work items as the analysis reads them, one group per item (the analysis merges equal ones). */
+export function summarizeWorkItems(items: readonly WorkItemRecord[]): WorkItemSummary {
+  return {
+    groups: items.map((item) => ({
+      subjectType: item.subjectType,
+      chaosType: item.chaosType,
+      chaosParams: item.chaosParams,
+      baseline: item.baseline,
+      resolutionTimeout: item.resolutionTimeout,
+    })),
+    statuses: countStatuses(items),
+    broken: items.filter((item) => item.status === 'failed' && item.trialId === null),
+  };
+}
+
+/** The full rows behind one evidence block. */
+export interface EvidenceSource {
+  trial: TrialRecord;
+  workItem: WorkItemRecord | undefined;
+}
+
+/**
+ * Scores a campaign one trial at a time, keeping only counts, the failing trials' details and the
+ * anomalies: memory does not grow with the successful trials. Trials may come in any order.
+ */
+export class CampaignAnalyzer {
+  private readonly combos: ComboTable;
+  private readonly failed: TrialDetail[] = [];
+  private readonly anomalies: CampaignAnalysis['anomalies'] = [];
+  private readonly detectTimes = new ExactMean();
+  private readonly resolveTimes = new ExactMean();
+  private readonly totals = {
+    trials: 0,
     successes: 0,
     failures: 0,
     timeouts: 0,
@@ -181,14 +222,39 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
     commands: 0,
     unique: 0,
   };
-  for (const trial of data.trials) {
-    const identity = identifyTrial(trial, itemsByTrial.get(trial.id), campaign.subjectName);
+
+  constructor(
+    private readonly campaign: CampaignRecord,
+    private readonly workItems: WorkItemSummary,
+    private readonly options: AnalysisOptions,
+  ) {
+    this.combos = new ComboTable(options.target, options.targets);
+    for (const group of workItems.groups) {
+      this.combos
+        .ensure(workItemCombination(group), group.baseline)
+        .noteTimeout(group.resolutionTimeout);
+    }
+  }
+
+  add(trial: TrialRecord, workItem: TrialWorkItem | undefined): void {
+    const { campaign, options, totals } = this;
+    const identity = identifyTrial(trial, workItem, campaign.subjectName);
     const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
     countTrial(totals, score, identity.baseline);
-    for (const message of score.anomalies) anomalies.push({ trial_id: trial.id, message });
-    const failed = score.outcome !== 'success';
-    const classification = failed ? classifyFailedTrial(trial, score) : undefined;
-    const detail: TrialDetail = {
+    if (score.timeToDetectSec !== null) this.detectTimes.add(score.timeToDetectSec);
+    if (score.timeToResolveSec !== null) this.resolveTimes.add(score.timeToResolveSec);
+    for (const message of score.anomalies) this.anomalies.push({ trial_id: trial.id, message });
+    const row = this.combos.ensure(identity, identity.baseline, trial.id).row;
+    row.trials += 1;
+    if (score.outcome === 'success') {
+      row.successes += 1;
+      return;
+    }
+    if (score.outcome === 'failure') row.failures += 1;
+    else row.timeouts += 1;
+    row.failed_trial_ids.push(trial.id);
+    const classification = classifyFailedTrial(trial, score);
+    this.failed.push({
       trial_id: trial.id,
       work_id: identity.workItem?.id ?? null,
       subject: identity.subject,
@@ -199,75 +265,77 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
       time_to_detect_sec: score.timeToDetectSec,
       time_to_resolve_sec: score.timeToResolveSec,
       commands: score.commandCount,
-      symptoms: classification?.symptoms ?? [],
-      kind: classification?.kind ?? null,
-    };
-    if (failed) failedTrials.set(trial.id, { trial, workItem: identity.workItem });
-    details.push(detail);
-    addTrial(combos.ensure(identity, identity.baseline).row, detail);
+      symptoms: classification.symptoms,
+      kind: classification.kind,
+    });
   }
 
-  const broken = brokenWorkItems(workItems);
-  for (const item of broken) combos.ensure(item, false).row.broken_work_items += 1;
+  /** The analysis, and the trials whose evidence it shows (see `attachEvidence`). */
+  finish(): { analysis: CampaignAnalysis; evidenceTrialIds: number[] } {
+    const { campaign, options, totals, workItems } = this;
+    const details = this.failed.sort((a, b) => a.trial_id - b.trial_id);
+    const anomalies = stableSortByTrial(this.anomalies);
+    const broken = workItems.broken.map(toBrokenWorkItem);
+    for (const item of broken) this.combos.ensure(item, false).row.broken_work_items += 1;
 
-  const { successes, agentTrials, agentSuccesses } = totals;
-  const winRate = details.length ? successes / details.length : 0;
-  const ci = wilsonInterval(successes, details.length);
-  const byChaosType = combos.finish();
-  const typeTargets = checkChaosTypeTargets(byChaosType, options.targets);
-  const findings = buildFindings(details, byChaosType, broken, options.causes);
-  attachEvidence(findings, details, failedTrials);
-
-  return {
-    campaign: {
-      id: campaign.id,
-      name: campaign.name,
-      subject: campaign.subjectName,
-      git_commit: campaign.gitCommitHash,
-      created_at: safeIso(campaign.createdAt),
-      variant: campaign.variantName,
-    },
-    target_win_rate: options.target,
-    trials: details.length,
-    successes,
-    failures: totals.failures,
-    timeouts: totals.timeouts,
-    win_rate: winRate,
-    win_rate_ci: ci,
-    meets_target: winRate >= options.target && typeTargets.every((t) => t.meets_target),
-    ...(typeTargets.length ? { chaos_type_targets: typeTargets } : {}),
-    ci_lower_bound_meets_target: ci[0] >= options.target,
-    all_success_trials_needed: allSuccessTrialsNeeded(successes, details.length, options.target),
-    agent_trials: agentTrials,
-    agent_successes: agentSuccesses,
-    agent_win_rate: agentTrials ? agentSuccesses / agentTrials : null,
-    avg_time_to_detect_sec: meanOrNull(details.map((d) => d.time_to_detect_sec)),
-    avg_time_to_resolve_sec: meanOrNull(details.map((d) => d.time_to_resolve_sec)),
-    total_commands: totals.commands,
-    total_unique_commands: totals.unique,
-    work_items: countStatuses(workItems),
-    finished: workItems.every((item) => item.status !== 'pending' && item.status !== 'running'),
-    broken_work_items: broken,
-    by_chaos_type: byChaosType,
-    failing: byChaosType
-      .filter(
-        (c) =>
-          !c.baseline &&
-          (c.trials === 0
-            ? c.broken_work_items > 0
-            : c.win_rate < targetFor(options.target, options.targets, c.chaos_type)),
-      )
-      .map((c) => ({
-        subject: c.subject,
-        chaos_type: c.chaos_type,
-        params: c.params,
-        resolution_timeout: c.resolution_timeout,
-      })),
-    findings,
-    trials_detail: details,
-    anomalies,
-    upstream_analyze_fails: anomalies.length > 0,
-  };
+    const { successes, agentTrials, agentSuccesses } = totals;
+    const winRate = totals.trials ? successes / totals.trials : 0;
+    const ci = wilsonInterval(successes, totals.trials);
+    const byChaosType = this.combos.finish();
+    const typeTargets = checkChaosTypeTargets(byChaosType, options.targets);
+    const findings = buildFindings(details, byChaosType, broken, options.causes);
+    const analysis: CampaignAnalysis = {
+      campaign: {
+        id: campaign.id,
+        name: campaign.name,
+        subject: campaign.subjectName,
+        git_commit: campaign.gitCommitHash,
+        created_at: safeIso(campaign.createdAt),
+        variant: campaign.variantName,
+      },
+      target_win_rate: options.target,
+      trials: totals.trials,
+      successes,
+      failures: totals.failures,
+      timeouts: totals.timeouts,
+      win_rate: winRate,
+      win_rate_ci: ci,
+      meets_target: winRate >= options.target && typeTargets.every((t) => t.meets_target),
+      ...(typeTargets.length ? { chaos_type_targets: typeTargets } : {}),
+      ci_lower_bound_meets_target: ci[0] >= options.target,
+      all_success_trials_needed: allSuccessTrialsNeeded(successes, totals.trials, options.target),
+      agent_trials: agentTrials,
+      agent_successes: agentSuccesses,
+      agent_win_rate: agentTrials ? agentSuccesses / agentTrials : null,
+      avg_time_to_detect_sec: meanOrNull(this.detectTimes),
+      avg_time_to_resolve_sec: meanOrNull(this.resolveTimes),
+      total_commands: totals.commands,
+      total_unique_commands: totals.unique,
+      work_items: { ...workItems.statuses },
+      finished: workItems.statuses.pending === 0 && workItems.statuses.running === 0,
+      broken_work_items: broken,
+      by_chaos_type: byChaosType,
+      failing: byChaosType
+        .filter(
+          (c) =>
+            !c.baseline &&
+            (c.trials === 0
+              ? c.broken_work_items > 0
+              : c.win_rate < targetFor(options.target, options.targets, c.chaos_type)),
+        )
+        .map((c) => ({
+          subject: c.subject,
+          chaos_type: c.chaos_type,
+          params: c.params,
+          resolution_timeout: c.resolution_timeout,
+        })),
+      findings,
+      trials_detail: details,
+      anomalies,
+      upstream_analyze_fails: anomalies.length > 0,
+    };
+    return { analysis, evidenceTrialIds: evidenceTrialIds(findings) };
+  }
 }
 
 /**
@@ -276,20 +344,23 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
  */
 const EVIDENCE_PER_FINDING = 25;
 
-function attachEvidence(
-  findings: readonly Finding[],
-  details: readonly TrialDetail[],
-  failedTrials: ReadonlyMap<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>,
-): void {
-  const byId = new Map<number, TrialDetail>();
-  for (const detail of details) if (detail.outcome !== 'success') byId.set(detail.trial_id, detail);
+function evidenceTrialIds(findings: readonly Finding[]): number[] {
+  const ids = new Set<number>();
   for (const finding of findings) {
-    for (const id of finding.trial_ids.slice(0, EVIDENCE_PER_FINDING)) {
-      const detail = byId.get(id);
-      const source = failedTrials.get(id);
-      if (detail && source && !detail.evidence)
-        detail.evidence = describeEvidence(source.trial, source.workItem);
-    }
+    for (const id of finding.trial_ids.slice(0, EVIDENCE_PER_FINDING)) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** Evidence blocks of the trials `CampaignAnalyzer.finish` named, from their full rows. */
+export function attachEvidence(
+  analysis: CampaignAnalysis,
+  sources: ReadonlyMap<number, EvidenceSource>,
+): void {
+  for (const detail of analysis.trials_detail) {
+    const source = sources.get(detail.trial_id);
+    if (source && !detail.evidence)
+      detail.evidence = describeEvidence(source.trial, source.workItem);
   }
 }
 
@@ -300,8 +371,21 @@ export function trialsNeedingCommands(analysis: CampaignAnalysis): number[] {
     .map((d) => d.trial_id);
 }
 
+function stableSortByTrial<T extends { trial_id: number }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (items[i - 1]!.trial_id > items[i]!.trial_id) {
+      return items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => a.item.trial_id - b.item.trial_id || a.index - b.index)
+        .map(({ item }) => item);
+    }
+  }
+  return items;
+}
+
 function countTrial(
   totals: {
+    trials: number;
     successes: number;
     failures: number;
     timeouts: number;
@@ -313,6 +397,7 @@ function countTrial(
   score: TrialScore,
   baseline: boolean,
 ): void {
+  totals.trials += 1;
   totals[
     score.outcome === 'success'
       ? 'successes'
@@ -329,9 +414,8 @@ function countTrial(
 }
 
 /** Upstream averages over every trial with a value (not only successes), via statistics.mean. */
-function meanOrNull(values: (number | null)[]): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length ? exactMean(present) : null;
+function meanOrNull(values: ExactMean): number | null {
+  return values.count ? values.value() : null;
 }
 
 function safeIso(text: string): string {
@@ -353,17 +437,14 @@ function countStatuses(items: readonly WorkItemRecord[]): CampaignAnalysis['work
   return counts;
 }
 
-/** Failed work items that left no trial row: upstream does not count them at all. */
-function brokenWorkItems(items: readonly WorkItemRecord[]): BrokenWorkItem[] {
-  return items
-    .filter((item) => item.status === 'failed' && item.trialId === null)
-    .map((item) => ({
-      work_id: item.id,
-      ...comboFields(workItemCombination(item)),
-      worker_id: item.workerId,
-      vm_name: item.vmName,
-      error: item.error ?? '',
-    }));
+function toBrokenWorkItem(item: WorkItemRecord): BrokenWorkItem {
+  return {
+    work_id: item.id,
+    ...comboFields(workItemCombination(item)),
+    worker_id: item.workerId,
+    vm_name: item.vmName,
+    error: item.error ?? '',
+  };
 }
 
 function comboFields(c: Combination) {
@@ -372,17 +453,23 @@ function comboFields(c: Combination) {
 
 class ComboTable {
   private readonly rows = new Map<string, ComboStats>();
+  /** Rows a trial created (no work item has their combination): the smallest such trial id. */
+  private readonly firstTrial = new Map<ComboStats, number>();
 
   constructor(
     private readonly target: number,
     private readonly targets: ChaosTypeTargets | undefined,
   ) {}
 
-  /** The row of a combination, created on first sight so rows keep campaign file order. */
+  /**
+   * The row of a combination, created on first sight so rows keep campaign file order; rows that
+   * trials create are ordered by their first trial, whatever order the trials come in.
+   */
   ensure(
     combination:
       Combination | { subject: string; chaos_type: string; params: Record<string, unknown> },
     baseline: boolean,
+    trialId?: number,
   ): { row: ComboStats; noteTimeout: (timeout: number | null) => void } {
     const c: Combination =
       'chaosType' in combination
@@ -410,6 +497,11 @@ class ComboTable {
         failed_trial_ids: [],
       };
       this.rows.set(key, row);
+      if (trialId !== undefined) this.firstTrial.set(row, trialId);
+    }
+    const first = this.firstTrial.get(row);
+    if (first !== undefined && trialId !== undefined && trialId < first) {
+      this.firstTrial.set(row, trialId);
     }
     const found = row;
     return {
@@ -423,8 +515,9 @@ class ComboTable {
   }
 
   finish(): ComboStats[] {
-    return [...this.rows.values()].map((row) => ({
+    return this.ordered().map((row) => ({
       ...row,
+      failed_trial_ids: sortedIds(row.failed_trial_ids),
       win_rate: row.trials ? row.successes / row.trials : 0,
       ci: wilsonInterval(row.successes, row.trials),
       meets_target:
@@ -432,14 +525,22 @@ class ComboTable {
         row.successes / row.trials >= targetFor(this.target, this.targets, row.chaos_type),
     }));
   }
+
+  private ordered(): ComboStats[] {
+    const rows = [...this.rows.values()];
+    const created = rows.filter((row) => this.firstTrial.has(row));
+    if (created.length < 2) return rows;
+    // Trial-created rows sit together (after the work items', before the broken items'): reorder them.
+    const start = rows.indexOf(created[0]!);
+    created.sort((a, b) => this.firstTrial.get(a)! - this.firstTrial.get(b)!);
+    rows.splice(start, created.length, ...created);
+    return rows;
+  }
 }
 
-function addTrial(row: ComboStats, detail: TrialDetail): void {
-  row.trials += 1;
-  if (detail.outcome === 'success') row.successes += 1;
-  else row.failed_trial_ids.push(detail.trial_id);
-  if (detail.outcome === 'failure') row.failures += 1;
-  if (detail.outcome === 'timeout') row.timeouts += 1;
+function sortedIds(ids: number[]): number[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => a - b);
+  return ids;
 }
 
 function comboKey(

@@ -1,6 +1,6 @@
 import { canonicalJson, decodeJsonColumn, isPlainObject } from './json.js';
 import { PyBigInt, PyFloat } from './py-json.js';
-import type { TrialRecord, WorkItemRecord } from './records.js';
+import type { TrialRecord, TrialWorkItem, WorkItemRecord } from './records.js';
 
 /** A chaos type with the params it ran with: the unit a campaign YAML enumerates. */
 export interface Combination {
@@ -24,7 +24,20 @@ const PARAM_KEYS_IN_METADATA: Record<string, readonly string[]> = {
 
 export function combinationKey(combination: Combination): string {
   const subject = combination.subject ? `${combination.subject}|` : '';
-  return `${subject}${combination.chaosType}|${canonicalJson(combination.params)}`;
+  return `${subject}${combination.chaosType}|${paramsKey(combination.params)}`;
+}
+
+// Streamed trials share one decoded params object per distinct text: key it once. Params are
+// never modified after decoding.
+const paramsKeys = new WeakMap<object, string>();
+
+function paramsKey(params: Record<string, unknown>): string {
+  let key = paramsKeys.get(params);
+  if (key === undefined) {
+    key = canonicalJson(params);
+    paramsKeys.set(params, key);
+  }
+  return key;
 }
 
 export function describeCombination({ chaosType, params }: Combination): string {
@@ -42,7 +55,7 @@ function describeParam(value: unknown): string {
 export interface TrialIdentity extends Combination {
   subject: string;
   baseline: boolean;
-  workItem: WorkItemRecord | undefined;
+  workItem: TrialWorkItem | undefined;
 }
 
 /**
@@ -52,7 +65,7 @@ export interface TrialIdentity extends Combination {
  */
 export function identifyTrial(
   trial: TrialRecord,
-  workItem: WorkItemRecord | undefined,
+  workItem: TrialWorkItem | undefined,
   campaignSubject = '',
 ): TrialIdentity {
   if (workItem) {
@@ -81,7 +94,9 @@ export function identifyTrial(
   };
 }
 
-export function workItemCombination(item: WorkItemRecord): Combination & { subject: string } {
+export function workItemCombination(
+  item: Pick<WorkItemRecord, 'subjectType' | 'chaosType' | 'chaosParams'>,
+): Combination & { subject: string } {
   return {
     subject: item.subjectType,
     chaosType: item.chaosType,
@@ -89,7 +104,20 @@ export function workItemCombination(item: WorkItemRecord): Combination & { subje
   };
 }
 
+const decodedObjects = new WeakMap<object, Record<string, unknown>>();
+
+/** `decodeObject`, once per decoded value (streamed trials share equal ones). */
 function safeObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return decodeObject(value);
+  let decoded = decodedObjects.get(value);
+  if (decoded === undefined) {
+    decoded = decodeObject(value);
+    decodedObjects.set(value, decoded);
+  }
+  return decoded;
+}
+
+function decodeObject(value: unknown): Record<string, unknown> {
   try {
     const decoded = decodeJsonColumn(value, {});
     return isPlainObject(decoded) ? naturalOrder(decoded) : {};

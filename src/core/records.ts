@@ -69,3 +69,28 @@ export interface CampaignData {
   trials: TrialRecord[];
   workItems: WorkItemRecord[];
 }
+
+/** The work item a trial came from, as far as the analysis needs it to identify the trial. */
+export type TrialWorkItem = Pick<
+  WorkItemRecord,
+  'id' | 'subjectType' | 'chaosType' | 'chaosParams' | 'baseline'
+>;
+
+/** Work items sharing subject, chaos type, params and baseline (or a single one). */
+export interface WorkItemGroup {
+  subjectType: string;
+  chaosType: string;
+  chaosParams: unknown;
+  baseline: boolean;
+  /** The largest resolution_timeout of the group; null when none is set. */
+  resolutionTimeout: number | null;
+}
+
+/** What the analysis needs of a campaign's work items, whatever their number. */
+export interface WorkItemSummary {
+  /** In the order of each group's first work item (by id). */
+  groups: WorkItemGroup[];
+  statuses: { total: number; pending: number; running: number; completed: number; failed: number };
+  /** Failed work items that left no trial row, by id. */
+  broken: WorkItemRecord[];
+}

@@ -179,40 +179,50 @@ const FLUSH_EVERY = 2 ** 25;
  * StatisticsError; non-finite inputs follow float arithmetic (inf, or NaN for NaN / inf − inf).
  */
 export function exactMean(values: readonly number[]): number {
-  const count = values.length;
-  if (count === 0) throw new RangeError('mean requires at least one data point');
-  let hasNaN = false;
-  let hasPosInf = false;
-  let hasNegInf = false;
-  for (const v of values) {
-    if (typeof v !== 'number') throw new TypeError(`mean expects numbers, got ${typeof v}`);
-    if (Number.isNaN(v)) hasNaN = true;
-    else if (v === Infinity) hasPosInf = true;
-    else if (v === -Infinity) hasNegInf = true;
-  }
-  if (hasNaN || (hasPosInf && hasNegInf)) return NaN;
-  if (hasPosInf) return Infinity;
-  if (hasNegInf) return -Infinity;
+  const mean = new ExactMean();
+  for (const v of values) mean.add(v);
+  return mean.value();
+}
 
+/**
+ * `exactMean` one value at a time, in constant memory: the sum is exact, so the order of the
+ * values does not matter.
+ */
+export class ExactMean {
   // Every finite double is m·2^e with integer m < 2^53. Mantissas are accumulated per exponent in
   // two 26/27-bit halves (exact in doubles), and only the bins are combined with BigInt.
-  const high = new Float64Array(EXPONENT_BINS);
-  const low = new Float64Array(EXPONENT_BINS);
-  const view = new DataView(new ArrayBuffer(8));
-  let total = 0n;
-  const flush = (): void => {
-    for (let bin = 0; bin < EXPONENT_BINS; bin += 1) {
-      const h = high[bin] ?? 0;
-      const l = low[bin] ?? 0;
-      if (h === 0 && l === 0) continue;
-      total += (BigInt(h) << BigInt(bin + 26)) + (BigInt(l) << BigInt(bin));
-      high[bin] = 0;
-      low[bin] = 0;
-    }
-  };
-  for (let i = 0; i < count; i += 1) {
-    const v = values[i] as number;
-    if (v === 0) continue;
+  private readonly high = new Float64Array(EXPONENT_BINS);
+  private readonly low = new Float64Array(EXPONENT_BINS);
+  private readonly view = new DataView(new ArrayBuffer(8));
+  private total = 0n;
+  private sinceFlush = 0;
+  private hasNaN = false;
+  private hasPosInf = false;
+  private hasNegInf = false;
+  /** Values added so far. */
+  count = 0;
+
+  add(v: number): void {
+    if (typeof v !== 'number') throw new TypeError(`mean expects numbers, got ${typeof v}`);
+    this.count += 1;
+    if (Number.isNaN(v)) this.hasNaN = true;
+    else if (v === Infinity) this.hasPosInf = true;
+    else if (v === -Infinity) this.hasNegInf = true;
+    else if (v !== 0) this.addFinite(v);
+  }
+
+  value(): number {
+    if (this.count === 0) throw new RangeError('mean requires at least one data point');
+    if (this.hasNaN || (this.hasPosInf && this.hasNegInf)) return NaN;
+    if (this.hasPosInf) return Infinity;
+    if (this.hasNegInf) return -Infinity;
+    this.flush();
+    if (this.total === 0n) return 0;
+    return roundRatioToDouble(this.total, BigInt(this.count), MIN_EXPONENT);
+  }
+
+  private addFinite(v: number): void {
+    const { view, high, low } = this;
     view.setFloat64(0, v);
     const hiWord = view.getUint32(0);
     const biased = (hiWord >>> 20) & 0x7ff;
@@ -231,11 +241,22 @@ export function exactMean(values: readonly number[]): number {
       high[bin] = (high[bin] ?? 0) + h;
       low[bin] = (low[bin] ?? 0) + l;
     }
-    if ((i + 1) % FLUSH_EVERY === 0) flush();
+    this.sinceFlush += 1;
+    if (this.sinceFlush === FLUSH_EVERY) this.flush();
   }
-  flush();
-  if (total === 0n) return 0;
-  return roundRatioToDouble(total, BigInt(count), MIN_EXPONENT);
+
+  private flush(): void {
+    const { high, low } = this;
+    for (let bin = 0; bin < EXPONENT_BINS; bin += 1) {
+      const h = high[bin] ?? 0;
+      const l = low[bin] ?? 0;
+      if (h === 0 && l === 0) continue;
+      this.total += (BigInt(h) << BigInt(bin + 26)) + (BigInt(l) << BigInt(bin));
+      high[bin] = 0;
+      low[bin] = 0;
+    }
+    this.sinceFlush = 0;
+  }
 }
 
 function bitLength(value: bigint): number {

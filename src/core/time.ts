@@ -128,6 +128,8 @@ export function asyncpgTimestamp(text: string): string {
  * the row raises OverflowError), or null when it can.
  */
 export function pythonDatetimeProblem(text: string): string | null {
+  // Fast path (several calls per trial): a four-digit year, not BC.
+  if (text.charCodeAt(4) === 45 && text.charCodeAt(text.length - 1) !== 67) return null;
   if (/\sBC$/.test(text)) return 'is before year 1';
   const year = /^(\d+)-/.exec(text)?.[1];
   if (year !== undefined && year.length > 4) return 'is after year 9999';

@@ -1,6 +1,6 @@
-import { analyzeCampaign, trialsNeedingCommands, type CampaignAnalysis } from '../core/analysis.js';
+import { attachEvidence, CampaignAnalyzer, type CampaignAnalysis } from '../core/analysis.js';
 import type { Cause } from '../core/causes.js';
-import { EVIDENCE_COMMANDS, fillEvidenceCommands } from '../core/evidence.js';
+import { EVIDENCE_COMMANDS } from '../core/evidence.js';
 import type { Symptom } from '../core/symptoms.js';
 import { createEvalReader } from '../db/eval-reader.js';
 import type { EvalDatabase, Queryable } from '../db/pool.js';
@@ -23,27 +23,27 @@ export interface LoadAnalysisOptions {
 }
 
 /**
- * Loads one campaign, scores it, then fetches the commands that the evidence shows (the main
- * load only counts commands, in SQL).
+ * Scores one campaign as its trials stream from the database (memory holds the counts and the
+ * failing trials, not the campaign), then reads the full rows of the trials its evidence shows.
  */
 export async function loadCampaignAnalysis(
   db: Queryable,
   campaignId: number,
   options: LoadAnalysisOptions,
 ): Promise<CampaignAnalysis> {
-  const reader = createEvalReader(db);
-  const data = await reader.loadCampaignData(campaignId);
-  const analysis = analyzeCampaign(data, {
-    ...options,
-    localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
+  const localUtcOffsetMinutes = -new Date().getTimezoneOffset();
+  return createEvalReader(db).readCampaign(campaignId, async (snapshot) => {
+    const analyzer = new CampaignAnalyzer(snapshot.campaign, snapshot.workItems, {
+      ...options,
+      localUtcOffsetMinutes,
+    });
+    for await (const batch of snapshot.trials()) {
+      for (const { trial, workItem } of batch) analyzer.add(trial, workItem);
+    }
+    const { analysis, evidenceTrialIds } = analyzer.finish();
+    attachEvidence(analysis, await snapshot.evidence(evidenceTrialIds, EVIDENCE_COMMANDS));
+    return analysis;
   });
-  const ids = trialsNeedingCommands(analysis);
-  if (ids.length > 0)
-    fillEvidenceCommands(
-      analysis.trials_detail,
-      await reader.getTrialCommands(ids, EVIDENCE_COMMANDS),
-    );
-  return analysis;
 }
 
 /** The campaign the selector names (an id, or the latest finished one), analysed. */

@@ -2,13 +2,13 @@
  * The pass history of a campaign's combinations over the last campaigns of its series (`--history`).
  * Campaigns are loaded and scored one at a time, so memory stays at one campaign.
  */
-import { analyzeCampaign, type CampaignAnalysis } from '../core/analysis.js';
+import type { CampaignAnalysis } from '../core/analysis.js';
 import type { Cause } from '../core/causes.js';
 import { flakyHistory, type FlakyCombination, type SeriesCampaign } from '../core/flaky.js';
 import type { Symptom } from '../core/symptoms.js';
 import { listSeriesCampaignIds } from '../db/campaign-series.js';
-import { createEvalReader } from '../db/eval-reader.js';
 import type { Queryable } from '../db/pool.js';
+import { loadCampaignAnalysis } from './analyze-campaign.js';
 
 export const DEFAULT_HISTORY = 10;
 
@@ -23,17 +23,15 @@ export async function loadFlakyHistory(
     analysis.campaign.id,
     options.history,
   );
-  const reader = createEvalReader(db);
   const series: SeriesCampaign[] = [];
   for (const id of ids.reverse()) {
     if (id === analysis.campaign.id) {
       series.push({ campaign_id: id, combos: analysis.by_chaos_type });
       continue;
     }
-    const past = analyzeCampaign(await reader.loadCampaignData(id), {
+    const past = await loadCampaignAnalysis(db, id, {
       target: analysis.target_win_rate,
       causes: options.causes,
-      localUtcOffsetMinutes: -new Date().getTimezoneOffset(),
     });
     series.push({ campaign_id: id, combos: past.by_chaos_type });
   }

@@ -137,7 +137,7 @@ describe('analyzeCampaign', () => {
     );
   });
 
-  test('trial detail carries symptoms, kind and evidence for failures only', () => {
+  test('trial details are the failing trials only, with symptoms, kind and evidence', () => {
     const failed = a.trials_detail.find((t) => t.trial_id === 1006)!;
     expect(failed).toMatchObject({
       outcome: 'timeout',
@@ -150,7 +150,9 @@ describe('analyzeCampaign', () => {
       stores_not_up: ['store 4 (tikv4:20160): Disconnected'],
       ticket_created_at: null,
     });
-    expect(a.trials_detail.find((t) => t.trial_id === 1001)!.evidence).toBeUndefined();
+    expect(a.trials_detail.find((t) => t.trial_id === 1001)).toBeUndefined();
+    expect(a.trials_detail.every((t) => t.outcome !== 'success')).toBe(true);
+    expect(a.trials_detail).toHaveLength(a.failures + a.timeouts);
   });
 
   test('averages follow upstream: every trial with a value, via an exact mean', () => {
@@ -163,6 +165,25 @@ describe('analyzeCampaign', () => {
     expect(a.win_rate_ci[1]).toBeGreaterThan(a.win_rate);
     expect(a.ci_lower_bound_meets_target).toBe(false);
     expect(a.all_success_trials_needed).toBeGreaterThan(0);
+  });
+
+  test('trials in any order give the same analysis (a cursor returns rows in storage order)', () => {
+    const orphans = [
+      trial(2002, { chaosMetadata: { chaos_type: 'disk_pressure', fill_percent: 90 } }),
+      trial(2001, { chaosMetadata: { chaos_type: 'cpu_starvation', cores: 2 }, ...timeout }),
+    ];
+    const inOrder = analyzeCampaign(
+      { ...data, trials: [...data.trials, ...orphans].sort((x, y) => x.id - y.id) },
+      options,
+    );
+    const shuffled = [...data.trials, ...orphans].reverse();
+    shuffled.push(shuffled.shift()!);
+    expect(analyzeCampaign({ ...data, trials: shuffled }, options)).toEqual(inOrder);
+    expect(inOrder.by_chaos_type.slice(-3).map((c) => c.chaos_type)).toEqual([
+      'none',
+      'cpu_starvation',
+      'disk_pressure',
+    ]);
   });
 
   test('a trial without a work item falls back to chaos_metadata for type and params', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allSuccessTrialsNeeded,
   exactMean,
+  ExactMean,
   fisherExact,
   logFactorial,
   roundRatioToDouble,
@@ -238,6 +239,16 @@ describe('exactMean', () => {
     expect(exactMean([-Infinity, 1])).toBe(-Infinity);
     expect(exactMean([Infinity, -Infinity])).toBeNaN();
     expect(exactMean([Number.NaN, 1])).toBeNaN();
+  });
+
+  it('adds up one value at a time to the same mean, in any order', () => {
+    const values = [0.1, 1e16, -1e16, 0.2, 3.5e-320, 7, 1 / 3];
+    for (const order of [values, [...values].reverse(), [...values].sort()]) {
+      const mean = new ExactMean();
+      for (const v of order) mean.add(v);
+      expect(mean.count).toBe(values.length);
+      expect(mean.value()).toBe(exactMean(values));
+    }
   });
 
   it('throws on empty input like StatisticsError', () => {

@@ -1,0 +1,248 @@
+/**
+ * One campaign read for analysis in constant memory: work items summed up in SQL, trials streamed
+ * through a server-side cursor in batches, evidence rows fetched by id at the end.
+ */
+import type pg from 'pg';
+import type {
+  CampaignRecord,
+  TrialRecord,
+  TrialWorkItem,
+  WorkItemGroup,
+  WorkItemRecord,
+  WorkItemSummary,
+} from '../core/records.js';
+import {
+  arrayQuery,
+  exactJson,
+  SIMPLE_COMMANDS,
+  TRIAL_FIELD_COUNT,
+  TRIAL_FIELDS,
+  TRIAL_SOURCE,
+  toTrialRecord,
+  WORK_ITEM_SELECT,
+  workItemFromSelect,
+} from './eval-rows.js';
+import { EVAL_TYPES, type Queryable } from './pool.js';
+
+export interface StreamedTrial {
+  trial: TrialRecord;
+  workItem: TrialWorkItem | undefined;
+}
+
+export interface CampaignSnapshot {
+  campaign: CampaignRecord;
+  workItems: WorkItemSummary;
+  /** The trials with the work item each came from, in batches, in no particular order. */
+  trials(): AsyncIterable<StreamedTrial[]>;
+  /** Full rows of these trials and their work items, with their first `commandLimit` commands. */
+  evidence(
+    trialIds: readonly number[],
+    commandLimit: number,
+  ): Promise<Map<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>>;
+}
+
+/** Rows per FETCH: large enough that round trips do not count, small enough to keep memory flat. */
+const BATCH = 2_000;
+/** Decoded JSON texts kept for reuse (final states and params repeat across trials). */
+const MEMO_ENTRIES = 512;
+const MEMO_MAX_TEXT = 4_096;
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+
+// The work item of each trial as indexWorkItemsByTrial picks it: the campaign's last (highest id).
+// An anti-join (hashes) rather than DISTINCT ON, whose sort spills to disk for large campaigns.
+const STREAM_QUERY = `SELECT ${TRIAL_FIELDS}, w.id, w.subject_type, w.chaos_type,
+    w.chaos_params::text, w.baseline
+  FROM ${TRIAL_SOURCE}
+  LEFT JOIN (
+    SELECT trial_id, id, subject_type, chaos_type, chaos_params, baseline
+    FROM work_queue AS w1
+    WHERE campaign_id = $1 AND trial_id IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM work_queue AS w2
+      WHERE w2.campaign_id = $1 AND w2.trial_id = w1.trial_id AND w2.id > w1.id)
+  ) AS w ON w.trial_id = t.id
+  WHERE t.campaign_id = $1`;
+
+// One row per (subject, chaos type, params text, baseline), in order of its first work item.
+const GROUPS_QUERY = `SELECT subject_type, chaos_type, chaos_params::text, COALESCE(baseline, false),
+    max(resolution_timeout), count(*),
+    count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'running'),
+    count(*) FILTER (WHERE status = 'completed'), count(*) FILTER (WHERE status = 'failed')
+  FROM work_queue WHERE campaign_id = $1
+  GROUP BY 1, 2, 3, 4
+  ORDER BY min(id)`;
+
+let cursors = 0;
+
+/** `session` is inside a REPEATABLE READ READ ONLY transaction when `owned`. */
+export async function openSnapshot(
+  session: Queryable,
+  owned: boolean,
+  campaign: CampaignRecord,
+): Promise<CampaignSnapshot> {
+  const workItems = await summarizeWorkItems(session, campaign.id);
+  return {
+    campaign,
+    workItems,
+    trials: () => streamTrials(session, owned, campaign.id),
+    evidence: (ids, limit) => selectEvidence(session, campaign.id, ids, limit),
+  };
+}
+
+async function summarizeWorkItems(db: Queryable, campaignId: number): Promise<WorkItemSummary> {
+  const params = memo(exactJson);
+  const { rows } = await db.query(arrayQuery(GROUPS_QUERY, [campaignId]));
+  const statuses = { total: 0, pending: 0, running: 0, completed: 0, failed: 0 };
+  const groups = (rows as unknown[][]).map((row): WorkItemGroup => {
+    statuses.total += Number(row[5]);
+    statuses.pending += Number(row[6]);
+    statuses.running += Number(row[7]);
+    statuses.completed += Number(row[8]);
+    statuses.failed += Number(row[9]);
+    return {
+      subjectType: row[0] as string,
+      chaosType: row[1] as string,
+      chaosParams: row[2] == null ? {} : params(row[2] as string),
+      baseline: row[3] as boolean,
+      resolutionTimeout: row[4] as number | null,
+    };
+  });
+  const broken = await db.query(
+    arrayQuery(
+      `SELECT ${WORK_ITEM_SELECT} FROM work_queue
+       WHERE campaign_id = $1 AND status = 'failed' AND trial_id IS NULL ORDER BY id`,
+      [campaignId],
+    ),
+  );
+  return { groups, statuses, broken: (broken.rows as unknown[][]).map(workItemFromSelect) };
+}
+
+async function* streamTrials(
+  db: Queryable,
+  owned: boolean,
+  campaignId: number,
+): AsyncGenerator<StreamedTrial[]> {
+  const params = memo(exactJson);
+  const types = memoJsonTypes();
+  const toStreamed = (row: unknown[]): StreamedTrial => {
+    const i = TRIAL_FIELD_COUNT;
+    const workId = row[i] as number | null;
+    return {
+      trial: toTrialRecord(row, campaignId),
+      workItem:
+        workId === null
+          ? undefined
+          : {
+              id: workId,
+              subjectType: row[i + 1] as string,
+              chaosType: row[i + 2] as string,
+              chaosParams: row[i + 3] == null ? {} : params(row[i + 3] as string),
+              baseline: Boolean(row[i + 4]),
+            },
+    };
+  };
+  for await (const rows of batches(db, owned, STREAM_QUERY, [campaignId], types)) {
+    yield rows.map(toStreamed);
+  }
+}
+
+/**
+ * The rows of `text` in batches: through a cursor when we own the transaction, else (a caller's
+ * client, maybe outside any transaction) in one result.
+ */
+async function* batches(
+  db: Queryable,
+  owned: boolean,
+  text: string,
+  values: unknown[],
+  types: pg.CustomTypesConfig,
+): AsyncGenerator<unknown[][]> {
+  if (!owned) {
+    const { rows } = await db.query({ text, values, types, rowMode: 'array' } as pg.QueryConfig);
+    if (rows.length > 0) yield rows as unknown[][];
+    return;
+  }
+  const cursor = `iterate_campaign_rows_${++cursors}`;
+  // A cursor is planned for its first rows; these are all read, so plan for the whole result.
+  await db.query({ text: 'SET LOCAL cursor_tuple_fraction = 1' });
+  await db.query({ text: `DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, values });
+  try {
+    for (;;) {
+      const { rows } = await db.query({
+        text: `FETCH ${BATCH} FROM ${cursor}`,
+        types,
+        rowMode: 'array',
+      } as pg.QueryConfig);
+      if (rows.length > 0) yield rows as unknown[][];
+      if (rows.length < BATCH) return;
+    }
+  } finally {
+    await db.query({ text: `CLOSE ${cursor}` }).catch(() => undefined);
+  }
+}
+
+async function selectEvidence(
+  db: Queryable,
+  campaignId: number,
+  trialIds: readonly number[],
+  commandLimit: number,
+): Promise<Map<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>> {
+  const found = new Map<number, { trial: TrialRecord; workItem: WorkItemRecord | undefined }>();
+  if (trialIds.length === 0) return found;
+  const trials = await db.query(
+    arrayQuery(
+      `SELECT ${TRIAL_FIELDS},
+         CASE WHEN ${SIMPLE_COMMANDS}
+           THEN jsonb_path_query_array(d.cj, ('$[0 to ' || ($3::int - 1) || ']')::jsonpath) END
+       FROM ${TRIAL_SOURCE} WHERE t.campaign_id = $1 AND t.id = ANY($2::int[])`,
+      [campaignId, trialIds, commandLimit],
+    ),
+  );
+  const items = await db.query(
+    arrayQuery(
+      `SELECT ${WORK_ITEM_SELECT} FROM work_queue
+       WHERE campaign_id = $1 AND trial_id = ANY($2::int[]) ORDER BY id`,
+      [campaignId, trialIds],
+    ),
+  );
+  const itemsByTrial = new Map<number, WorkItemRecord>();
+  for (const row of items.rows as unknown[][]) {
+    const item = workItemFromSelect(row);
+    itemsByTrial.set(item.trialId!, item);
+  }
+  for (const row of trials.rows as unknown[][]) {
+    const trial = toTrialRecord(row, campaignId);
+    const prefix = row[TRIAL_FIELD_COUNT];
+    if (trial.commandStats && prefix != null) trial.commands = prefix;
+    found.set(trial.id, { trial, workItem: itemsByTrial.get(trial.id) });
+  }
+  return found;
+}
+
+/** JSON columns parsed as pg does (JSON.parse), each distinct short text once per stream. */
+function memoJsonTypes(): pg.CustomTypesConfig {
+  const parse = memo((text: string) => JSON.parse(text) as unknown);
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === JSONB_OID || oid === JSON_OID
+        ? parse
+        : EVAL_TYPES.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+/**
+ * `decode` with its results reused for equal short texts. The values are shared between rows, so
+ * nothing may modify them (the analysis only reads them).
+ */
+function memo(decode: (text: string) => unknown): (text: string) => unknown {
+  const cache = new Map<string, unknown>();
+  return (text) => {
+    if (text.length > MEMO_MAX_TEXT) return decode(text);
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit;
+    const value = decode(text);
+    if (cache.size >= MEMO_ENTRIES) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
