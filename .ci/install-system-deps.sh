@@ -4,7 +4,7 @@
 # Docker engine), Debian's docker-registry (a Docker Registry v2 server the tests start on
 # 127.0.0.1) and a headless Chromium for the browser render test (Debian's `chromium`; skipped
 # where a Chromium or Chrome binary is already installed, as on GitHub's Ubuntu runners, whose
-# `chromium` package is only a snap wrapper). Idempotent: packages already installed are not touched, and
+# `chromium` package is only a snap wrapper), with a colour emoji font. Idempotent: packages already installed are not touched, and
 # `apt-get update` runs at most once, only when something is missing.
 #
 # Podman runs as root here without systemd as PID 1 and without overlay support, so the project
@@ -20,7 +20,8 @@ export DEBIAN_FRONTEND=noninteractive
 SUDO=''
 if [ "$(id -u)" -ne 0 ]; then SUDO='sudo'; fi
 
-packages=(podman docker-registry bsdutils)
+# fonts-noto-color-emoji: the verdicts (✅ ❌ ⚠️) show in the screenshots as on GitHub, not as boxes.
+packages=(podman docker-registry bsdutils fonts-noto-color-emoji)
 have_browser=0
 for browser in chromium chromium-browser google-chrome google-chrome-stable; do
   if command -v "$browser" >/dev/null 2>&1; then have_browser=1; fi

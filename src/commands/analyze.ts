@@ -5,7 +5,7 @@ import type { CampaignAnalysis } from '../core/analysis.js';
 import { retryCampaignName } from '../core/campaign/retry.js';
 import { splitRetryable } from '../core/chaos-types.js';
 import { alert, withheldNote } from '../core/command-summaries.js';
-import { plainText } from '../core/markdown/index.js';
+import { codeSpan, plainText } from '../core/markdown/index.js';
 import type { ProjectConfig } from '../core/config.js';
 import type { HandoffOptions } from '../core/handoff.js';
 import { diagnosisMarker } from '../core/diagnosis-state.js';
@@ -615,7 +615,7 @@ async function publishPullRequest(
 function pullRequestBody(analysis: CampaignAnalysis, path: string): string {
   const preamble = [
     diagnosisMarker(analysis.campaign.name),
-    `This pull request adds the targeted retry campaign \`${path}\`: the ${analysis.failing.length} failing combination(s) of campaign ${analysis.campaign.id}. Merge it and run that campaign to check the fixes.`,
+    `This pull request adds the targeted retry campaign ${codeSpan(path)}: the ${analysis.failing.length} failing combination(s) of campaign ${analysis.campaign.id}. Merge it and run that campaign to check the fixes.`,
   ].join('\n');
   return renderDiagnosisMarkdown(analysis, {
     preamble,

@@ -129,7 +129,10 @@ function verification(
     [
       ...commands,
       `# then the targeted retry (the YAML above), and compare:`,
-      `cd eval && uv run eval run campaign ${retry.replace(/^eval\//, '')} --cloud=gcp --parallel 3`,
+      // Two lines: one would be wider than GitHub's content box for a long campaign name.
+      'cd eval',
+      `uv run eval run campaign ${retry.replace(/^eval\//, '')} \\`,
+      '  --cloud=gcp --parallel 3',
       'uv run eval wait <new campaign id> --remote',
     ].join('\n'),
     'sh',

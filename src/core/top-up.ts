@@ -5,7 +5,7 @@
 import type { CampaignAnalysis, ComboStats } from './analysis.js';
 import type { Comparison } from './compare.js';
 import { combinationKey, describeCombination } from './grouping.js';
-import { codeSpan } from './markdown/index.js';
+import { bulletList, codeSpan, joinBlocks } from './markdown/index.js';
 import { describeStop, type TrialBudget } from './sequential.js';
 import { wilsonInterval } from './stats.js';
 
@@ -83,13 +83,13 @@ export function renderTopUpSection(c: Comparison): string {
   const lines = c.rows.map((r) => {
     const what = describeCombination({ chaosType: r.chaos_type, params: r.params });
     const why = r.stop_reason ? describeStop(r.stop_reason, r.after.trials, max) : '';
-    return `- ${codeSpan(what)}: ${r.after.trials} trial(s), ${r.verdict}${why ? ` — ${why}` : ''}`;
+    return `${codeSpan(what)}: ${r.after.trials} trial(s), ${r.verdict}${why ? ` — ${why}` : ''}`;
   });
-  return [
+  return joinBlocks(
     `### Trials per combination`,
-    '',
-    `Adaptive top-up${max ? ` (up to ${max} trials per combination)` : ''}: ${rounds}.`,
-    '',
-    ...lines,
-  ].join('\n');
+    bulletList(
+      `Adaptive top-up${max ? ` (up to ${max} trials per combination)` : ''}: ${rounds}.`,
+      lines,
+    ),
+  );
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CampaignAnalysis } from '../core/analysis.js';
 import type { ProjectConfig } from '../core/config.js';
-import { codeSpan } from '../core/markdown/index.js';
+import { codeSpan, plainText } from '../core/markdown/index.js';
 import {
   assessCoverage,
   type InvariantCoverage,
@@ -116,13 +116,13 @@ async function openSource(root: string, commit: string): Promise<Source> {
   if (lookup.kind === 'not-a-checkout') return workingTree('it is not a git checkout');
   if (lookup.kind === 'missing') {
     return workingTree(
-      `the checkout does not have commit \`${short}\` (a shallow clone? check out with fetch-depth: 0)`,
+      `the checkout does not have commit ${codeSpan(short)} (a shallow clone? check out with fetch-depth: 0)`,
     );
   }
-  if (lookup.kind === 'unavailable') return workingTree(`git failed: ${lookup.reason}`);
+  if (lookup.kind === 'unavailable') return workingTree(`git failed: ${plainText(lookup.reason)}`);
   return {
     origin: { commit },
-    at: ` at commit \`${short}\``,
+    at: ` at commit ${codeSpan(short)}`,
     read: async (file) =>
       insideRoot(root, file) ? readFileAtCommit(root, commit, file, MAX_SOURCE_BYTES) : undefined,
   };

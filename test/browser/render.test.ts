@@ -38,7 +38,12 @@ const DEMO_DIR = mkdtempSync(join(tmpdir(), 'render-test-demo-'));
 const VERDICT =
   /fixed|improved|inconclusive|still failing|regressed|held|✅|❌|baseline|no trials|missing|insensitive|covered/;
 
-const DEMO_FILES = ['diagnosis.md', 'pr-comment.md', 'diagnosis-issue-after-retry.md'];
+const DEMO_FILES = [
+  'diagnosis.md',
+  'diagnosis-issue.md',
+  'pr-comment.md',
+  'diagnosis-issue-after-retry.md',
+];
 /** Values with backticks, pipes and emphasis characters, shown exactly as typed in a code span. */
 const LITERAL_SPANS: Record<string, string[]> = {
   'issue-body-awkward-handoff.md': [
