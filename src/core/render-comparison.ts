@@ -110,8 +110,9 @@ function summary(c: Comparison): string {
   return `95% CI ${pct(r.ci[0])}–${pct(r.ci[1])} · baseline trials left out${regressions}`;
 }
 
+/** No-break spaces: "2/3 (66.7%)" never splits over two lines in a narrow column. */
 function side(s: ComparisonRow['before']): string {
-  return s.trials ? `${s.successes}/${s.trials} (${pct(s.win_rate)})` : '— not run';
+  return s.trials ? `${s.successes}/${s.trials}\u00a0(${pct(s.win_rate)})` : '—\u00a0not\u00a0run';
 }
 
 function verdictTable(rows: readonly ComparisonRow[]): string {
@@ -130,12 +131,13 @@ function verdictTable(rows: readonly ComparisonRow[]): string {
       'Chaos type',
       { header: 'Before', align: 'right' },
       { header: 'After', align: 'right' },
-      { header: 'p (Fisher, one-sided)', align: 'right' },
+      // A short header leaves the width to the values; the note under the table says what p is.
+      { header: 'p', align: 'right' },
       'Verdict',
     ],
     lines,
   );
-  return `${table}\n\n<sub>p is the chance of a gain at least this large if nothing changed (for regressions, of a loss). With 3 trials per type, 0/3 → 3/3 is the smallest gain that can be significant (p = 0.05).</sub>`;
+  return `${table}\n\n<sub>p (one-sided Fisher's exact test) is the chance of a gain at least this large if nothing changed (for regressions, of a loss). With 3 trials per type, 0/3 → 3/3 is the smallest gain that can be significant (p = 0.05).</sub>`;
 }
 
 function chartSection(rows: readonly ComparisonRow[]): string {

@@ -124,10 +124,10 @@ describe('renderComparisonMarkdown', () => {
     });
     expect(body).toContain('Retry campaign 11 vs campaign 10: 66.7% (4/6) — target 90.0% missed');
     expect(body).toContain(
-      '| `network_partition` | 0/3 (0.0%) | 3/3 (100.0%) | 0.050 | ✅ fixed |',
+      '| `network_partition` | 0/3\u00a0(0.0%) | 3/3\u00a0(100.0%) | 0.050 | ✅ fixed |',
     );
     expect(body).toContain(
-      '| `latency (min_ms=50, max_ms=150)` | 1/3 (33.3%) | 1/3 (33.3%) | 0.800 | ❌ still failing |',
+      '| `latency (min_ms=50, max_ms=150)` | 1/3\u00a0(33.3%) | 1/3\u00a0(33.3%) | 0.800 | ❌ still failing |',
     );
     expect(body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
     expect(body).toContain(
