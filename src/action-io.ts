@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { CommandIO, InputSource } from './commands/command.js';
 import { abortOnSignals } from './signals.js';
-import { SecretMasker, type Logger } from './logger.js';
+import { inertText, SecretMasker, type Logger } from './logger.js';
 
 /** Inputs as the runner passes them: `INPUT_<NAME>` with the name upper-cased, hyphens kept. */
 export function actionInputSource(env: NodeJS.ProcessEnv): InputSource {
@@ -22,7 +22,7 @@ export function actionInputSource(env: NodeJS.ProcessEnv): InputSource {
 function actionLogger(masker: SecretMasker): Logger {
   return {
     debug: (m) => core.debug(masker.mask(m)),
-    info: (m) => core.info(masker.mask(m)),
+    info: (m) => core.info(inertText(masker.mask(m))),
     warning: (m) => core.warning(masker.mask(m)),
     error: (m) => core.error(masker.mask(m)),
     group: (name, fn) => core.group(masker.mask(name), fn),
@@ -51,6 +51,6 @@ export function actionIO(env: NodeJS.ProcessEnv): CommandIO {
       if (!env.GITHUB_STEP_SUMMARY) return;
       await core.summary.addRaw(masker.mask(markdown), true).write();
     },
-    print: (text) => core.info(masker.mask(text)),
+    print: (text) => core.info(inertText(masker.mask(text))),
   };
 }

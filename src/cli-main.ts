@@ -6,7 +6,7 @@ import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { styleFor } from './core/terminal/style.js';
 import { LiveDisplay } from './live-display.js';
-import { consoleLogger, SecretMasker } from './logger.js';
+import { consoleLogger, inertText, SecretMasker } from './logger.js';
 import { abortOnSignals, signalExitCode } from './signals.js';
 
 const USAGE = `Usage: iterate-campaign <command> [arguments]
@@ -35,12 +35,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const live = process.stderr.isTTY
     ? new LiveDisplay(process.stderr, styleFor(process.stderr, env))
     : undefined;
+  const inWorkflow = env.GITHUB_ACTIONS === 'true';
   const logger = consoleLogger(
     masker,
     live ? live.passthrough() : process.stderr,
     Boolean(process.env.ITERATE_CAMPAIGN_DEBUG),
+    inWorkflow,
   );
-  const print = (text: string) => process.stdout.write(`${masker.mask(text)}\n`);
+  const print = (text: string) =>
+    process.stdout.write(`${inWorkflow ? inertText(masker.mask(text)) : masker.mask(text)}\n`);
   const io: CommandIO = {
     signal: abortOnSignals(),
     surface: 'cli',

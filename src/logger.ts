@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The only logging surface most code sees. The action maps it onto @actions/core, the CLI onto
  * stderr; tests use `memoryLogger`. Every implementation masks registered secrets.
@@ -27,13 +29,28 @@ export class SecretMasker {
   }
 }
 
+/**
+ * In a workflow the runner takes any output line that starts with `::` (after spaces) as a
+ * workflow command, and core.info and plain stdout write text as it is: a campaign name, a path or
+ * a worker's output line could set an output, mask text or stop commands. Such text goes between
+ * `::stop-commands::` and a token of its own, so the runner shows it and runs nothing.
+ */
+export function inertText(text: string): string {
+  if (!/^\s*::/m.test(text)) return text;
+  const token = randomBytes(16).toString('hex');
+  return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+
+/** `inert`: the CLI runs inside a workflow step (GITHUB_ACTIONS), see inertText. */
 export function consoleLogger(
   masker = new SecretMasker(),
   stream: NodeJS.WritableStream = process.stderr,
   verbose = false,
+  inert = false,
 ): Logger {
+  const safe = inert ? inertText : (text: string) => text;
   const write = (prefix: string, message: string) =>
-    stream.write(`${prefix}${masker.mask(message)}\n`);
+    stream.write(`${safe(`${prefix}${masker.mask(message)}`)}\n`);
   return {
     debug: (message) => {
       if (verbose) write('debug: ', message);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../../src/cli-main.js';
+import { cli } from './run-cli.js';
 import { parseCampaignYaml } from '../../../src/core/campaign/read.js';
 import { PyFloat } from '../../../src/core/py-json.js';
 import { enqueueCampaign } from '../../../src/db/enqueue-campaign.js';
@@ -10,29 +10,6 @@ import { complete, insertTrial } from '../../../src/db/work-queue.js';
 import { openEvalDatabase } from '../../../src/db/pool.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
-
-/** Runs the CLI in-process and captures what it writes. */
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => (err.push(String(chunk)), true));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
-}
 
 let url: string;
 let campaignId: number;
