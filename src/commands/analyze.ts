@@ -73,6 +73,7 @@ import {
   parseLabels,
   parseRepoDirectory,
   optionalTargetRate,
+  readLabels,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
 
@@ -225,7 +226,7 @@ function parseAnalyzeInput(inputs: InputSource, io: CommandIO): AnalyzeInput {
   );
   const dryRun = parseBoolean('dry-run', inputs.get('dry-run') ?? 'false');
   const json = parseBoolean('json', inputs.get('json') ?? 'false');
-  const labels = parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS);
+  const labels = readLabels(inputs);
   const rawRetryDir = inputs.get('retry-dir');
   const retryDir =
     rawRetryDir === undefined ? undefined : parseRepoDirectory('retry-dir', rawRetryDir);

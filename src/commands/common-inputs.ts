@@ -4,12 +4,10 @@ import {
   parseChoice,
   parseId,
   parseTargetRate,
-  parseWorkspacePath,
   shown,
 } from '../core/inputs.js';
 import { resolveDatabaseUrl, secretsOf } from '../db/connection-url.js';
 import { validateRegistry } from '../images/image-ref.js';
-import { DEFAULT_VALIDATION_CAMPAIGN } from '../loop/report-context.js';
 import type { CommandIO, InputSource, InputSpec } from './command.js';
 
 /** Inputs most commands share, declared once so the action and the CLI describe them alike. */
@@ -30,6 +28,11 @@ const LABEL_MAX_CHARS = 50;
 export const DIAGNOSIS_LABELS_INPUT: InputSpec = {
   description: `Labels of the diagnosis issue; the first finds it (default ${DEFAULT_LABELS})`,
 };
+
+/** The diagnosis issue's labels (`labels` input, else campaign-diagnosis). */
+export function readLabels(inputs: InputSource): string[] {
+  return parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS);
+}
 
 /** The eval database URL from the input or EVAL_DATABASE_URL, masked in every log from now on. */
 export function readDatabaseUrl(inputs: InputSource, io: CommandIO): string {
@@ -79,11 +82,6 @@ export function parseRepoDirectory(field: string, value: string): string {
     );
   }
   return trimmed;
-}
-
-/** A campaign YAML path inside the workspace (the one shared path check). */
-export function parseWorkspaceFile(field: string, value: string): string {
-  return parseWorkspacePath(field, value, DEFAULT_VALIDATION_CAMPAIGN);
 }
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

@@ -18,16 +18,8 @@ import {
 } from '../core/gates.js';
 import { InputError } from '../core/inputs.js';
 import { compareOutputs, targetReached } from '../core/retry-report.js';
-import { loadProjectConfig } from '../config/project-config.js';
-import { openEvalDatabase } from '../db/pool.js';
-import {
-  ensureRetryReportsSchema,
-  openReport,
-  type ReportSeed,
-  type RetryReport,
-} from '../db/retry-reports.js';
+import { openReport, type ReportSeed, type RetryReport } from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
-import { clarifyGitHubFailure } from '../github/errors.js';
 import { eventSelection } from '../github/repo-context.js';
 import { reportRetry, type ReportResult } from '../loop/report-retry.js';
 import { attachWorkerLogExcerpts } from '../loop/worker-logs.js';
@@ -41,28 +33,23 @@ import {
 } from '../loop/top-up.js';
 import type { CommandIO, InputSource } from './command.js';
 import {
-  DATABASE_URL_INPUT,
-  CONFIG_INPUT,
   readDatabaseUrl,
-  DIAGNOSIS_LABELS_INPUT,
-  DEFAULT_LABELS,
   FORMAT_INPUT,
   optionalId,
   requiredId,
   readReportFormat,
   type ReportFormat,
-  parseLabels,
   tokenFrom,
   optionalTargetRate,
+  readLabels,
 } from './common-inputs.js';
 import { defineCommand } from './command.js';
+import { reportInputs } from './report-inputs.js';
 import {
   DEFAULT_VALIDATION_CAMPAIGN,
   describeComment,
-  leaseOwnerFor,
   loadRetryComparison,
   DEFAULT_REPORT_DEPENDENCIES,
-  openReportGitHub,
   renderReportComment,
   reportTextContext,
   repositoryOf,
@@ -71,7 +58,7 @@ import {
   type ReportDependencies,
   type ReportGitHub,
   type RetryComparison,
-  REPORT_PERMISSIONS,
+  withReportContext,
 } from '../loop/report-context.js';
 
 export interface CompareInput {
@@ -125,14 +112,9 @@ export function createCompareCommand(deps: ReportDependencies = DEFAULT_REPORT_D
           'Target win rate: 90, 90% or 0.9 (default: config targets.default, else 90%; per chaos type: config targets)',
         cliAlias: 'target',
       },
-      'database-url': DATABASE_URL_INPUT,
-      'github-token': {
-        description:
-          'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
-        secret: true,
-      },
-      config: CONFIG_INPUT,
-      labels: DIAGNOSIS_LABELS_INPUT,
+      ...reportInputs(
+        'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN); without one the comparison is only printed',
+      ),
       'fail-on': { description: FAIL_ON_DESCRIPTION },
       format: FORMAT_INPUT,
       'worker-logs': {
@@ -164,7 +146,7 @@ function parseCompareInput(inputs: InputSource, io: CommandIO): CompareInput {
     databaseUrl,
     token,
     configPath: inputs.get('config'),
-    labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    labels: readLabels(inputs),
     failOn: parseFailOn('fail-on', inputs.get('fail-on'), 'compare'),
     format: readReportFormat(inputs, io),
     workerLogsDir: workerLogs === undefined ? undefined : resolve(io.cwd, workerLogs),
@@ -176,29 +158,22 @@ async function runCompare(
   io: CommandIO,
   deps: ReportDependencies,
 ): Promise<number> {
-  const config = await loadProjectConfig(input.configPath, io.cwd);
-  const target = defaultTarget(input.target, config.targets.default);
-  const github = input.token ? await openReportGitHub(io, input.token, 'compare', deps) : undefined;
-  if (!github) io.logger.warning('No github-token: the comparison is printed, nothing is written.');
-  const db = await openEvalDatabase(input.databaseUrl, {
-    log: (m) => io.logger.warning(m),
-    signal: io.signal,
-  });
-  try {
-    if (github) await ensureRetryReportsSchema(db);
+  if (!input.token) {
+    io.logger.warning('No github-token: the comparison is printed, nothing is written.');
+  }
+  const report = {
+    command: 'compare',
+    ...input,
+    validationFile: DEFAULT_VALIDATION_CAMPAIGN,
+    readOnlyWithoutToken: true,
+  };
+  return withReportContext(report, io, deps, async (ctx) => {
+    const { db, github } = ctx;
+    const target = defaultTarget(input.target, ctx.config.targets.default);
     const run = await retryRunOf(db, input.retryCampaignId);
     const link = resolveLink(input, target, run, io, github);
     const progress = await retryProgress({ db }, input.retryCampaignId);
     if (!progress.finished) return topUpRunning(io, progress);
-    const ctx: ReportContext = {
-      db,
-      io,
-      config,
-      github,
-      labels: input.labels,
-      leaseOwner: leaseOwnerFor('compare', io.env),
-      validationFile: DEFAULT_VALIDATION_CAMPAIGN,
-    };
     const loaded = await loadRetryComparison(
       ctx,
       link.previousCampaignId,
@@ -216,14 +191,7 @@ async function runCompare(
     io.print(input.format === 'md' ? result.body : await renderText(ctx, loaded, run, result, io));
     await io.appendSummary(`${summaryNote(result)}\n\n${result.body}`);
     return applyGate(io, comparisonGate(input.failOn, loaded.comparison));
-  } catch (error) {
-    throw clarifyGitHubFailure(error, {
-      secrets: input.token ? [input.token] : [],
-      permissions: REPORT_PERMISSIONS,
-    });
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** Loaded on demand: the terminal renderer (and its table library) stays out of the action's path. */

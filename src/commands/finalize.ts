@@ -6,36 +6,20 @@
  * as far as the database allows, so running it again (or reconcile) resumes.
  */
 import { plainText } from '../core/markdown/index.js';
-import { loadProjectConfig } from '../config/project-config.js';
-import { openEvalDatabase } from '../db/pool.js';
-import { ensureRetryReportsSchema, findReport } from '../db/retry-reports.js';
+import { findReport } from '../db/retry-reports.js';
 import type { RetryRun } from '../db/retry-runs.js';
-import { clarifyGitHubFailure } from '../github/errors.js';
 import { advanceFinalization, validationStatusOf, type FinalizeOutcome } from '../loop/finalize.js';
 import {
-  DEFAULT_VALIDATION_CAMPAIGN,
   DEFAULT_REPORT_DEPENDENCIES,
-  leaseOwnerFor,
-  openReportGitHub,
-  REPORT_PERMISSIONS,
   retryRunOf,
-  type ReportContext,
   type ReportDependencies,
+  withReportContext,
 } from '../loop/report-context.js';
 import { workerIndexes } from '../loop/retry.js';
 import type { CommandIO, InputSource } from './command.js';
-import {
-  DATABASE_URL_INPUT,
-  CONFIG_INPUT,
-  readDatabaseUrl,
-  DIAGNOSIS_LABELS_INPUT,
-  DEFAULT_LABELS,
-  parseLabels,
-  parseWorkspaceFile,
-  tokenFrom,
-  requiredId,
-} from './common-inputs.js';
+import { readDatabaseUrl, tokenFrom, requiredId, readLabels } from './common-inputs.js';
 import { defineCommand } from './command.js';
+import { readValidationFile, reportInputs, VALIDATION_CAMPAIGN_INPUT } from './report-inputs.js';
 
 export interface FinalizeInput {
   retryCampaignId: number;
@@ -66,16 +50,8 @@ export function createFinalizeCommand(deps: ReportDependencies = DEFAULT_REPORT_
         positional: 0,
         required: true,
       },
-      'validation-campaign': {
-        description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
-      },
-      'database-url': DATABASE_URL_INPUT,
-      'github-token': {
-        description: 'Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN)',
-        secret: true,
-      },
-      config: CONFIG_INPUT,
-      labels: DIAGNOSIS_LABELS_INPUT,
+      'validation-campaign': VALIDATION_CAMPAIGN_INPUT,
+      ...reportInputs('Token for the PR comment and the diagnosis issue (default: GITHUB_TOKEN)'),
     },
     parse: (inputs, io) => parseFinalizeInput(inputs, io),
     run: (input, io) => runFinalize(input, io, deps),
@@ -94,14 +70,11 @@ function parseFinalizeInput(inputs: InputSource, io: CommandIO): FinalizeInput {
   const token = tokenFrom(inputs, io);
   return {
     retryCampaignId,
-    validationFile: parseWorkspaceFile(
-      'validation-campaign',
-      inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN,
-    ),
+    validationFile: readValidationFile(inputs),
     databaseUrl,
     token,
     configPath: inputs.get('config'),
-    labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    labels: readLabels(inputs),
   };
 }
 
@@ -110,48 +83,23 @@ async function runFinalize(
   io: CommandIO,
   deps: ReportDependencies,
 ): Promise<number> {
-  const config = await loadProjectConfig(input.configPath, io.cwd);
-  const github = input.token
-    ? await openReportGitHub(io, input.token, 'finalize', deps)
-    : undefined;
-  const db = await openEvalDatabase(input.databaseUrl, {
-    log: (m) => io.logger.warning(m),
-    signal: io.signal,
-  });
-  try {
-    await ensureRetryReportsSchema(db);
-    const report = await findReport(db, input.retryCampaignId);
+  return withReportContext({ command: 'finalize', ...input }, io, deps, async (ctx) => {
+    const report = await findReport(ctx.db, input.retryCampaignId);
     if (!report) {
       throw new Error(
         `Retry campaign ${input.retryCampaignId} has not been compared yet: run compare (or let reconcile report it) first`,
       );
     }
-    const ctx: ReportContext = {
-      db,
-      io,
-      config,
-      github,
-      labels: input.labels,
-      leaseOwner: leaseOwnerFor('finalize', io.env),
-      validationFile: input.validationFile,
-    };
     const outcome = await advanceFinalization(ctx, report);
-    const run = await retryRunOf(db, report.retryCampaignId);
-    setFinalizeOutputs(io, outcome, run, config.retry.parallel);
+    const run = await retryRunOf(ctx.db, report.retryCampaignId);
+    setFinalizeOutputs(io, outcome, run, ctx.config.retry.parallel);
     const text = describeFinalization(outcome);
     io.print(text);
     await io.appendSummary(
       `### Finalize retry campaign ${report.retryCampaignId}\n\n${plainText(text)}`,
     );
     return 0;
-  } catch (error) {
-    throw clarifyGitHubFailure(error, {
-      secrets: input.token ? [input.token] : [],
-      permissions: REPORT_PERMISSIONS,
-    });
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 function setFinalizeOutputs(

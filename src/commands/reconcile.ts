@@ -9,13 +9,7 @@ import { reconcileSummary } from '../core/command-summaries.js';
 import { plainText } from '../core/markdown/index.js';
 import { defaultTarget } from '../core/targets.js';
 import { InputError } from '../core/inputs.js';
-import { loadProjectConfig } from '../config/project-config.js';
-import { openEvalDatabase } from '../db/pool.js';
-import {
-  ensureRetryReportsSchema,
-  listOpenReports,
-  openReportsForRuns,
-} from '../db/retry-reports.js';
+import { listOpenReports, openReportsForRuns } from '../db/retry-reports.js';
 import {
   reconcileSafely,
   validationWorkers,
@@ -23,27 +17,15 @@ import {
   type ValidationWorker,
 } from '../loop/reconcile.js';
 import {
-  DEFAULT_VALIDATION_CAMPAIGN,
-  leaseOwnerFor,
   DEFAULT_REPORT_DEPENDENCIES,
-  openReportGitHub,
   repositoryOf,
-  type ReportContext,
   type ReportDependencies,
+  withReportContext,
 } from '../loop/report-context.js';
 import type { CommandIO, InputSource } from './command.js';
-import {
-  DATABASE_URL_INPUT,
-  CONFIG_INPUT,
-  readDatabaseUrl,
-  DIAGNOSIS_LABELS_INPUT,
-  DEFAULT_LABELS,
-  parseLabels,
-  parseWorkspaceFile,
-  tokenFrom,
-  optionalTargetRate,
-} from './common-inputs.js';
+import { readDatabaseUrl, tokenFrom, optionalTargetRate, readLabels } from './common-inputs.js';
 import { defineCommand } from './command.js';
+import { readValidationFile, reportInputs, VALIDATION_CAMPAIGN_INPUT } from './report-inputs.js';
 
 export interface ReconcileInput {
   /** Undefined: the config's targets.default, else 90 %. */
@@ -72,16 +54,8 @@ export function createReconcileCommand(deps: ReportDependencies = DEFAULT_REPORT
           'Target for retries compare has not seen yet (default: config targets.default, else 90%)',
         cliAlias: 'target',
       },
-      'validation-campaign': {
-        description: `Full validation campaign YAML in the workspace (default ${DEFAULT_VALIDATION_CAMPAIGN})`,
-      },
-      'database-url': DATABASE_URL_INPUT,
-      'github-token': {
-        description: 'Token for PR comments and diagnosis issues (default: GITHUB_TOKEN)',
-        secret: true,
-      },
-      config: CONFIG_INPUT,
-      labels: DIAGNOSIS_LABELS_INPUT,
+      'validation-campaign': VALIDATION_CAMPAIGN_INPUT,
+      ...reportInputs('Token for PR comments and diagnosis issues (default: GITHUB_TOKEN)'),
     },
     parse: (inputs, io) => parseReconcileInput(inputs, io),
     run: (input, io) => runReconcile(input, io, deps),
@@ -100,14 +74,11 @@ function parseReconcileInput(inputs: InputSource, io: CommandIO): ReconcileInput
   }
   return {
     target: optionalTargetRate(inputs),
-    validationFile: parseWorkspaceFile(
-      'validation-campaign',
-      inputs.get('validation-campaign') ?? DEFAULT_VALIDATION_CAMPAIGN,
-    ),
+    validationFile: readValidationFile(inputs),
     databaseUrl,
     token,
     configPath: inputs.get('config'),
-    labels: parseLabels('labels', inputs.get('labels') ?? DEFAULT_LABELS),
+    labels: readLabels(inputs),
   };
 }
 
@@ -116,33 +87,17 @@ async function runReconcile(
   io: CommandIO,
   deps: ReportDependencies,
 ): Promise<number> {
-  const config = await loadProjectConfig(input.configPath, io.cwd);
-  const github = await openReportGitHub(io, input.token, 'reconcile', deps);
-  const db = await openEvalDatabase(input.databaseUrl, {
-    log: (m) => io.logger.warning(m),
-    signal: io.signal,
-  });
-  try {
-    await ensureRetryReportsSchema(db);
-    const repository = repositoryOf(github);
+  return withReportContext({ command: 'reconcile', ...input }, io, deps, async (ctx) => {
+    const repository = repositoryOf(ctx.github!);
     const opened = await openReportsForRuns(
-      db,
+      ctx.db,
       repository,
-      defaultTarget(input.target, config.targets.default),
+      defaultTarget(input.target, ctx.config.targets.default),
     );
-    const reports = await listOpenReports(db, repository);
+    const reports = await listOpenReports(ctx.db, repository);
     io.logger.info(
       `${reports.length} open retr${reports.length === 1 ? 'y' : 'ies'} in ${repository}${opened ? ` (${opened} new)` : ''}.`,
     );
-    const ctx: ReportContext = {
-      db,
-      io,
-      config,
-      github,
-      labels: input.labels,
-      leaseOwner: leaseOwnerFor('reconcile', io.env),
-      validationFile: input.validationFile,
-    };
     const results: ReconcileResult[] = [];
     for (const report of reports) {
       results.push(
@@ -156,9 +111,7 @@ async function runReconcile(
     io.print(table);
     await io.appendSummary(`### Reconcile ${plainText(repository)}\n\n${table}`);
     return results.some((r) => r.action === 'error') ? 1 : 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 function setReconcileOutputs(

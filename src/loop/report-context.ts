@@ -30,8 +30,13 @@ import {
 } from '../core/retry-report.js';
 import { readProgress } from '../db/campaign-progress.js';
 import { createEvalReader } from '../db/eval-reader.js';
-import type { EvalDatabase } from '../db/pool.js';
-import { recordComment, withCommentLock, type RetryReport } from '../db/retry-reports.js';
+import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
+import {
+  ensureRetryReportsSchema,
+  recordComment,
+  withCommentLock,
+  type RetryReport,
+} from '../db/retry-reports.js';
 import { findRetryRunByCampaign, type RetryRun } from '../db/retry-runs.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import {
@@ -40,11 +45,12 @@ import {
   type BotIdentity,
   type DiagnosisIssueOutcome,
 } from '../github/diagnosis-issue.js';
-import { describeGitHubError, isGoneOrNotFound } from '../github/errors.js';
+import { clarifyGitHubFailure, describeGitHubError, isGoneOrNotFound } from '../github/errors.js';
 import { repositorySlug, type RepoContext } from '../github/repo-context.js';
 import { botTargetOf, openGitHubSession, type CreateGitHubClient } from '../github/session.js';
 import { upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.js';
 import type { CommandIO } from '../command-io.js';
+import { loadProjectConfig } from '../config/project-config.js';
 import { loadCampaignAnalysis, retryYamlFor } from './analyze-campaign.js';
 import { poolAnalyses, trialBudget } from '../core/top-up.js';
 import { listTopUps, type TopUp } from '../db/top-ups.js';
@@ -74,7 +80,7 @@ export interface ReportContext {
   validationFile: string;
 }
 
-export function leaseOwnerFor(command: string, env: NodeJS.ProcessEnv): string {
+function leaseOwnerFor(command: string, env: NodeJS.ProcessEnv): string {
   const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
   return `${command}${run} ${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
@@ -89,7 +95,7 @@ export const DEFAULT_REPORT_DEPENDENCIES: ReportDependencies = { createGitHubCli
 /** What compare, finalize and reconcile write: the diagnosis issue and the PR comment. */
 export const REPORT_PERMISSIONS = 'issues: write, pull-requests: write';
 
-export async function openReportGitHub(
+async function openReportGitHub(
   io: CommandIO,
   token: string,
   purpose: string,
@@ -108,6 +114,57 @@ export async function openReportGitHub(
     context,
     identity: await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN),
   };
+}
+
+export interface ReportRun {
+  /** The command, for the lease owner and the GitHub purpose. */
+  command: string;
+  configPath: string | undefined;
+  databaseUrl: string;
+  /** Without one, nothing is written to GitHub. */
+  token: string | undefined;
+  labels: string[];
+  validationFile: string;
+  /** Without a token the command only reads: the reports table is not created. */
+  readOnlyWithoutToken?: boolean;
+}
+
+/**
+ * Runs `work` with what a report command stands on: the project config, GitHub when there is a
+ * token, and the eval database (its reports table ensured), closed afterwards. A GitHub failure
+ * comes out as one line naming the permissions the job needs.
+ */
+export async function withReportContext<T>(
+  run: ReportRun,
+  io: CommandIO,
+  deps: ReportDependencies,
+  work: (ctx: ReportContext) => Promise<T>,
+): Promise<T> {
+  const config = await loadProjectConfig(run.configPath, io.cwd);
+  const github = run.token ? await openReportGitHub(io, run.token, run.command, deps) : undefined;
+  const db = await openEvalDatabase(run.databaseUrl, {
+    log: (m) => io.logger.warning(m),
+    signal: io.signal,
+  });
+  try {
+    if (github || !run.readOnlyWithoutToken) await ensureRetryReportsSchema(db);
+    return await work({
+      db,
+      io,
+      config,
+      github,
+      labels: run.labels,
+      leaseOwner: leaseOwnerFor(run.command, io.env),
+      validationFile: run.validationFile,
+    });
+  } catch (error) {
+    throw clarifyGitHubFailure(error, {
+      secrets: run.token ? [run.token] : [],
+      permissions: REPORT_PERMISSIONS,
+    });
+  } finally {
+    await db.close();
+  }
 }
 
 export function repositoryOf(github: ReportGitHub): string {
