@@ -24,7 +24,7 @@ import {
 } from './eval-rows.js';
 import { EVAL_TYPES, type Queryable } from './pool.js';
 
-export interface StreamedTrial {
+interface StreamedTrial {
   trial: TrialRecord;
   workItem: TrialWorkItem | undefined;
 }
