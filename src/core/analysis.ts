@@ -182,7 +182,7 @@ export function analyzeCampaign(data: CampaignData, options: AnalysisOptions): C
 }
 
 /** The work items as the analysis reads them, one group per item (the analysis merges equal ones). */
-export function summarizeWorkItems(items: readonly WorkItemRecord[]): WorkItemSummary {
+function summarizeWorkItems(items: readonly WorkItemRecord[]): WorkItemSummary {
   return {
     groups: items.map((item) => ({
       subjectType: item.subjectType,
