@@ -307,6 +307,34 @@ describe('analyze: inputs validated like everywhere else, before any side effect
     expect(result.stderr).not.toContain('EISDIR');
   });
 
+  test('--write-retry below a file says a file stands in the way instead of ENOTDIR/EEXIST', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'retry-file-'));
+    await writeFile(join(dir, 'campaigns'), 'a file, not a directory\n');
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    const result = await cli([
+      'analyze',
+      String(campaignId),
+      '--database-url',
+      url,
+      '--write-retry',
+      'campaigns/retry.yaml',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "Cannot write write-retry 'campaigns/retry.yaml': a file stands where a directory of the path should be",
+    );
+    expect(result.stderr).not.toMatch(/ENOTDIR|EEXIST/);
+  });
+
+  test('a database without the harness schema: the error names it and says how to create the schema', async () => {
+    const empty = await createEmptyDatabase('noschema');
+    const result = await cli(['analyze', '1', '--database-url', empty]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /query on 127\.0\.0\.1:\d+\/noschema_\w+ failed: relation "campaigns" does not exist \(is 127\.0\.0\.1:\d+\/noschema_\w+ the eval database\? .*run any `uv run eval` command against it once, which creates and migrates the schema\)/,
+    );
+  });
+
   test('a 10-digit id is refused at once', async () => {
     const result = await cli(['analyze', '2147483648', '--database-url', url]);
     expect(result.code).toBe(1);

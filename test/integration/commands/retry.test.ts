@@ -395,6 +395,37 @@ describe('retry command (direct enqueue)', () => {
   });
 });
 
+describe('retry command: inputs refused before anything is written', () => {
+  test('a 10-digit pr-number fails validation, before the product schema is created', async () => {
+    const { url, db } = await upstreamDatabase();
+    const result = await runTestCommand('retry', inputs(url, { 'pr-number': '9999999999' }), {
+      cwd: await workspace(),
+      env: env('c'.repeat(40)),
+    });
+    expect(result.code).toBe(1);
+    expect(result.error?.message).toMatch(
+      /^Invalid pr-number: '9999999999' — expected a positive whole number up to 2147483647/,
+    );
+    const { rows } = await db.query({
+      text: "SELECT to_regnamespace('iterate_campaign') IS NULL AS absent",
+    });
+    expect(rows[0].absent).toBe(true);
+  });
+
+  test('without GITHUB_REPOSITORY the hint fits retry (no output option to suggest)', async () => {
+    const { url } = await upstreamDatabase();
+    const result = await runTestCommand('retry', inputs(url, { 'pr-number': '7' }), {
+      cwd: await workspace(),
+      env: { GITHUB_SHA: 'c'.repeat(40), GITHUB_API_URL: gh.url },
+    });
+    expect(result.code).toBe(1);
+    expect(result.error?.message).toMatch(
+      /^GITHUB_REPOSITORY is not set: .*export GITHUB_REPOSITORY=owner\/repo\.$/,
+    );
+    expect(result.error?.message).not.toContain('output');
+  });
+});
+
 describe('enqueueRetryOnce', () => {
   test('eight concurrent callers on separate connections: one campaign, one run, all see the same id', async () => {
     const { url, db } = await upstreamDatabase();
