@@ -8,6 +8,7 @@ import picomatch from 'picomatch';
 import type { CampaignAnalysis } from './analysis.js';
 import { describeCombination } from './grouping.js';
 import type { TestSuiteSpec } from './image-plan.js';
+import { retryCampaignName } from './campaign/retry.js';
 import { bulletList, codeBlock, codeSpan, joinBlocks, plainText } from './markdown/index.js';
 
 export interface HandoffOptions {
@@ -124,7 +125,7 @@ function verification(
   const commands = (suites.length ? suites : options.testSuites).map((s) => s.command);
   const retry =
     options.retryCampaignPath ??
-    `eval/campaigns/debug/${a.campaign.name}-retry-${a.campaign.id}.yaml`;
+    `eval/campaigns/debug/${retryCampaignName(a.campaign.name, a.campaign.id)}.yaml`;
   return codeBlock(
     [
       ...commands,

@@ -62,3 +62,18 @@ describe('renderHandoff with awkward values', () => {
     expect(block?.[1]).toContain('uv run eval wait');
   });
 });
+
+describe('renderHandoff of a retry (the iteration compare appends)', () => {
+  it("runs the retry's own retry file, named like analyze and retry name it, not <name>-retry-3-retry-4", () => {
+    const retry = campaignAnalysis(
+      4,
+      [{ chaosType: 'latency', params: { min_ms: 50, max_ms: 150 }, wins: 1, trials: 3 }],
+      'tikv-all-chaos-cloud-retry-3',
+    );
+    const markdown = renderHandoff(retry, { testSuites: [] });
+    expect(markdown).toContain(
+      'cd eval && uv run eval run campaign campaigns/debug/tikv-all-chaos-cloud-retry-4.yaml --cloud=gcp --parallel 3',
+    );
+    expect(markdown).not.toContain('retry-3-retry-4');
+  });
+});
