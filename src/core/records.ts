@@ -24,14 +24,18 @@ export interface CampaignRecord {
   createdAt: string;
 }
 
-export interface TrialRecord {
-  id: number;
-  campaignId: number;
+/** A trial's timestamps as upstream's `trials` table holds them (ISO text). */
+export interface TrialTimes {
   startedAt: string;
   chaosInjectedAt: string;
   ticketCreatedAt: string | null;
   resolvedAt: string | null;
   endedAt: string;
+}
+
+export interface TrialRecord extends TrialTimes {
+  id: number;
+  campaignId: number;
   finalState: unknown;
   chaosMetadata: unknown;
   /**

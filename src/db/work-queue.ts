@@ -1,5 +1,5 @@
 import { pyJsonDumps } from '../core/py-json.js';
-import type { WorkItemRecord } from '../core/records.js';
+import type { TrialTimes, WorkItemRecord } from '../core/records.js';
 import { DatabaseError } from './connection-url.js';
 import { toWorkItemRecord } from './eval-reader.js';
 import { EVAL_TYPES, type Queryable } from './pool.js';
@@ -36,13 +36,8 @@ export interface WorkItemSpec {
 }
 
 /** What upstream's `insert_trial` writes. JSON fields are JSON text; empty takes the default. */
-export interface NewTrial {
+export interface NewTrial extends TrialTimes {
   campaignId: number;
-  startedAt: string;
-  chaosInjectedAt: string;
-  ticketCreatedAt: string | null;
-  resolvedAt: string | null;
-  endedAt: string;
   initialState?: string;
   finalState?: string;
   chaosMetadata?: string;

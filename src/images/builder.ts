@@ -219,7 +219,7 @@ function podmanRegistryFlags(p: PodmanOptions = {}, host: string): string[] {
   return args;
 }
 
-/** argv (without the executable) for each step; exported for tests and docs. */
+/** argv (without the executable) for each step. */
 function engineArgs(
   image: BuildableImage,
   options: Pick<BuildOptions, 'builder' | 'podmanOptions'>,
@@ -227,24 +227,20 @@ function engineArgs(
 ): { login: (host: string, username: string) => string[]; build: string[]; push?: string[] } {
   const platform = image.platform ?? IMAGE_PLATFORM;
   const host = parseImageReference(image.tag).host;
+  const credentials = (loginHost: string, username: string) => [
+    '--username',
+    username,
+    '--password-stdin',
+    loginHost,
+  ];
+  const target = ['--platform', platform, '-f', image.dockerfile, '-t', image.tag];
   if (options.builder === 'docker') {
     return {
-      login: (loginHost, username) => [
-        'login',
-        '--username',
-        username,
-        '--password-stdin',
-        loginHost,
-      ],
+      login: (loginHost, username) => ['login', ...credentials(loginHost, username)],
       build: [
         'buildx',
         'build',
-        '--platform',
-        platform,
-        '-f',
-        image.dockerfile,
-        '-t',
-        image.tag,
+        ...target,
         '--push',
         '--metadata-file',
         paths.metadataFile,
@@ -258,22 +254,14 @@ function engineArgs(
       ...global,
       'login',
       ...podmanRegistryFlags(options.podmanOptions, loginHost),
-      '--username',
-      username,
-      '--password-stdin',
-      loginHost,
+      ...credentials(loginHost, username),
     ],
     build: [
       ...global,
       'build',
       '--isolation',
       options.podmanOptions?.isolation ?? 'chroot',
-      '--platform',
-      platform,
-      '-f',
-      image.dockerfile,
-      '-t',
-      image.tag,
+      ...target,
       image.context,
     ],
     push: [
