@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { commandHelp, parseCliArgs } from './cli-args.js';
-import type { CommandIO } from './commands/command.js';
-import { CLI_COMMANDS as COMMANDS } from './commands/cli-commands.js';
+import type { AnyCommand, CommandIO } from './commands/command.js';
+import { commandsFor } from './commands/lazy-registry.js';
 import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { styleFor } from './core/terminal/style.js';
@@ -9,10 +9,12 @@ import { LiveDisplay } from './live-display.js';
 import { consoleLogger, inertText, SecretMasker } from './logger.js';
 import { abortOnSignals, signalExitCode } from './signals.js';
 
-const USAGE = `Usage: iterate-campaign <command> [arguments]
+const usage = (
+  commands: ReadonlyMap<string, AnyCommand>,
+) => `Usage: iterate-campaign <command> [arguments]
 
 Commands:
-${[...COMMANDS.values()]
+${[...commands.values()]
   .filter((c) => c.surfaces.includes('cli'))
   .map((c) => `  ${c.name.padEnd(10)} ${c.description}`)
   .join('\n')}
@@ -22,10 +24,11 @@ Run 'iterate-campaign <command> --help' for a command's options.`;
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage(await commandsFor('cli', undefined))}\n`);
     return name ? 0 : 1;
   }
-  const command = COMMANDS.get(name);
+  const commands = await commandsFor('cli', name);
+  const command = commands.get(name);
   if (command && (args.includes('--help') || args.includes('-h'))) {
     process.stdout.write(`${commandHelp(command)}\n`);
     return 0;
@@ -64,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const inputs = command
       ? parseCliArgs(command, args)
       : { get: () => undefined, givenNames: () => [] };
-    return await runCommand(COMMANDS, name, inputs, io);
+    return await runCommand(commands, name, inputs, io);
   } catch (error) {
     logger.error(masker.mask((error as Error).message));
     return signalExitCode() ?? 1;

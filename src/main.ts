@@ -4,7 +4,7 @@ import { actionInputSource, actionIO } from './action-io.js';
 import { commandFailure } from './core/command-summaries.js';
 import { ACTION_INPUT_DEFAULTS } from './commands/command-actions.js';
 import type { CommandIO } from './commands/command.js';
-import { ACTION_COMMANDS as COMMANDS } from './commands/registry.js';
+import { commandsFor } from './commands/lazy-registry.js';
 import { runCommand } from './commands/run-command.js';
 import { beforeForcedExit, signalExitCode } from './signals.js';
 
@@ -40,7 +40,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   });
   let failure: { message: string; exitCode: number } | undefined;
   try {
-    const exitCode = await runCommand(COMMANDS, command, inputs, io, INPUTS_WITH_DEFAULTS);
+    const exitCode = await runCommand(
+      await commandsFor('action', command),
+      command,
+      inputs,
+      io,
+      INPUTS_WITH_DEFAULTS,
+    );
     if (exitCode !== 0) {
       const meaning = EXIT_MEANINGS[exitCode] ?? 'failed';
       failure = { message: `${command} ${meaning} (exit code ${exitCode})`, exitCode };
