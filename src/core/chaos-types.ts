@@ -2,26 +2,14 @@
  * Chaos types and subjects of the upstream eval harness (pikehouse/operator `eval/`).
  *
  * `CHAOS_TYPES` is the exact `valid_types` list of `ChaosSpec.validate_chaos_type` in
- * `eval/src/eval/runner/campaign.py` @ c766b4b, in upstream order. The per-subject lists come from
+ * `eval/src/eval/runner/campaign.py` @ c766b4b, in upstream order (it ends with the chat-db-app and
+ * chat-db-app-shard profiles, in their own order). The per-subject lists come from
  * the subject implementations (eval-harness.md §6); upstream does not check them when it loads a
  * campaign, so a mismatch only fails at injection time on the worker.
  */
 
-export const CHAOS_TYPES = [
-  'node_kill',
-  'latency',
-  'disk_pressure',
-  'network_partition',
-  'memory_exhaustion',
-  'cpu_starvation',
-  'process_pause',
-  'packet_loss',
-  'asymmetric_partition',
-  'pd_leader_kill',
-  'leader_concentration',
-  'load_pressure',
-  'db_kill',
-  'debug_code_edit',
+/** The 19 load profiles of `chat_db_app/profiles.py`. */
+const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
   'missing_index',
   'pool_exhaustion',
   'streaming_txn',
@@ -41,12 +29,35 @@ export const CHAOS_TYPES = [
   'notification_payload',
   'notification_cleanup',
   'notification_serialize',
+] as const;
+
+/** `SHARD_CHAOS_PROFILES` keys of `chat_db_app_shard/subject.py`. */
+const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
   'db_sharding',
   'db_sharding_nudge',
   'db_sharding_direct',
   'shard_fanout',
   'blob_storage',
   'online_migration',
+] as const;
+
+export const CHAOS_TYPES = [
+  'node_kill',
+  'latency',
+  'disk_pressure',
+  'network_partition',
+  'memory_exhaustion',
+  'cpu_starvation',
+  'process_pause',
+  'packet_loss',
+  'asymmetric_partition',
+  'pd_leader_kill',
+  'leader_concentration',
+  'load_pressure',
+  'db_kill',
+  'debug_code_edit',
+  ...CHAT_DB_APP_PROFILE_CHAOS_TYPES,
+  ...CHAT_DB_APP_SHARD_CHAOS_TYPES,
 ] as const;
 
 export type ChaosType = (typeof CHAOS_TYPES)[number];
@@ -75,39 +86,6 @@ const TIKV_CLOUD_ONLY_CHAOS_TYPES = [
   'disk_pressure',
   'memory_exhaustion',
   'cpu_starvation',
-] as const satisfies readonly ChaosType[];
-
-/** The 19 load profiles of `chat_db_app/profiles.py`. */
-const CHAT_DB_APP_PROFILE_CHAOS_TYPES = [
-  'missing_index',
-  'pool_exhaustion',
-  'streaming_txn',
-  'counter_race',
-  'fulltext_search',
-  'read_scale',
-  'unbounded_results',
-  'write_contention',
-  'write_amplification',
-  'correlated_subquery',
-  'notification_fanout',
-  'notification_counter',
-  'notification_realtime',
-  'notification_poll_idle',
-  'notification_mark_read',
-  'notification_n_plus_one',
-  'notification_payload',
-  'notification_cleanup',
-  'notification_serialize',
-] as const satisfies readonly ChaosType[];
-
-/** `SHARD_CHAOS_PROFILES` keys of `chat_db_app_shard/subject.py`. */
-const CHAT_DB_APP_SHARD_CHAOS_TYPES = [
-  'db_sharding',
-  'db_sharding_nudge',
-  'db_sharding_direct',
-  'shard_fanout',
-  'blob_storage',
-  'online_migration',
 ] as const satisfies readonly ChaosType[];
 
 /**
