@@ -104,7 +104,7 @@ describe('compare', () => {
     expect(botComments(pr)).toHaveLength(1);
     expect(comment!.body.split('\n')[0]).toBe(stickyMarker(pr, retry * 10 + 2));
     expect(comment!.body).toMatch(
-      /\| `network_partition` \| 0\/3 \(0\.0%\) \| 3\/3 \(100\.0%\) \| 0\.050 \| ✅ fixed \|/,
+      /\| `network_partition` \| 0\/3\u00a0\(0\.0%\) \| 3\/3\u00a0\(100\.0%\) \| 0\.050 \| ✅ fixed \|/,
     );
     expect(comment!.body).toMatch(/\| `latency[^`]*` \| .* \| ❌ still failing \|/);
     expect(comment!.body).toContain('xychart-beta');
@@ -215,7 +215,7 @@ describe('compare', () => {
     const body = botComments(merged.number)[0]!.body;
     expect(body).toContain('**Regressions:** `node_kill`');
     expect(body).toMatch(
-      /\| `node_kill` \| 3\/3 \(100\.0%\) \| 0\/3 \(0\.0%\) \| 0\.050 \| 🔻 regressed \|/,
+      /\| `node_kill` \| 3\/3\u00a0\(100\.0%\) \| 0\/3\u00a0\(0\.0%\) \| 0\.050 \| 🔻 regressed \|/,
     );
   });
 
@@ -450,7 +450,7 @@ describe('adaptive top-up', () => {
     const [comment] = botComments(pr);
     expect(botComments(pr)).toHaveLength(1);
     expect(comment!.body).toMatch(
-      /\| `network_partition` \|(?: {2}\|)? 0\/3 \(0\.0%\) \| 9\/9 \(100\.0%\) \| 0\.005 \| ✅ fixed \|/,
+      /\| `network_partition` \|(?: {2}\|)? 0\/3\u00a0\(0\.0%\) \| 9\/9\u00a0\(100\.0%\) \| 0\.005 \| ✅ fixed \|/,
     );
     expect(comment!.body).toContain('### Trials per combination');
     expect(comment!.body).toContain(
