@@ -6,12 +6,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { freePort } from '../../src/demo/embedded-server.js';
 import { openEvalDatabase } from '../../src/db/pool.js';
 import { createUpstreamSchema } from '../../src/db/upstream-schema.js';
 import { enqueue, insertCampaign } from '../../src/db/work-queue.js';
 import { createEmptyDatabase } from '../support/databases.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
+import { seedDemoCampaign } from '../support/seed-campaign.js';
 import { startBundle, until } from './bundle-runner.js';
 
 async function waitingCampaign(): Promise<{ url: string; id: number }> {
@@ -58,6 +60,33 @@ describe('node dist/index.js and signals', () => {
     expect(run.summary).toContain(
       '**iterate-campaign wait failed:** wait was interrupted (SIGTERM)',
     );
+  });
+
+  it('SIGTERM while a query gets no answer (a silent connection): exit 143 within 2 s', async () => {
+    const url = await createEmptyDatabase('signalsilent');
+    const id = await seedDemoCampaign(url);
+    const proxy = await startFaultProxy(Number(new URL(url).port));
+    onTestFinished(() => proxy.close());
+    const silenced = proxy.silentOn('trials');
+    const step = await startBundle({
+      apiUrl: 'http://127.0.0.1:9',
+      token: 'unused-token',
+      repository: 'octo-org/octo-repo',
+      event: { name: 'workflow_dispatch', payload: {} },
+      inputs: {
+        command: 'analyze',
+        'campaign-id': String(id),
+        'database-url': proxy.urlFor(url),
+        output: 'none',
+      },
+      workspace: await mkdtemp(join(tmpdir(), 'iterate-campaign-signals-')),
+    });
+    await silenced;
+    const { run, exitMs } = await stopWith(step, 'SIGTERM');
+    expect(exitMs).toBeLessThan(2_000);
+    expect(run.code).toBe(143);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toHaveLength(1);
+    expect(run.summary).toContain('iterate-campaign analyze failed');
   });
 
   it('SIGINT while the database is down (connect retry loop): exit 130 within 2 s', async () => {

@@ -10,8 +10,11 @@ export interface FaultProxy {
   /** The same URL with host and port replaced by the proxy's. */
   urlFor(target: string): string;
   silent(): void;
-  /** Goes silent when a client sends bytes containing `text` (that chunk is not forwarded). */
-  silentOn(text: string): void;
+  /**
+   * Goes silent when a client sends bytes containing `text` (that chunk is not forwarded);
+   * resolves then.
+   */
+  silentOn(text: string): Promise<void>;
   /** Forwards again, for new connections (silenced ones stay dead, as after a network partition). */
   heal(): void;
   reset(): void;
@@ -21,6 +24,7 @@ export interface FaultProxy {
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let mode: 'forward' | 'silent' = 'forward';
   let trigger: Buffer | undefined;
+  let fired = () => undefined as void;
   const silenceAll = () => {
     mode = 'silent';
     for (const pair of pairs) pair.silenced = true;
@@ -34,6 +38,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       if (trigger && chunk.includes(trigger)) {
         trigger = undefined;
         silenceAll();
+        fired();
       }
       if (!pair.silenced) upstream.write(chunk);
     });
@@ -64,6 +69,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     silent: silenceAll,
     silentOn(text) {
       trigger = Buffer.from(text);
+      return new Promise<void>((resolve) => (fired = resolve));
     },
     heal() {
       mode = 'forward';

@@ -23,7 +23,7 @@ const QUERY_DEADLINE_MS = 65_000;
 async function proxied(context: TestContext, url: string, silentOn: string) {
   const proxy = await startFaultProxy(Number(new URL(url).port));
   context.onTestFinished(() => proxy.close());
-  proxy.silentOn(silentOn);
+  void proxy.silentOn(silentOn);
   return proxy.urlFor(url);
 }
 

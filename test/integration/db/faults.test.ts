@@ -249,7 +249,7 @@ describe('#8 a connection that goes silent (half-open TCP, blackholed route)', (
   test('a transaction whose statement gets no answer fails after one deadline: its ROLLBACK does not wait out another', async () => {
     const { db, proxy } = await throughProxy(2_000);
     await db.query({ text: 'SELECT 1' });
-    proxy.silentOn('SELECT 6');
+    void proxy.silentOn('SELECT 6');
     const started = Date.now();
     const error = await rejection(
       db.withClient(async (client) => {
