@@ -183,6 +183,35 @@ describe('transactions that lose a race', () => {
   });
 });
 
+describe('#11 serialization failures', () => {
+  test('a serialization failure (40001) inside db.transaction is retried whole; the first attempt leaves nothing', async () => {
+    const url = await createEmptyDatabase('serial');
+    const db = await openEvalDatabase(url, { log: () => undefined });
+    onTestFinished(() => db.close());
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    onTestFinished(() => other.end().catch(() => undefined));
+    await db.query({ text: 'CREATE TABLE s (k text)' });
+    let attempts = 0;
+    await db.transaction(async (client) => {
+      attempts++;
+      await client.query('SET TRANSACTION ISOLATION LEVEL SERIALIZABLE');
+      await client.query("SELECT COUNT(*) FROM s WHERE k = 'a'");
+      if (attempts === 1) {
+        // Write skew: each reads what the other writes; the other commits first.
+        await other.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        await other.query("SELECT COUNT(*) FROM s WHERE k = 'b'");
+        await other.query("INSERT INTO s VALUES ('a')");
+        await other.query('COMMIT');
+      }
+      await client.query("INSERT INTO s VALUES ('b')");
+    });
+    expect(attempts).toBe(2);
+    const { rows } = await db.query({ text: 'SELECT k FROM s ORDER BY k' });
+    expect(rows).toEqual([{ k: 'a' }, { k: 'b' }]);
+  });
+});
+
 describe('#12 connections exhausted (53300)', () => {
   test('connect backs off and succeeds once a slot is free; the log names the cause', async () => {
     const url = new URL(await createEmptyDatabase('full'));
