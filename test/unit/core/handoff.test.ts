@@ -72,7 +72,7 @@ describe('renderHandoff of a retry (the iteration compare appends)', () => {
     );
     const markdown = renderHandoff(retry, { testSuites: [] });
     expect(markdown).toContain(
-      'cd eval && uv run eval run campaign campaigns/debug/tikv-all-chaos-cloud-retry-4.yaml --cloud=gcp --parallel 3',
+      'cd eval\nuv run eval run campaign campaigns/debug/tikv-all-chaos-cloud-retry-4.yaml \\\n  --cloud=gcp --parallel 3',
     );
     expect(markdown).not.toContain('retry-3-retry-4');
   });
