@@ -22,18 +22,13 @@ import { pct, renderDiagnosisMarkdown } from '../core/render-diagnosis.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { parseOperatorImage } from '../images/image-ref.js';
 import { openEvalDatabase } from '../db/pool.js';
-import {
-  createGitHubClient,
-  type GitHubClient,
-  type GitHubClientOptions,
-} from '../github/client.js';
+import type { GitHubClient, GitHubClientOptions } from '../github/client.js';
 import {
   resolveBotIdentity,
   syncDiagnosisIssue,
   type DiagnosisIssueOutcome,
 } from '../github/diagnosis-issue.js';
 import { clarifyGitHubFailure } from '../github/errors.js';
-import { botTargetOf, openGitHubSession } from '../github/session.js';
 import {
   describeTrigger,
   readRepoContext,
@@ -126,11 +121,12 @@ export interface AnalyzeInput {
 }
 
 export interface AnalyzeDependencies {
-  createGitHubClient(options: GitHubClientOptions): GitHubClient;
+  /** Default: the real client, loaded only when the diagnosis goes to GitHub. */
+  createGitHubClient?(options: GitHubClientOptions): GitHubClient;
   now(): Date;
 }
 
-const DEFAULT_DEPENDENCIES: AnalyzeDependencies = { createGitHubClient, now: () => new Date() };
+const DEFAULT_DEPENDENCIES: AnalyzeDependencies = { now: () => new Date() };
 
 type Publication =
   | { kind: 'issue'; outcome: DiagnosisIssueOutcome }
@@ -502,13 +498,17 @@ async function publish(
   handoff: Handoff,
 ): Promise<Publication | undefined> {
   if (input.output === 'none' || !input.github) return undefined;
+  // Loaded here: Octokit and undici are not needed to analyse and print (CLI, output none).
+  const { openGitHubSession } = await import('../github/session.js');
+  const createClient =
+    deps.createGitHubClient ?? (await import('../github/client.js')).createGitHubClient;
   const { client } = openGitHubSession({
     token: input.github.token,
     env: io.env,
     purpose: `output '${input.output}'`,
     logger: io.logger,
     context: input.github.context,
-    createClient: deps.createGitHubClient,
+    createClient,
     now: deps.now,
   });
   if (input.output === 'issue') {
@@ -530,6 +530,7 @@ async function publishIssue(
   handoff: Handoff,
 ): Promise<Publication> {
   const { context } = input.github!;
+  const { botTargetOf } = await import('../github/session.js');
   const identity = await resolveBotIdentity(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
   io.logger.info(
     `Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${repositorySlug(context)}.`,

@@ -162,6 +162,8 @@ export interface ProjectConfig {
 export class ConfigError extends Error {}
 
 const DEFAULT_RETRY_DIR = 'eval/campaigns/debug';
+/** Where finalize, compare and reconcile find the full validation campaign by default. */
+export const DEFAULT_VALIDATION_CAMPAIGN = 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml';
 
 /** A config is a few hundred bytes; anything near this is a mistake (or an attack on the parser). */
 export const MAX_CONFIG_BYTES = 1_048_576;

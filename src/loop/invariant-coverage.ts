@@ -17,7 +17,6 @@ import {
   parseInvariantsSource,
   type InvariantDefinition,
 } from '../core/invariants/parse-invariants.js';
-import { findCommit, isCommitHash, readFileAtCommit } from '../process/git-files.js';
 
 export interface CoverageResult {
   invariant_coverage: InvariantCoverage[];
@@ -96,6 +95,8 @@ interface Source {
 }
 
 async function openSource(root: string, commit: string): Promise<Source> {
+  // Loaded here: git (and execa) only matter when invariants are read from a checkout.
+  const { findCommit, isCommitHash, readFileAtCommit } = await import('../process/git-files.js');
   const workingTree = (reason: string): Source => ({
     origin: { commit: null, reason },
     at: '',

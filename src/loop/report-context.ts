@@ -56,7 +56,7 @@ import { poolAnalyses, trialBudget } from '../core/top-up.js';
 import { listTopUps, type TopUp } from '../db/top-ups.js';
 
 /** Upstream's full campaign, run to validate a fix (iterate-campaign skill, step 8). */
-export const DEFAULT_VALIDATION_CAMPAIGN = 'eval/campaigns/operations/tikv-all-chaos-cloud.yaml';
+export { DEFAULT_VALIDATION_CAMPAIGN } from '../core/config.js';
 
 /** Running items older than this are flagged as probably orphaned (upstream's release-stale default). */
 const STALE_AFTER_SECONDS = 3600;
