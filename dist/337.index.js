@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   ImageBuildError: () => (/* binding */ ImageBuildError),
 /* harmony export */   buildAll: () => (/* binding */ buildAll)
 /* harmony export */ });
-/* unused harmony exports engineArgs, buildAndPush */
+/* unused harmony export buildAndPush */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -131,28 +131,24 @@ function podmanRegistryFlags(p = {}, host) {
         args.push('--authfile', p.authFile);
     return args;
 }
-/** argv (without the executable) for each step; exported for tests and docs. */
+/** argv (without the executable) for each step. */
 function engineArgs(image, options, paths) {
     const platform = image.platform ?? _core_image_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .IMAGE_PLATFORM */ .cf;
     const host = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageReference */ .o_)(image.tag).host;
+    const credentials = (loginHost, username) => [
+        '--username',
+        username,
+        '--password-stdin',
+        loginHost,
+    ];
+    const target = ['--platform', platform, '-f', image.dockerfile, '-t', image.tag];
     if (options.builder === 'docker') {
         return {
-            login: (loginHost, username) => [
-                'login',
-                '--username',
-                username,
-                '--password-stdin',
-                loginHost,
-            ],
+            login: (loginHost, username) => ['login', ...credentials(loginHost, username)],
             build: [
                 'buildx',
                 'build',
-                '--platform',
-                platform,
-                '-f',
-                image.dockerfile,
-                '-t',
-                image.tag,
+                ...target,
                 '--push',
                 '--metadata-file',
                 paths.metadataFile,
@@ -166,22 +162,14 @@ function engineArgs(image, options, paths) {
             ...global,
             'login',
             ...podmanRegistryFlags(options.podmanOptions, loginHost),
-            '--username',
-            username,
-            '--password-stdin',
-            loginHost,
+            ...credentials(loginHost, username),
         ],
         build: [
             ...global,
             'build',
             '--isolation',
             options.podmanOptions?.isolation ?? 'chroot',
-            '--platform',
-            platform,
-            '-f',
-            image.dockerfile,
-            '-t',
-            image.tag,
+            ...target,
             image.context,
         ],
         push: [
@@ -284,6 +272,76 @@ async function buildAll(images, options) {
         results.push(result);
     }
     return results;
+}
+
+
+/***/ }),
+
+/***/ 8959:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ clipLine),
+/* harmony export */   Z: () => (/* binding */ LineTail)
+/* harmony export */ });
+/** What every child process we run shares: long lines clipped, only the last lines kept for errors. */
+const MAX_LINE_CHARS = 4000;
+/** Keeps the last N lines. */
+class LineTail {
+    size;
+    lines = [];
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.size)
+            this.lines.splice(0, this.lines.length - this.size);
+    }
+    get() {
+        return [...this.lines];
+    }
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
+}
+
+
+/***/ }),
+
+/***/ 4694:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ runLines)
+/* harmony export */ });
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2499);
+/** Runs one child process to its end, line by line, with a deadline: what builds and `eval` share. */
+
+async function runLines(file, args, options) {
+    const subprocess = (0,execa__WEBPACK_IMPORTED_MODULE_0__/* .execa */ .Ho)(file, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        extendEnv: true,
+        ...(options.input === undefined ? { stdin: 'ignore' } : { input: options.input }),
+        all: true,
+        buffer: false,
+        timeout: options.timeoutMs,
+        killSignal: 'SIGTERM',
+        forceKillAfterDelay: options.killGraceMs ?? 5000,
+        ...(options.killDescendants ? { killDescendants: true } : {}),
+        reject: false,
+    });
+    for await (const line of subprocess.iterable({ from: 'all' }))
+        options.onLine(line);
+    const result = await subprocess;
+    return {
+        failed: result.failed,
+        timedOut: result.timedOut,
+        ...(result.signal ? { signal: result.signal } : {}),
+        ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+        ...(result.shortMessage !== undefined ? { shortMessage: result.shortMessage } : {}),
+    };
 }
 
 

@@ -8,7 +8,6 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runEvalCampaign: () => (/* binding */ runEvalCampaign)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_EVAL_COMMAND, EvalCliError, parseCreatedCampaign, evalRunCampaignArgv */
 /* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8959);
 /* harmony import */ var _run_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4694);
 
@@ -72,6 +71,76 @@ async function runEvalCampaign(yamlPath, options) {
         }
         return created;
     });
+}
+
+
+/***/ }),
+
+/***/ 8959:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ clipLine),
+/* harmony export */   Z: () => (/* binding */ LineTail)
+/* harmony export */ });
+/** What every child process we run shares: long lines clipped, only the last lines kept for errors. */
+const MAX_LINE_CHARS = 4000;
+/** Keeps the last N lines. */
+class LineTail {
+    size;
+    lines = [];
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.size)
+            this.lines.splice(0, this.lines.length - this.size);
+    }
+    get() {
+        return [...this.lines];
+    }
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
+}
+
+
+/***/ }),
+
+/***/ 4694:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ runLines)
+/* harmony export */ });
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2499);
+/** Runs one child process to its end, line by line, with a deadline: what builds and `eval` share. */
+
+async function runLines(file, args, options) {
+    const subprocess = (0,execa__WEBPACK_IMPORTED_MODULE_0__/* .execa */ .Ho)(file, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        extendEnv: true,
+        ...(options.input === undefined ? { stdin: 'ignore' } : { input: options.input }),
+        all: true,
+        buffer: false,
+        timeout: options.timeoutMs,
+        killSignal: 'SIGTERM',
+        forceKillAfterDelay: options.killGraceMs ?? 5000,
+        ...(options.killDescendants ? { killDescendants: true } : {}),
+        reject: false,
+    });
+    for await (const line of subprocess.iterable({ from: 'all' }))
+        options.onLine(line);
+    const result = await subprocess;
+    return {
+        failed: result.failed,
+        timedOut: result.timedOut,
+        ...(result.signal ? { signal: result.signal } : {}),
+        ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+        ...(result.shortMessage !== undefined ? { shortMessage: result.shortMessage } : {}),
+    };
 }
 
 

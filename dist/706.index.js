@@ -2,6 +2,38 @@ export const id = 706;
 export const ids = [706];
 export const modules = {
 
+/***/ 8959:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ clipLine),
+/* harmony export */   Z: () => (/* binding */ LineTail)
+/* harmony export */ });
+/** What every child process we run shares: long lines clipped, only the last lines kept for errors. */
+const MAX_LINE_CHARS = 4000;
+/** Keeps the last N lines. */
+class LineTail {
+    size;
+    lines = [];
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        this.lines.push(line);
+        if (this.lines.length > this.size)
+            this.lines.splice(0, this.lines.length - this.size);
+    }
+    get() {
+        return [...this.lines];
+    }
+}
+function clipLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… [line cut]` : line;
+}
+
+
+/***/ }),
+
 /***/ 9706:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -9,7 +41,7 @@ export const modules = {
 /* harmony export */   describeEnd: () => (/* binding */ describeEnd),
 /* harmony export */   superviseWorker: () => (/* binding */ superviseWorker)
 /* harmony export */ });
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7260);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2499);
 /* harmony import */ var _output_tail_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8959);
 /**
  * Supervises one long-running child (the harness's `eval worker start`, which never exits on its
