@@ -1,7 +1,13 @@
-import * as core from '@actions/core';
 import type { CommandIO, InputSource } from './commands/command.js';
 import { abortOnSignals } from './signals.js';
 import { inertText, SecretMasker, type Logger } from './logger.js';
+import {
+  appendJobSummary,
+  logGroup,
+  logLine,
+  setOutput,
+  workflowCommand,
+} from './runner-commands.js';
 
 /** Inputs as the runner passes them: `INPUT_<NAME>` with the name upper-cased, hyphens kept. */
 export function actionInputSource(env: NodeJS.ProcessEnv): InputSource {
@@ -18,21 +24,21 @@ export function actionInputSource(env: NodeJS.ProcessEnv): InputSource {
   };
 }
 
-/** A Logger over @actions/core that masks secrets itself as well as registering them. */
+/** A Logger over workflow commands that masks secrets itself as well as registering them. */
 function actionLogger(masker: SecretMasker): Logger {
   return {
-    debug: (m) => core.debug(masker.mask(m)),
-    info: (m) => core.info(inertText(masker.mask(m))),
-    warning: (m) => core.warning(masker.mask(m)),
-    error: (m) => core.error(masker.mask(m)),
-    group: (name, fn) => core.group(masker.mask(name), fn),
+    debug: (m) => workflowCommand('debug', masker.mask(m)),
+    info: (m) => logLine(inertText(masker.mask(m))),
+    warning: (m) => workflowCommand('warning', masker.mask(m)),
+    error: (m) => workflowCommand('error', masker.mask(m)),
+    group: (name, fn) => logGroup(masker.mask(name), fn),
   };
 }
 
 class ActionMasker extends SecretMasker {
   override add(secret: string | undefined): void {
     super.add(secret);
-    if (secret) core.setSecret(secret);
+    if (secret) workflowCommand('add-mask', secret);
   }
 }
 
@@ -46,11 +52,11 @@ export function actionIO(env: NodeJS.ProcessEnv): CommandIO {
     masker,
     env,
     cwd: env.GITHUB_WORKSPACE || process.cwd(),
-    setOutput: (name, value) => core.setOutput(name, masker.mask(String(value))),
+    setOutput: (name, value) => setOutput(name, masker.mask(String(value)), env),
     appendSummary: async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(masker.mask(markdown), true).write();
+      await appendJobSummary(masker.mask(markdown), env);
     },
-    print: (text) => core.info(inertText(masker.mask(text))),
+    print: (text) => logLine(inertText(masker.mask(text))),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * The only logging surface most code sees. The action maps it onto @actions/core, the CLI onto
+ * The only logging surface most code sees. The action maps it onto workflow commands, the CLI onto
  * stderr; tests use `memoryLogger`. Every implementation masks registered secrets.
  */
 export interface Logger {

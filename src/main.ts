@@ -1,11 +1,11 @@
 import { appendFileSync } from 'node:fs';
-import * as core from '@actions/core';
 import { actionInputSource, actionIO } from './action-io.js';
 import { commandFailure } from './core/command-summaries.js';
 import { ACTION_INPUT_DEFAULTS } from './commands/command-actions.js';
 import type { CommandIO } from './commands/command.js';
 import { commandsFor } from './commands/lazy-registry.js';
 import { runCommand } from './commands/run-command.js';
+import { setFailed, workflowCommand } from './runner-commands.js';
 import { beforeForcedExit, signalExitCode } from './signals.js';
 
 /** Inputs that action.yml gives a default, so they are set on every run and never "ignored". */
@@ -34,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (finished) return;
     finished = true;
     const message = `${command} was interrupted by ${signal} before it could stop by itself; run it again to resume`;
-    core.setFailed(message);
+    setFailed(message);
     if (env.GITHUB_STEP_SUMMARY)
       appendFileSync(env.GITHUB_STEP_SUMMARY, failureSummary(command, message));
   });
@@ -66,12 +66,12 @@ async function fail(
   message: string,
   exitCode: number,
 ): Promise<void> {
-  core.setFailed(message);
+  setFailed(message);
   process.exitCode = exitCode;
   try {
     await io.appendSummary(failureSummary(command, message));
   } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
+    workflowCommand('warning', `Could not write the job summary: ${(error as Error).message}`);
   }
 }
 

@@ -24,7 +24,8 @@ import {
   retryYamlFor,
 } from '../loop/analyze-campaign.js';
 import { retryCampaignName } from '../core/campaign/retry.js';
-import { DEFAULT_HISTORY, investigate } from '../loop/investigate.js';
+import { DEFAULT_HISTORY } from '../core/flaky.js';
+import { investigate } from '../loop/investigate.js';
 import { waitForCampaign } from '../loop/wait.js';
 import { defineCommand, type CommandIO } from './command.js';
 

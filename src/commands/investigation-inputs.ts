@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { InputError, shown } from '../core/inputs.js';
-import { DEFAULT_HISTORY, type InvestigationOptions } from '../loop/investigate.js';
+import { DEFAULT_HISTORY } from '../core/flaky.js';
+import type { InvestigationOptions } from '../loop/investigate.js';
 import type { CommandIO, InputSource, InputSpec } from './command.js';
 
 export const INVESTIGATION_INPUTS: Readonly<Record<string, InputSpec>> = {

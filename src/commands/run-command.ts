@@ -28,5 +28,15 @@ export async function runCommand(
     }
   }
   const parsed: unknown = command.parse(inputs, io);
+  // In a workflow this is the step's first log line: it comes before the command's heavy modules load.
+  if (io.surface === 'action') io.logger.info(startLine(command, inputs));
   return (await command.run(parsed, io)) ?? 0;
+}
+
+/** The command and its given inputs, once they are valid; secrets are left out. */
+function startLine(command: AnyCommand, inputs: InputSource): string {
+  const given = Object.entries(command.inputs)
+    .filter(([name, spec]) => !spec.secret && inputs.get(name) !== undefined)
+    .map(([name]) => `${name}=${inputs.get(name)}`);
+  return `Running ${command.name}${given.length ? ` (${given.join(', ')})` : ''}`;
 }

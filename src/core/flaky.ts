@@ -5,6 +5,9 @@
  */
 import { combinationKey } from './grouping.js';
 
+/** Campaigns of a series read for the pass history by default (`--history`). */
+export const DEFAULT_HISTORY = 10;
+
 export interface FlakyCombination {
   chaos_type: string;
   params: Record<string, unknown>;

@@ -10,8 +10,6 @@ import { listSeriesCampaignIds } from '../db/campaign-series.js';
 import type { Queryable } from '../db/pool.js';
 import { loadCampaignAnalysis } from './analyze-campaign.js';
 
-export const DEFAULT_HISTORY = 10;
-
 export async function loadFlakyHistory(
   db: Queryable,
   analysis: Pick<CampaignAnalysis, 'campaign' | 'by_chaos_type' | 'target_win_rate'>,

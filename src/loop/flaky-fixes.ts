@@ -4,7 +4,8 @@ import type { Comparison } from '../core/compare.js';
 import { flakyFixes } from '../core/flaky.js';
 import type { Symptom } from '../core/symptoms.js';
 import type { Queryable } from '../db/pool.js';
-import { DEFAULT_HISTORY, loadFlakyHistory } from './campaign-history.js';
+import { DEFAULT_HISTORY } from '../core/flaky.js';
+import { loadFlakyHistory } from './campaign-history.js';
 
 /**
  * Marks the comparison's "fixed" rows whose combination flips across the series of the campaign

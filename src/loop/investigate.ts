@@ -7,11 +7,9 @@ import type { CampaignAnalysis } from '../core/analysis.js';
 import type { ProjectConfig } from '../core/config.js';
 import type { Queryable } from '../db/pool.js';
 import type { Logger } from '../logger.js';
-import { DEFAULT_HISTORY, loadFlakyHistory } from './campaign-history.js';
+import { loadFlakyHistory } from './campaign-history.js';
 import { checkInvariantCoverage } from './invariant-coverage.js';
 import { attachWorkerLogExcerpts } from './worker-logs.js';
-
-export { DEFAULT_HISTORY };
 
 export interface InvestigationOptions {
   /** Harness checkout with the subject's invariant files; undefined: coverage is not checked. */

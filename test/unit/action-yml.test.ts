@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ANALYZE_OUTPUTS, analyzeCommand } from '../../src/commands/analyze.js';
+import { analyzeCommand } from '../../src/commands/analyze.js';
+import { ANALYZE_OUTPUTS } from '../../src/commands/analyze-inputs.js';
 import { ACTION_COMMANDS } from '../../src/commands/registry.js';
 import { INPUTS_WITH_DEFAULTS } from '../../src/main.js';
 
