@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RA: () => (/* binding */ DEFAULT_HISTORY),
 /* harmony export */   U2: () => (/* binding */ flakyHistory),
 /* harmony export */   ls: () => (/* binding */ flakyFixes)
 /* harmony export */ });
@@ -17,6 +18,8 @@ export const modules = {
  * little until enough trials separate the fix from its usual noise. Pure.
  */
 
+/** Campaigns of a series read for the pass history by default (`--history`). */
+const DEFAULT_HISTORY = 10;
 /** At least two flips, and a flip in at least one of three consecutive pairs. */
 const FLAKY_MIN_FLIPS = 2;
 const FLAKY_MIN_FLIP_RATE = 1 / 3;
@@ -874,7 +877,6 @@ async function triggerExists(db) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ DEFAULT_HISTORY),
   a: () => (/* binding */ loadFlakyHistory)
 });
 
@@ -904,7 +906,6 @@ var analyze_campaign = __webpack_require__(6846);
 
 
 
-const DEFAULT_HISTORY = 10;
 async function loadFlakyHistory(db, analysis, options) {
     const ids = await listSeriesCampaignIds(db, analysis.campaign.name, analysis.campaign.id, options.history);
     const series = [];
@@ -954,11 +955,12 @@ var campaign_history = __webpack_require__(3484);
 ;// CONCATENATED MODULE: ./lib/loop/flaky-fixes.js
 
 
+
 /**
  * Marks the comparison's "fixed" rows whose combination flips across the series of the campaign
  * the retry retried, with the trials that would separate a fix from that noise.
  */
-async function markFlakyFixes(db, comparison, before, causes, history = campaign_history/* DEFAULT_HISTORY */.R) {
+async function markFlakyFixes(db, comparison, before, causes, history = flaky/* DEFAULT_HISTORY */.RA) {
     if (!comparison.rows.some((r) => r.verdict === 'fixed'))
         return;
     const series = await (0,campaign_history/* loadFlakyHistory */.a)(db, before, { history, causes });

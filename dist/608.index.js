@@ -8,7 +8,6 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  R: () => (/* reexport */ campaign_history/* DEFAULT_HISTORY */.R),
   a: () => (/* binding */ investigate)
 });
 
@@ -451,7 +450,7 @@ function joinNotes(...notes) {
 }
 async function openSource(root, commit) {
     // Loaded here: git (and execa) only matter when invariants are read from a checkout.
-    const { findCommit, isCommitHash, readFileAtCommit } = await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(283)]).then(__webpack_require__.bind(__webpack_require__, 7283));
+    const { findCommit, isCommitHash, readFileAtCommit } = await Promise.all(/* import() */[__webpack_require__.e(499), __webpack_require__.e(521)]).then(__webpack_require__.bind(__webpack_require__, 7283));
     const workingTree = (reason) => ({
         origin: { commit: null, reason },
         at: '',
@@ -499,7 +498,6 @@ async function readSource(root, file) {
 // EXTERNAL MODULE: ./lib/loop/worker-logs.js
 var worker_logs = __webpack_require__(9767);
 ;// CONCATENATED MODULE: ./lib/loop/investigate.js
-
 
 
 

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_command_summaries_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9231);
 /* harmony import */ var _core_markdown_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1280);
 /* harmony import */ var _core_targets_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(1641);
-/* harmony import */ var _core_gates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7192);
+/* harmony import */ var _core_gates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4811);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(662);
 /* harmony import */ var _core_retry_report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8920);
 /* harmony import */ var _db_retry_reports_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1182);
@@ -264,7 +264,7 @@ function reportInputs(tokenDescription) {
 
 /***/ }),
 
-/***/ 7192:
+/***/ 4811:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

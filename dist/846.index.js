@@ -761,7 +761,7 @@ function groupBy(items, key) {
 // EXTERNAL MODULE: ./lib/db/eval-reader.js + 2 modules
 var eval_reader = __webpack_require__(6771);
 // EXTERNAL MODULE: ./lib/core/campaign/retry.js + 1 modules
-var retry = __webpack_require__(8385);
+var retry = __webpack_require__(766);
 // EXTERNAL MODULE: ./lib/core/diagnosis-state.js + 1 modules
 var diagnosis_state = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./lib/loop/analyze-campaign.js

@@ -1,5 +1,5 @@
 export const id = 957;
-export const ids = [957,399,283,678];
+export const ids = [957,678,521,399];
 export const modules = {
 
 /***/ 6700:
@@ -372,7 +372,7 @@ function borderlineLatencyPasses(chaosType, params) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/core/campaign/retry.js + 1 modules
-var campaign_retry = __webpack_require__(8385);
+var campaign_retry = __webpack_require__(766);
 // EXTERNAL MODULE: ./lib/core/diagnosis-state.js + 1 modules
 var diagnosis_state = __webpack_require__(8251);
 // EXTERNAL MODULE: ./lib/core/image-plan.js
@@ -550,11 +550,14 @@ function issueBody(previous, retry, config) {
 
 // EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
 var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/core/flaky.js
+var flaky = __webpack_require__(5366);
 // EXTERNAL MODULE: ./lib/loop/investigate.js + 3 modules
 var investigate = __webpack_require__(9608);
 // EXTERNAL MODULE: ./lib/commands/command.js
 var command = __webpack_require__(5583);
 ;// CONCATENATED MODULE: ./lib/commands/demo.js
+
 
 
 
@@ -685,7 +688,7 @@ async function simulateCampaign(db, campaign, input, io, harness) {
         causes: config.causes,
     });
     // Where an engineer looks next: the simulated harness's invariants, the worker logs.
-    await (0,investigate/* investigate */.a)(db, analysis, config, { sourceDir: harness.dir, history: investigate/* DEFAULT_HISTORY */.R, workerLogsDir }, io.logger);
+    await (0,investigate/* investigate */.a)(db, analysis, config, { sourceDir: harness.dir, history: flaky/* DEFAULT_HISTORY */.RA, workerLogsDir }, io.logger);
     return analysis;
 }
 /** Worker logs in the harness worker's wording (claim … completion), one file per worker. */

@@ -1,5 +1,5 @@
-export const id = 662;
-export const ids = [662];
+export const id = 576;
+export const ids = [576];
 export const modules = {
 
 /***/ 6491:
@@ -707,7 +707,7 @@ function semanticWarnings(config) {
 
 /***/ }),
 
-/***/ 8385:
+/***/ 766:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1445,7 +1445,7 @@ var picomatch = __webpack_require__(4006);
 // EXTERNAL MODULE: ./lib/core/grouping.js
 var grouping = __webpack_require__(5414);
 // EXTERNAL MODULE: ./lib/core/campaign/retry.js + 1 modules
-var campaign_retry = __webpack_require__(8385);
+var campaign_retry = __webpack_require__(766);
 // EXTERNAL MODULE: ./lib/core/markdown/index.js + 4 modules
 var markdown = __webpack_require__(1280);
 ;// CONCATENATED MODULE: ./lib/core/handoff.js
@@ -2846,120 +2846,6 @@ function redactSecrets(text, secrets = []) {
         out = out.replace(pattern, (match, scheme) => typeof scheme === 'string' && /^(token|bearer)$/i.test(scheme) ? `${scheme} ***` : '***');
     }
     return out;
-}
-
-
-/***/ }),
-
-/***/ 4013:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ repositorySlug),
-/* harmony export */   ac: () => (/* binding */ readRepoContext),
-/* harmony export */   gb: () => (/* binding */ describeTrigger),
-/* harmony export */   nE: () => (/* binding */ eventSelection)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(662);
-/**
- * Where the action runs, from the runner's GITHUB_* variables: the repository, the API and web
- * URLs (GitHub Enterprise Server included), the run's URL and the triggering event.
- */
-
-
-const REPOSITORY_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
-/**
- * The repository context, or an InputError in one actionable line. `purpose` says what needs it,
- * e.g. "output 'issue'".
- */
-function readRepoContext(env, purpose) {
-    const repository = env.GITHUB_REPOSITORY?.trim();
-    if (!repository) {
-        // Only analyze's outputs can do without a repository; other commands have no such option.
-        const alternative = purpose.startsWith('output ') ? ", or use output 'none'" : '';
-        throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`GITHUB_REPOSITORY is not set: ${purpose} needs the repository (owner/repo). ` +
-            `In a workflow the runner sets it; elsewhere export GITHUB_REPOSITORY=owner/repo${alternative}.`);
-    }
-    const match = REPOSITORY_PATTERN.exec(repository);
-    if (!match) {
-        throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid GITHUB_REPOSITORY: '${repository.slice(0, 80)}' — expected owner/repo`);
-    }
-    const serverUrl = baseUrl(env, 'GITHUB_SERVER_URL', 'https://github.com');
-    const owner = match[1];
-    const repo = match[2];
-    const runId = env.GITHUB_RUN_ID?.trim();
-    return {
-        owner,
-        repo,
-        apiUrl: baseUrl(env, 'GITHUB_API_URL', 'https://api.github.com'),
-        serverUrl,
-        runUrl: runId && /^\d+$/.test(runId)
-            ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`
-            : undefined,
-        eventName: env.GITHUB_EVENT_NAME?.trim() || undefined,
-        eventPath: env.GITHUB_EVENT_PATH?.trim() || undefined,
-    };
-}
-function baseUrl(env, name, fallback) {
-    const value = env[name]?.trim() || fallback;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${name}: '${value.slice(0, 80)}' — expected an http(s) URL`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${name}: '${value.slice(0, 80)}' — expected an http(s) URL`);
-    }
-    return value.replace(/\/+$/, '');
-}
-function repositorySlug(context) {
-    return `${context.owner}/${context.repo}`;
-}
-/**
- * One line on what triggered the run, from the event payload: "schedule (17 3 * * *)",
- * "workflow_dispatch by @octocat". Undefined outside a workflow; never throws.
- */
-function describeTrigger(context) {
-    if (!context.eventName)
-        return undefined;
-    const payload = readEventPayload(context.eventPath);
-    const schedule = typeof payload?.schedule === 'string' ? ` (${payload.schedule})` : '';
-    const sender = payload?.sender;
-    const by = typeof sender?.login === 'string' ? ` by @${sender.login}` : '';
-    return `${context.eventName}${schedule}${by}`;
-}
-function readEventPayload(path) {
-    if (!path)
-        return undefined;
-    try {
-        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-        return typeof value === 'object' && value !== null
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The PR number of a pull_request / pull_request_target event, from the payload file. */
-function eventSelection(env) {
-    const eventName = env.GITHUB_EVENT_NAME?.trim() || undefined;
-    if (!eventName?.startsWith('pull_request') || !env.GITHUB_EVENT_PATH) {
-        return eventName ? { eventName } : {};
-    }
-    try {
-        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const number = payload.pull_request?.number;
-        return typeof number === 'number' && Number.isSafeInteger(number) && number > 0
-            ? { eventName, eventPullNumber: number }
-            : { eventName };
-    }
-    catch {
-        return { eventName };
-    }
 }
 
 

@@ -1,19 +1,6 @@
-export const id = 988;
-export const ids = [988];
+export const id = 406;
+export const ids = [406];
 export const modules = {
-
-/***/ 5583:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ defineCommand)
-/* harmony export */ });
-function defineCommand(command) {
-    return command;
-}
-
-
-/***/ }),
 
 /***/ 3406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {

@@ -1,8 +1,8 @@
-export const id = 703;
-export const ids = [703];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
-/***/ 7046:
+/***/ 658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,9 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ANALYZE_OUTPUTS: () => (/* binding */ ANALYZE_OUTPUTS),
-  analyzeCommand: () => (/* binding */ analyzeCommand),
-  createAnalyzeCommand: () => (/* binding */ createAnalyzeCommand)
+  runAnalyze: () => (/* binding */ runAnalyze)
 });
 
 // EXTERNAL MODULE: ./lib/core/targets.js
@@ -22,7 +20,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/core/campaign/retry.js + 1 modules
-var retry = __webpack_require__(8385);
+var retry = __webpack_require__(766);
 // EXTERNAL MODULE: ./lib/core/chaos-types.js
 var chaos_types = __webpack_require__(9747);
 // EXTERNAL MODULE: ./lib/core/command-summaries.js
@@ -32,13 +30,11 @@ var markdown = __webpack_require__(1280);
 // EXTERNAL MODULE: ./lib/core/diagnosis-state.js + 1 modules
 var diagnosis_state = __webpack_require__(8251);
 // EXTERNAL MODULE: ./lib/core/inputs.js
-var core_inputs = __webpack_require__(662);
+var inputs = __webpack_require__(662);
 // EXTERNAL MODULE: ./lib/core/render-diagnosis.js
 var render_diagnosis = __webpack_require__(4063);
 // EXTERNAL MODULE: ./lib/config/project-config.js
 var project_config = __webpack_require__(3406);
-// EXTERNAL MODULE: ./lib/images/image-ref.js
-var image_ref = __webpack_require__(4579);
 // EXTERNAL MODULE: ./lib/db/pool.js
 var pool = __webpack_require__(9102);
 // EXTERNAL MODULE: ./lib/github/diagnosis-issue.js
@@ -280,48 +276,11 @@ var analyze_campaign = __webpack_require__(6846);
 // EXTERNAL MODULE: ./lib/loop/investigate.js + 3 modules
 var investigate = __webpack_require__(9608);
 // EXTERNAL MODULE: ./lib/core/gates.js
-var gates = __webpack_require__(7192);
-;// CONCATENATED MODULE: ./lib/commands/investigation-inputs.js
-/**
- * Inputs of the "where would an engineer look next" checks of `analyze`: invariant coverage
- * (`source-dir`), the pass history of the series (`history`) and worker log excerpts (`worker-logs`).
- */
-
-
-
-const INVESTIGATION_INPUTS = {
-    'source-dir': {
-        description: "Harness checkout whose invariant files are checked against the failing combinations, read at the campaign's git commit when the checkout has it (action default: the workspace; CLI: none, coverage not checked)",
-    },
-    history: {
-        description: `Campaigns of the same series whose pass history marks flaky combinations (default ${investigate/* DEFAULT_HISTORY */.R}; 0 turns it off)`,
-    },
-    'worker-logs': {
-        description: 'Directory of worker logs (the worker command writes them; workflows upload them as artifacts): each failed trial gets the lines of its work item',
-    },
-};
-const MAX_HISTORY = 100;
-function parseInvestigationInputs(inputs, io) {
-    const rawHistory = inputs.get('history') ?? String(investigate/* DEFAULT_HISTORY */.R);
-    const trimmed = rawHistory.trim();
-    if (!/^\d{1,3}$/.test(trimmed) || Number(trimmed) > MAX_HISTORY) {
-        throw new core_inputs/* InputError */.dz(`Invalid history: '${(0,core_inputs/* shown */.SP)(rawHistory)}' — expected a whole number of campaigns from 0 to ${MAX_HISTORY}, e.g. 10`);
-    }
-    const sourceDir = inputs.get('source-dir') ??
-        (io.surface === 'action' ? io.env.GITHUB_WORKSPACE?.trim() || io.cwd : undefined);
-    const workerLogs = inputs.get('worker-logs');
-    return {
-        sourceDir: sourceDir === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, sourceDir),
-        history: Number(trimmed),
-        workerLogsDir: workerLogs === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, workerLogs),
-    };
-}
-
+var gates = __webpack_require__(4811);
 // EXTERNAL MODULE: ./lib/commands/common-inputs.js
 var common_inputs = __webpack_require__(767);
-// EXTERNAL MODULE: ./lib/commands/command.js
-var command = __webpack_require__(5583);
-;// CONCATENATED MODULE: ./lib/commands/analyze.js
+;// CONCATENATED MODULE: ./lib/commands/analyze-run.js
+/** What analyze does once its inputs are valid; loaded only then (see analyze.ts). */
 
 
 
@@ -342,167 +301,8 @@ var command = __webpack_require__(5583);
 
 
 
-
-
-
-const OUTPUT_MODES = ['issue', 'pr', 'none'];
-/** Every output the command sets; action.yml documents exactly these. */
-const ANALYZE_OUTPUTS = [
-    'campaign-id',
-    'win-rate',
-    'meets-target',
-    'failing-chaos-types',
-    'issue-number',
-    'pr-number',
-    'retry-campaign-path',
-];
 /** The step summary takes 1 MiB; characters may take up to 2 bytes here (emoji, dashes). */
 const SUMMARY_MAX_CHARS = 500_000;
-const DEFAULT_DEPENDENCIES = { now: () => new Date() };
-function createAnalyzeCommand(deps = DEFAULT_DEPENDENCIES) {
-    return (0,command/* defineCommand */.N)({
-        name: 'analyze',
-        description: 'Score a campaign exactly as upstream does, group and classify its failures, and write a diagnosis.',
-        surfaces: ['action', 'cli'],
-        outputs: {
-            'campaign-id': "The analyzed campaign's id ('latest' resolved)",
-            'win-rate': 'Win rate as upstream computes it, a fraction with 4 decimals',
-            'meets-target': 'true when the win rate is at or above the target',
-            'failing-chaos-types': 'JSON list of failing combinations, e.g. [{"subject":"tikv","chaos_type":"latency","params":{"min_ms":50,"max_ms":150},"resolution_timeout":null}]',
-            'issue-number': "Number of the series' diagnosis issue (output issue), when there is one",
-            'pr-number': 'The retry pull request opened or updated (output pr)',
-            'retry-campaign-path': 'Path of the targeted retry campaign YAML: in the repository (output pr) or in the workspace (write-retry)',
-        },
-        inputs: {
-            'campaign-id': {
-                description: "Campaign id, or 'latest' (newest finished campaign)",
-                positional: 0,
-                required: true,
-            },
-            'campaign-name': {
-                description: "With 'latest': only campaigns whose name matches this glob",
-            },
-            'target-win-rate': {
-                description: 'Target win rate: 90, 90% or 0.9 (default: config targets.default, else 90%; per chaos type: config targets)',
-                cliAlias: 'target',
-            },
-            'database-url': common_inputs/* DATABASE_URL_INPUT */.jV,
-            config: common_inputs/* CONFIG_INPUT */.sR,
-            json: { description: 'Print the analysis as JSON (the same as --format json)', flag: true },
-            format: common_inputs/* FORMAT_INPUT */.z5,
-            'write-retry': { description: 'Write the targeted retry campaign YAML to this file' },
-            'operator-image': { description: 'Operator image for the retry campaign' },
-            'github-token': {
-                description: 'GitHub token for output issue/pr (CLI default: GITHUB_TOKEN)',
-                secret: true,
-            },
-            output: {
-                description: 'Where the diagnosis goes: issue, pr or none (CLI default none, action default issue)',
-            },
-            'retry-dir': {
-                description: 'Repository directory of the retry campaign in PR mode (default: config retry.dir)',
-            },
-            labels: {
-                description: `Comma-separated labels of the diagnosis issue (default ${common_inputs/* DEFAULT_LABELS */.Ge})`,
-            },
-            'dry-run': {
-                description: 'Read GitHub and show what would be written, write nothing',
-                flag: true,
-            },
-            ...INVESTIGATION_INPUTS,
-            'agent-mention': {
-                description: 'Mention put in the diagnosis issue\'s "For a coding agent" section when it is created, e.g. @claude or @copilot (triggers an agent workflow that listens for it)',
-            },
-            'agent-label': {
-                description: 'Label added to the diagnosis issue whenever it is written, e.g. agent:fix (triggers an agent workflow on issues: labeled)',
-            },
-            'fail-on': { description: gates/* ANALYZE_FAIL_ON_DESCRIPTION */.f1 },
-        },
-        parse: (inputs, io) => parseAnalyzeInput(inputs, io),
-        run: (input, io) => runAnalyze(input, io, deps),
-    });
-}
-const analyzeCommand = createAnalyzeCommand();
-// ── parse: every input validated before any side effect ───────────────────────────────────────
-function parseAnalyzeInput(inputs, io) {
-    const rawId = inputs.get('campaign-id');
-    if (rawId === undefined) {
-        throw new core_inputs/* InputError */.dz("Missing campaign-id: give a campaign id such as 123, or 'latest'");
-    }
-    const selector = (0,core_inputs/* parseCampaignSelector */.n_)('campaign-id', rawId);
-    const target = (0,common_inputs/* optionalTargetRate */.q3)(inputs);
-    const output = (0,core_inputs/* parseChoice */.HU)('output', inputs.get('output') ?? defaultOutput(io.surface), OUTPUT_MODES);
-    const dryRun = (0,core_inputs/* parseBoolean */.yG)('dry-run', inputs.get('dry-run') ?? 'false');
-    const json = (0,core_inputs/* parseBoolean */.yG)('json', inputs.get('json') ?? 'false');
-    const labels = (0,common_inputs/* readLabels */.k2)(inputs);
-    const rawRetryDir = inputs.get('retry-dir');
-    const retryDir = rawRetryDir === undefined ? undefined : (0,common_inputs/* parseRepoDirectory */.HO)('retry-dir', rawRetryDir);
-    const github = output === 'none' ? undefined : parseGitHubTarget(inputs, io, output);
-    const databaseUrl = (0,common_inputs/* readDatabaseUrl */.Bq)(inputs, io);
-    warnAboutUnusedInputs(inputs, io, { selector, output, dryRun });
-    return {
-        selector,
-        campaignName: inputs.get('campaign-name'),
-        target,
-        databaseUrl,
-        configPath: inputs.get('config'),
-        json,
-        format: (0,common_inputs/* readReportFormat */.o9)(inputs, io),
-        writeRetry: optional(inputs, 'write-retry', (field, v) => (0,core_inputs/* parseWorkspacePath */.Qk)(field, v, 'retry.yaml')),
-        operatorImage: optional(inputs, 'operator-image', image_ref/* parseOperatorImage */.BO),
-        output,
-        github,
-        retryDir,
-        labels,
-        dryRun,
-        investigation: parseInvestigationInputs(inputs, io),
-        agent: parseAgentTrigger(inputs),
-        failOn: (0,gates/* parseFailOn */.XV)('fail-on', inputs.get('fail-on'), 'analyze'),
-    };
-}
-const MENTION = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?(?:\/[A-Za-z0-9_.-]{1,100})?$/;
-function parseAgentTrigger(inputs) {
-    const mention = inputs.get('agent-mention')?.trim();
-    if (mention !== undefined && !MENTION.test(mention)) {
-        throw new core_inputs/* InputError */.dz(`Invalid agent-mention: '${(0,core_inputs/* shown */.SP)(mention)}' — expected one @login or @org/team, e.g. @claude`);
-    }
-    const rawLabel = inputs.get('agent-label');
-    const label = rawLabel === undefined ? undefined : (0,common_inputs/* parseLabels */.Xy)('agent-label', rawLabel);
-    if (label && label.length !== 1) {
-        throw new core_inputs/* InputError */.dz(`Invalid agent-label: '${(0,core_inputs/* shown */.SP)(rawLabel)}' — expected one label name, e.g. agent:fix`);
-    }
-    return { mention, label: label?.[0] };
-}
-function optional(inputs, field, parse) {
-    const value = inputs.get(field);
-    return value === undefined ? undefined : parse(field, value);
-}
-function defaultOutput(surface) {
-    return surface === 'action' ? 'issue' : 'none';
-}
-function parseGitHubTarget(inputs, io, output) {
-    const fromEnv = io.surface === 'cli' ? io.env.GITHUB_TOKEN?.trim() || io.env.GH_TOKEN?.trim() : undefined;
-    const token = inputs.get('github-token') ?? fromEnv;
-    if (!token) {
-        const where = io.surface === 'action'
-            ? 'leave github-token at its default (github.token)'
-            : 'pass --github-token or set GITHUB_TOKEN';
-        throw new core_inputs/* InputError */.dz(`Missing github-token: output '${output}' writes to GitHub; ${where}, or use output 'none'`);
-    }
-    io.masker.add(token);
-    return { token, context: (0,repo_context/* readRepoContext */.ac)(io.env, `output '${output}'`) };
-}
-function warnAboutUnusedInputs(inputs, io, parsed) {
-    const warn = (name, why) => io.logger.warning(`Input '${name}' is ignored: ${why}.`);
-    if (inputs.get('campaign-name') !== undefined && parsed.selector.kind === 'id') {
-        warn('campaign-name', "it only filters campaign-id 'latest'");
-    }
-    if (inputs.get('retry-dir') !== undefined && parsed.output !== 'pr') {
-        warn('retry-dir', `it is used by output 'pr', not '${parsed.output}'`);
-    }
-    if (parsed.dryRun && parsed.output === 'none')
-        warn('dry-run', "output 'none' writes nothing to GitHub anyway");
-}
 // ── run ────────────────────────────────────────────────────────────────────────────────────────
 async function runAnalyze(input, io, deps) {
     const config = await (0,project_config/* loadProjectConfig */.W)(input.configPath, io.cwd);
@@ -588,7 +388,7 @@ async function writeLocalRetry(analysis, config, input, io) {
         await (0,promises_.writeFile)(path, (0,analyze_campaign/* retryYamlFor */.d4)(analysis, config, input.operatorImage));
     }
     catch (error) {
-        throw new core_inputs/* InputError */.dz(`Cannot write write-retry '${input.writeRetry}': ${describeWriteFailure(error)}`);
+        throw new inputs/* InputError */.dz(`Cannot write write-retry '${input.writeRetry}': ${describeWriteFailure(error)}`);
     }
     io.logger.info(`Retry campaign written to ${path}`);
     setOutput(io, 'retry-campaign-path', input.writeRetry);
@@ -631,7 +431,7 @@ async function publish(input, analysis, retryYaml, retryDir, io, deps, handoff) 
     if (input.output === 'none' || !input.github)
         return undefined;
     // Loaded here: Octokit and undici are not needed to analyse and print (CLI, output none).
-    const { openGitHubSession } = await Promise.all(/* import() */[__webpack_require__.e(8), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 9811));
+    const { openGitHubSession } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(8), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 9811));
     const createClient = deps.createGitHubClient ?? (await Promise.all(/* import() */[__webpack_require__.e(8), __webpack_require__.e(636)]).then(__webpack_require__.bind(__webpack_require__, 636))).createGitHubClient;
     const { client } = openGitHubSession({
         token: input.github.token,
@@ -649,7 +449,7 @@ async function publish(input, analysis, retryYaml, retryDir, io, deps, handoff) 
 }
 async function publishIssue(client, input, analysis, retryYaml, io, handoff) {
     const { context } = input.github;
-    const { botTargetOf } = await Promise.all(/* import() */[__webpack_require__.e(8), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 9811));
+    const { botTargetOf } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(8), __webpack_require__.e(811)]).then(__webpack_require__.bind(__webpack_require__, 9811));
     const identity = await (0,diagnosis_issue/* resolveBotIdentity */.iv)(client, io.env.ITERATE_CAMPAIGN_BOT_LOGIN);
     io.logger.info(`Looking for the diagnosis issue of '${analysis.campaign.name}' by ${identity.login} labelled '${input.labels[0]}' in ${(0,repo_context/* repositorySlug */.Sv)(context)}.`);
     const outcome = await (0,diagnosis_issue/* syncDiagnosisIssue */.mH)({
@@ -805,231 +605,12 @@ function oneLine(error) {
 
 /***/ }),
 
-/***/ 5366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U2: () => (/* binding */ flakyHistory),
-/* harmony export */   ls: () => (/* binding */ flakyFixes)
-/* harmony export */ });
-/* unused harmony exports trialsToBeatNoise, binomialUpperTail */
-/* harmony import */ var _grouping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5414);
-/**
- * Flaky combinations across the campaigns of a series: a chaos type (with its params) that flips
- * between passing and failing from one campaign to the next. A "fixed" verdict on such a type says
- * little until enough trials separate the fix from its usual noise. Pure.
- */
-
-/** At least two flips, and a flip in at least one of three consecutive pairs. */
-const FLAKY_MIN_FLIPS = 2;
-const FLAKY_MIN_FLIP_RATE = 1 / 3;
-/**
- * The pass history of every non-baseline combination of the newest campaign over `series` (oldest
- * first, the analysed campaign last).
- */
-function flakyHistory(series, target) {
-    const newest = series[series.length - 1];
-    if (!newest)
-        return [];
-    return newest.combos
-        .filter((c) => !c.baseline)
-        .map((combo) => {
-        const key = (0,_grouping_js__WEBPACK_IMPORTED_MODULE_0__/* .combinationKey */ .ZV)({ chaosType: combo.chaos_type, params: combo.params });
-        const campaigns = series.flatMap((campaign) => {
-            const row = campaign.combos.find((c) => !c.baseline &&
-                c.trials > 0 &&
-                (0,_grouping_js__WEBPACK_IMPORTED_MODULE_0__/* .combinationKey */ .ZV)({ chaosType: c.chaos_type, params: c.params }) === key);
-            return row
-                ? [{ campaign_id: campaign.campaign_id, successes: row.successes, trials: row.trials }]
-                : [];
-        });
-        const passes = campaigns.map((c) => c.successes / c.trials >= target);
-        const flips = passes.slice(1).filter((p, i) => p !== passes[i]).length;
-        const flipRate = campaigns.length >= 2 ? flips / (campaigns.length - 1) : null;
-        return {
-            chaos_type: combo.chaos_type,
-            params: combo.params,
-            campaigns,
-            flip_rate: flipRate,
-            flaky: flips >= FLAKY_MIN_FLIPS && flipRate !== null && flipRate >= FLAKY_MIN_FLIP_RATE - 1e-9,
-        };
-    });
-}
-/**
- * All-success trials to add to a retry's `successes`/`trials` before a one-sided binomial test
- * against the series' pooled pass rate `p0` says p ≤ alpha: how many more trials separate a fix
- * from the noise of a flaky type. Null when no number of trials can (p0 = 1) or past 1000.
- */
-function trialsToBeatNoise(successes, trials, p0, alpha = 0.05) {
-    if (p0 >= 1)
-        return null;
-    for (let more = 0; more <= 1000; more++) {
-        if (binomialUpperTail(successes + more, trials + more, p0) <= alpha * (1 + 1e-9))
-            return more;
-    }
-    return null;
-}
-/** P(X ≥ k) for X ~ Binomial(n, p). */
-function binomialUpperTail(k, n, p) {
-    if (k <= 0)
-        return 1;
-    if (k > n)
-        return 0;
-    if (p <= 0)
-        return 0;
-    let total = 0;
-    const logP = Math.log(p);
-    const logQ = Math.log1p(-p);
-    for (let i = k; i <= n; i++) {
-        total += Math.exp(logChoose(n, i) + i * logP + (n - i) * logQ);
-    }
-    return Math.min(1, total);
-}
-function logChoose(n, k) {
-    let sum = 0;
-    for (let i = 1; i <= k; i++)
-        sum += Math.log((n - k + i) / i);
-    return sum;
-}
-/** Pooled pass rate of a combination over the campaigns of its history. */
-function pooledRate(history) {
-    const trials = history.campaigns.reduce((n, c) => n + c.trials, 0);
-    const successes = history.campaigns.reduce((n, c) => n + c.successes, 0);
-    return trials ? successes / trials : null;
-}
-function flakyFixes(rows, history) {
-    const byKey = new Map(history.map((h) => [(0,_grouping_js__WEBPACK_IMPORTED_MODULE_0__/* .combinationKey */ .ZV)({ chaosType: h.chaos_type, params: h.params }), h]));
-    return rows.flatMap((row) => {
-        if (row.verdict !== 'fixed')
-            return [];
-        const past = byKey.get((0,_grouping_js__WEBPACK_IMPORTED_MODULE_0__/* .combinationKey */ .ZV)({ chaosType: row.chaos_type, params: row.params }));
-        const pooled = past && pooledRate(past);
-        if (!past?.flaky || pooled === null || pooled === undefined)
-            return [];
-        return [
-            {
-                chaos_type: row.chaos_type,
-                params: row.params,
-                flip_rate: past.flip_rate ?? 0,
-                campaigns: past.campaigns.length,
-                pooled_rate: pooled,
-                retry: { successes: row.after.successes, trials: row.after.trials },
-                more_trials_needed: trialsToBeatNoise(row.after.successes, row.after.trials, pooled),
-            },
-        ];
-    });
-}
-
-
-/***/ }),
-
-/***/ 7192:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   In: () => (/* binding */ GateFailure),
-/* harmony export */   XV: () => (/* binding */ parseFailOn),
-/* harmony export */   f1: () => (/* binding */ ANALYZE_FAIL_ON_DESCRIPTION),
-/* harmony export */   ln: () => (/* binding */ comparisonGate),
-/* harmony export */   mB: () => (/* binding */ FAIL_ON_DESCRIPTION),
-/* harmony export */   sx: () => (/* binding */ analysisGate)
-/* harmony export */ });
-/* harmony import */ var _grouping_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5414);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(662);
-
-
-const FAIL_ON_VALUES = ['never', 'regressed', 'missed', 'not-fixed'];
-const FAIL_ON_DESCRIPTION = 'Fail the step after everything is written: never (default), regressed (a combination regressed), missed (a regression or the target missed), not-fixed (anything short of every retried combination fixed)';
-const ANALYZE_FAIL_ON_DESCRIPTION = 'Fail the step after everything is written: never (default), missed (the win rate or a chaos type with its own target is below it), not-fixed (any combination below its target)';
-function parseFailOn(field, value, command) {
-    const v = (value ?? 'never').trim();
-    const allowed = command === 'analyze' ? FAIL_ON_VALUES.filter((x) => x !== 'regressed') : FAIL_ON_VALUES;
-    if (allowed.includes(v))
-        return v;
-    const hint = v === 'regressed' ? ' (a regression needs a comparison: use it with compare)' : '';
-    throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${field}: '${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(v)}' — expected one of ${allowed.join(', ')}${hint}`);
-}
-/** A gate that failed: the command has written everything; this ends the step. */
-class GateFailure extends Error {
-}
-const PASS = { kind: 'pass' };
-const pct = (x) => `${(x * 100).toFixed(1)}%`;
-function list(items) {
-    const shownItems = items
-        .slice(0, 5)
-        .map((c) => (0,_grouping_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCombination */ .jU)({ chaosType: c.chaos_type, params: c.params }));
-    return `${shownItems.join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
-}
-function analysisGate(failOn, analysis) {
-    if (failOn === 'never' || failOn === 'regressed')
-        return PASS;
-    const id = analysis.campaign.id;
-    if (!analysis.meets_target) {
-        const types = (analysis.chaos_type_targets ?? []).filter((t) => !t.meets_target);
-        const why = [
-            ...(analysis.win_rate < analysis.target_win_rate || analysis.trials === 0
-                ? [`win rate ${pct(analysis.win_rate)} < target ${pct(analysis.target_win_rate)}`]
-                : []),
-            ...types.map((t) => `${t.chaos_type} ${pct(t.win_rate)} < its target ${pct(t.target)}`),
-        ];
-        return {
-            kind: 'fail',
-            message: `fail-on ${failOn}: campaign ${id} missed the target: ${why.join('; ')}`,
-        };
-    }
-    if (failOn === 'not-fixed' && analysis.failing.length > 0) {
-        return {
-            kind: 'fail',
-            message: `fail-on not-fixed: campaign ${id} has ${analysis.failing.length} combination(s) below target: ${list(analysis.failing)}`,
-        };
-    }
-    return PASS;
-}
-function comparisonGate(failOn, comparison) {
-    if (failOn === 'never')
-        return PASS;
-    const retry = comparison.retry_campaign_id;
-    if (comparison.regressions.length > 0) {
-        return {
-            kind: 'fail',
-            message: `fail-on ${failOn}: retry campaign ${retry} regressed: ${list(comparison.regressions)}`,
-        };
-    }
-    if (failOn === 'regressed')
-        return PASS;
-    const pending = comparison.rows.filter((r) => r.stop_reason === 'needs-more-trials');
-    if (pending.length > 0) {
-        return {
-            kind: 'deferred',
-            message: `fail-on ${failOn} is checked once the top-up round for ${pending.length} combination(s) has finished`,
-        };
-    }
-    if (comparison.retry.verdict === 'missed') {
-        return {
-            kind: 'fail',
-            message: `fail-on ${failOn}: retry campaign ${retry} missed the target: win rate ${pct(comparison.retry.win_rate)} (${comparison.retry.successes}/${comparison.retry.trials}) < ${pct(comparison.target_win_rate)}`,
-        };
-    }
-    const notFixed = comparison.rows.filter((r) => r.verdict !== 'fixed' && r.verdict !== 'held');
-    if (failOn === 'not-fixed' && notFixed.length > 0) {
-        return {
-            kind: 'fail',
-            message: `fail-on not-fixed: retry campaign ${retry} left ${notFixed.length} combination(s) not fixed: ${list(notFixed)}`,
-        };
-    }
-    return PASS;
-}
-
-
-/***/ }),
-
 /***/ 3484:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ DEFAULT_HISTORY),
   a: () => (/* binding */ loadFlakyHistory)
 });
 
@@ -1059,7 +640,6 @@ var analyze_campaign = __webpack_require__(6846);
 
 
 
-const DEFAULT_HISTORY = 10;
 async function loadFlakyHistory(db, analysis, options) {
     const ids = await listSeriesCampaignIds(db, analysis.campaign.name, analysis.campaign.id, options.history);
     const series = [];
