@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { defineCommand, type CommandIO, type InputSource } from '../../../src/commands/command.js';
+import { defineCommand } from '../../../src/commands/command.js';
 import { runCommand } from '../../../src/commands/run-command.js';
 import { InputError } from '../../../src/core/inputs.js';
-import { memoryLogger, SecretMasker, type MemoryLogger } from '../../../src/logger.js';
+import type { MemoryLogger } from '../../../src/logger.js';
+import { inputSource as source, recordingIO } from '../../support/command-io.js';
 
 const events: string[] = [];
 const probe = defineCommand<{ id: number }>({
@@ -26,43 +27,25 @@ const probe = defineCommand<{ id: number }>({
   },
 });
 
-function source(values: Record<string, string>): InputSource {
-  return { get: (name) => values[name], givenNames: () => Object.keys(values) };
-}
-
-function io(surface: 'action' | 'cli'): CommandIO & { logger: ReturnType<typeof memoryLogger> } {
-  const masker = new SecretMasker();
-  return {
-    surface,
-    logger: memoryLogger(masker),
-    masker,
-    env: {},
-    cwd: '/',
-    setOutput: () => undefined,
-    appendSummary: async () => undefined,
-    print: () => undefined,
-  };
-}
-
 const registry = new Map([['probe', probe]]);
 
 describe('runCommand start line', () => {
   test('in a workflow: once the inputs are valid, before the run, without secrets', async () => {
     events.length = 0;
-    const action = io('action');
-    await runCommand(registry, 'probe', source({ id: '7', token: 'hunter22' }), action);
+    const action = recordingIO({ surface: 'action', cwd: '/' });
+    await runCommand(registry, 'probe', source({ id: '7', token: 'hunter22' }), action.io);
     expect(events).toEqual(['parse', 'run after: info: Running probe (id=7)']);
     expect(action.logger.text()).not.toContain('hunter22');
   });
 
   test('not when an input is invalid, nor in a terminal', async () => {
-    const action = io('action');
-    await expect(runCommand(registry, 'probe', source({ id: 'x' }), action)).rejects.toThrow(
+    const action = recordingIO({ surface: 'action', cwd: '/' });
+    await expect(runCommand(registry, 'probe', source({ id: 'x' }), action.io)).rejects.toThrow(
       "Invalid id: 'x'",
     );
     expect(action.logger.lines).toEqual([]);
-    const cli = io('cli');
-    await runCommand(registry, 'probe', source({ id: '7' }), cli);
+    const cli = recordingIO({ surface: 'cli', cwd: '/' });
+    await runCommand(registry, 'probe', source({ id: '7' }), cli.io);
     expect(cli.logger.lines).toEqual([]);
   });
 });
