@@ -15,9 +15,13 @@ import {
   arrayQuery,
   exactJson,
   SIMPLE_COMMANDS,
+  STREAM_TRIAL_FIELD_COUNT,
+  STREAM_TRIAL_FIELDS,
+  STREAM_TRIAL_SOURCE,
   TRIAL_FIELD_COUNT,
   TRIAL_FIELDS,
   TRIAL_SOURCE,
+  toStreamedTrialRecord,
   toTrialRecord,
   WORK_ITEM_SELECT,
   workItemFromSelect,
@@ -51,9 +55,9 @@ const JSONB_OID = 3802;
 
 // The work item of each trial as indexWorkItemsByTrial picks it: the campaign's last (highest id).
 // An anti-join (hashes) rather than DISTINCT ON, whose sort spills to disk for large campaigns.
-const STREAM_QUERY = `SELECT ${TRIAL_FIELDS}, w.id, w.subject_type, w.chaos_type,
+const STREAM_QUERY = `SELECT ${STREAM_TRIAL_FIELDS}, w.id, w.subject_type, w.chaos_type,
     w.chaos_params::text, w.baseline
-  FROM ${TRIAL_SOURCE}
+  FROM ${STREAM_TRIAL_SOURCE}
   LEFT JOIN (
     SELECT trial_id, id, subject_type, chaos_type, chaos_params, baseline
     FROM work_queue AS w1
@@ -125,10 +129,10 @@ async function* streamTrials(
   const params = memo(exactJson);
   const types = memoJsonTypes();
   const toStreamed = (row: unknown[]): StreamedTrial => {
-    const i = TRIAL_FIELD_COUNT;
+    const i = STREAM_TRIAL_FIELD_COUNT;
     const workId = row[i] as number | null;
     return {
-      trial: toTrialRecord(row, campaignId),
+      trial: toStreamedTrialRecord(row, campaignId),
       workItem:
         workId === null
           ? undefined
@@ -166,17 +170,20 @@ async function* batches(
   // A cursor is planned for its first rows; these are all read, so plan for the whole result.
   await db.query({ text: 'SET LOCAL cursor_tuple_fraction = 1' });
   await db.query({ text: `DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, values });
+  const fetch = () =>
+    db.query({ text: `FETCH ${BATCH} FROM ${cursor}`, types, rowMode: 'array' } as pg.QueryConfig);
+  let next: Promise<pg.QueryResult> | undefined = fetch();
   try {
     for (;;) {
-      const { rows } = await db.query({
-        text: `FETCH ${BATCH} FROM ${cursor}`,
-        types,
-        rowMode: 'array',
-      } as pg.QueryConfig);
+      const { rows } = await next;
+      next = undefined;
+      // Asked for before this batch is scored: the server reads the next one meanwhile.
+      if (rows.length === BATCH) next = fetch();
       if (rows.length > 0) yield rows as unknown[][];
-      if (rows.length < BATCH) return;
+      if (!next) return;
     }
   } finally {
+    await next?.catch(() => undefined);
     await db.query({ text: `CLOSE ${cursor}` }).catch(() => undefined);
   }
 }

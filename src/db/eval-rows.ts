@@ -35,6 +35,62 @@ export const TRIAL_SOURCE = `trials t
     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.cj) = 'array' THEN d.cj ELSE '[]' END) AS c
   ) AS s`;
 
+/**
+ * The analysis stream's columns: TRIAL_FIELDS' first eight (timestamps and JSON), then the commands
+ * as the tool_params of every item (`strict` fails, silently giving [], unless every item is an
+ * object with tool_params) or, when that is not the whole list, the list's exact text. Node counts
+ * the params with a Set: counting distinct values per row in SQL was most of the query's time.
+ */
+export const STREAM_TRIAL_FIELDS = `t.id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
+  t.resolved_at, t.ended_at, COALESCE(t.final_state, '{}'::jsonb),
+  COALESCE(t.chaos_metadata, '{}'::jsonb),
+  CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN d.cj::text
+       WHEN jsonb_array_length(p.params) <> jsonb_array_length(d.cj) THEN d.cj::text END,
+  CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN NULL
+       WHEN jsonb_array_length(p.params) = jsonb_array_length(d.cj) THEN p.params::text END`;
+export const STREAM_TRIAL_FIELD_COUNT = 10;
+export const STREAM_TRIAL_SOURCE = `trials t
+  CROSS JOIN LATERAL (SELECT COALESCE(t.commands_json, '[]'::jsonb) AS cj) AS d
+  CROSS JOIN LATERAL jsonb_path_query_array(d.cj, 'strict $[*].tool_params', '{}', true) AS p(params)`;
+
+/** A row of STREAM_TRIAL_FIELDS as the analysis reads it (Trial.from_row, see toTrialRecord). */
+export function toStreamedTrialRecord(row: unknown[], campaignId: number): TrialRecord {
+  return {
+    id: row[0] as number,
+    campaignId,
+    startedAt: timestamp(row[1]) ?? '',
+    chaosInjectedAt: timestamp(row[2]) ?? '',
+    ticketCreatedAt: timestamp(row[3]),
+    resolvedAt: timestamp(row[4]),
+    endedAt: timestamp(row[5]) ?? '',
+    finalState: row[6],
+    chaosMetadata: row[7],
+    ...streamedCommands(row[8] as string | null, row[9] as string | null),
+  };
+}
+
+function streamedCommands(
+  raw: string | null,
+  params: string | null,
+): Pick<TrialRecord, 'commands' | 'commandStats'> {
+  if (params === null) return { commands: new JsonText(raw ?? '[]') };
+  const values = JSON.parse(params) as unknown[];
+  if (values.every((value) => typeof value === 'string')) {
+    return { commands: [], commandStats: { count: values.length, unique: new Set(values).size } };
+  }
+  // Numbers, booleans, lists: Python's equality and hashing decide, on the exact values; only
+  // tool_params is read of each item, so the items are rebuilt around it.
+  let exact: unknown[];
+  try {
+    exact = pyJsonLoads(params) as unknown[];
+  } catch {
+    // An int Python refuses to parse (over 4,300 digits): json.loads of the whole list raises the
+    // same ValueError, which scoring reports.
+    return { commands: new JsonText(params) };
+  }
+  return { commands: exact.map((value) => ({ tool_params: value })) };
+}
+
 // chaos_params as its exact jsonb text: JSON.parse would turn `50.0` into 50 and round big ints.
 export const WORK_ITEM_SELECT = `id, campaign_id, subject_type, chaos_type, chaos_params::text, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,

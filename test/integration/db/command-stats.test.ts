@@ -2,6 +2,12 @@ import { beforeAll, expect, test } from 'vitest';
 import { JsonText } from '../../../src/core/json.js';
 import { scoreTrial } from '../../../src/core/scoring.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
+import {
+  arrayQuery,
+  STREAM_TRIAL_FIELDS,
+  STREAM_TRIAL_SOURCE,
+  toStreamedTrialRecord,
+} from '../../../src/db/eval-rows.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';
 import { insertCampaign, insertTrial } from '../../../src/db/work-queue.js';
@@ -32,6 +38,12 @@ const CASES: Record<string, string> = {
   'non-object elements': JSON.stringify([1, 'text', call('a')]),
   'double encoded': JSON.stringify(JSON.stringify([call('a'), call('a'), call('b')])),
   'not a list': '{"command":"a"}',
+  'one, 1.0 and true are one value in Python':
+    '[{"tool_params": 1}, {"tool_params": 1.0}, {"tool_params": true}, {"tool_params": "1"}]',
+  'unhashable params': JSON.stringify([call(['ls']), call('a'), call(['ls'])]),
+  'a nested list of commands': JSON.stringify([[call('a')], call('b')]),
+  'an int Python refuses to read': `[{"tool_params": ${'9'.repeat(4400)}}]`,
+  'unicode and escapes': JSON.stringify([call('é'), call('e\u0301'), call('a\nb'), call('a\nb')]),
 };
 
 let db: EvalDatabase;
@@ -63,10 +75,11 @@ test.each(Object.keys(CASES))(
     const trials = await createEvalReader(db).getTrials(campaignId);
     const fromDb = trials.find((t) => t.id === ids.get(name))!;
     const { rows } = await db.query({
-      text: 'SELECT commands_json FROM trials WHERE id = $1',
+      text: 'SELECT commands_json::text AS text FROM trials WHERE id = $1',
       values: [ids.get(name)],
     });
-    const fromJson = { ...fromDb, commands: rows[0]!.commands_json, commandStats: undefined };
+    // The exact text, decoded as Python would (JSON.parse would read 1.0 as 1 and huge ints).
+    const fromJson = { ...fromDb, commands: new JsonText(rows[0]!.text), commandStats: undefined };
     const expected = scoreTrial(fromJson, 'tikv', 0);
     const actual = scoreTrial(fromDb, 'tikv', 0);
     expect([actual.commandCount, actual.uniqueCommands]).toEqual([
@@ -91,5 +104,52 @@ test('getTrialCommands returns the first commands for evidence', async () => {
   expect(commands.get(ids.get('duplicates')!)).toEqual([
     call('{"command":"a"}'),
     call('{"command":"a"}'),
+  ]);
+});
+
+test.each(Object.keys(CASES))(
+  'the analysis stream counts commands as the scorer does on the exact JSON: %s',
+  async (name) => {
+    const id = ids.get(name)!;
+    const { rows } = await db.query(
+      arrayQuery(
+        `SELECT ${STREAM_TRIAL_FIELDS}, t.commands_json::text FROM ${STREAM_TRIAL_SOURCE} WHERE t.id = $1`,
+        [id],
+      ),
+    );
+    const row = rows[0] as unknown[];
+    const streamed = toStreamedTrialRecord(row, campaignId);
+    const exact = {
+      ...streamed,
+      commands: new JsonText(row.at(-1) as string),
+      commandStats: undefined,
+    };
+    const actual = scoreTrial(streamed, 'tikv', 0);
+    const expected = scoreTrial(exact, 'tikv', 0);
+    expect([actual.commandCount, actual.uniqueCommands, actual.anomalies]).toEqual([
+      expected.commandCount,
+      expected.uniqueCommands,
+      expected.anomalies,
+    ]);
+  },
+);
+
+test('the stream sends only the params of lists whose every item has them', async () => {
+  const streamed = async (name: string) => {
+    const { rows } = await db.query(
+      arrayQuery(`SELECT ${STREAM_TRIAL_FIELDS} FROM ${STREAM_TRIAL_SOURCE} WHERE t.id = $1`, [
+        ids.get(name),
+      ]),
+    );
+    return toStreamedTrialRecord(rows[0] as unknown[], campaignId);
+  };
+  expect((await streamed('duplicates')).commandStats).toEqual({ count: 3, unique: 2 });
+  expect((await streamed('empty')).commandStats).toEqual({ count: 0, unique: 0 });
+  expect((await streamed('missing tool_params counts as ""')).commands).toBeInstanceOf(JsonText);
+  expect((await streamed('one, 1.0 and true are one value in Python')).commands).toEqual([
+    { tool_params: 1 },
+    { tool_params: expect.anything() },
+    { tool_params: true },
+    { tool_params: '1' },
   ]);
 });
