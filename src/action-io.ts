@@ -55,7 +55,10 @@ export function actionIO(env: NodeJS.ProcessEnv): CommandIO {
     setOutput: (name, value) => setOutput(name, masker.mask(String(value)), env),
     appendSummary: async (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
-      await appendJobSummary(masker.mask(markdown), env);
+      await appendJobSummary(
+        masker.mask(typeof markdown === 'function' ? markdown() : markdown),
+        env,
+      );
     },
     print: (text) => logLine(inertText(masker.mask(text))),
   };

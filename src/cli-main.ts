@@ -5,7 +5,7 @@ import { commandsFor } from './commands/lazy-registry.js';
 import { runCommand } from './commands/run-command.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { styleFor } from './core/terminal/style.js';
-import { LiveDisplay } from './live-display.js';
+import type { LiveDisplay } from './live-display.js';
 import { consoleLogger, inertText, SecretMasker } from './logger.js';
 import { abortOnSignals, signalExitCode } from './signals.js';
 
@@ -35,8 +35,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const masker = new SecretMasker();
   const env = loadDotEnv(process.cwd(), { ...process.env });
-  const live = process.stderr.isTTY
-    ? new LiveDisplay(process.stderr, styleFor(process.stderr, env))
+  // Only a terminal gets the live display (and loads its text-width tables).
+  const live: LiveDisplay | undefined = process.stderr.isTTY
+    ? new (await import('./live-display.js')).LiveDisplay(
+        process.stderr,
+        styleFor(process.stderr, env),
+      )
     : undefined;
   const inWorkflow = env.GITHUB_ACTIONS === 'true';
   const logger = consoleLogger(
@@ -56,7 +60,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     cwd: process.cwd(),
     setOutput: (key, value) => logger.debug(`output ${key}=${String(value)}`),
     appendSummary: async (markdown) => {
-      if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+      if (!env.GITHUB_STEP_SUMMARY) return;
+      const text = typeof markdown === 'function' ? markdown() : markdown;
+      await appendFile(env.GITHUB_STEP_SUMMARY, `${masker.mask(text)}\n`);
     },
     print: (text) =>
       live && process.stdout.isTTY ? live.writeAbove(() => print(text)) : print(text),

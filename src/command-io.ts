@@ -13,7 +13,8 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   setOutput(name: string, value: string | number | boolean): void;
-  appendSummary(markdown: string): Promise<void>;
+  /** Markdown for the job summary; a function is called only when there is a summary to write. */
+  appendSummary(markdown: string | (() => string)): Promise<void>;
   /** The command's main result: stdout in a terminal, the log in a workflow. */
   print(text: string): void;
   /**

@@ -78,8 +78,9 @@ export async function runAnalyze(
   }
   if (input.format === 'md')
     io.print(issueBodyOf(publication, analysis, retryYaml, input, handoff));
-  const summary = renderSummary(analysis, input, publication, failure);
-  await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
+  await io.logger.group('Writing the job summary', () =>
+    io.appendSummary(() => renderSummary(analysis, input, publication, failure)),
+  );
   warnIfTargetMissed(analysis, io);
   if (failure !== undefined) throw failure;
   const gate = analysisGate(input.failOn, analysis);

@@ -244,7 +244,7 @@ export class CampaignAnalyzer {
     if (score.timeToDetectSec !== null) this.detectTimes.add(score.timeToDetectSec);
     if (score.timeToResolveSec !== null) this.resolveTimes.add(score.timeToResolveSec);
     for (const message of score.anomalies) this.anomalies.push({ trial_id: trial.id, message });
-    const row = this.combos.ensure(identity, identity.baseline, trial.id).row;
+    const row = this.combos.rowFor(identity, identity.baseline, trial.id);
     row.trials += 1;
     if (score.outcome === 'success') {
       row.successes += 1;
@@ -460,6 +460,21 @@ class ComboTable {
     private readonly target: number,
     private readonly targets: ChaosTypeTargets | undefined,
   ) {}
+
+  /** `ensure(...).row` for one trial, without allocating: it runs once per trial. */
+  rowFor(combination: Combination, baseline: boolean, trialId: number): ComboStats {
+    const key = comboKey(
+      combination.subject ?? '',
+      combination.chaosType,
+      combination.params,
+      baseline,
+    );
+    const row = this.rows.get(key);
+    if (row === undefined) return this.ensure(combination, baseline, trialId).row;
+    const first = this.firstTrial.get(row);
+    if (first !== undefined && trialId < first) this.firstTrial.set(row, trialId);
+    return row;
+  }
 
   /**
    * The row of a combination, created on first sight so rows keep campaign file order; rows that

@@ -57,6 +57,11 @@ export function isFinalStateHealthy(
   }
 }
 
+/** Whether the health of `subjectName`'s trials reads nothing but `stores[*].state_name`. */
+export function healthReadsOnlyStoreStates(subjectName: string): boolean {
+  return subjectName.toLowerCase() === 'tikv';
+}
+
 function finalStateHealthy(finalState: unknown, subjectName: string): boolean {
   let state: unknown;
   try {

@@ -15,9 +15,10 @@ import {
   arrayQuery,
   exactJson,
   SIMPLE_COMMANDS,
+  finalStateOfNames,
   STREAM_TRIAL_FIELD_COUNT,
-  STREAM_TRIAL_FIELDS,
-  STREAM_TRIAL_SOURCE,
+  streamTrialFields,
+  streamTrialSource,
   TRIAL_FIELD_COUNT,
   TRIAL_FIELDS,
   TRIAL_SOURCE,
@@ -27,6 +28,7 @@ import {
   workItemFromSelect,
 } from './eval-rows.js';
 import { EVAL_TYPES, type Queryable } from './pool.js';
+import { healthReadsOnlyStoreStates } from '../core/scoring.js';
 
 interface StreamedTrial {
   trial: TrialRecord;
@@ -55,9 +57,9 @@ const JSONB_OID = 3802;
 
 // The work item of each trial as indexWorkItemsByTrial picks it: the campaign's last (highest id).
 // An anti-join (hashes) rather than DISTINCT ON, whose sort spills to disk for large campaigns.
-const STREAM_QUERY = `SELECT ${STREAM_TRIAL_FIELDS}, w.id, w.subject_type, w.chaos_type,
-    w.chaos_params::text, w.baseline
-  FROM ${STREAM_TRIAL_SOURCE}
+const streamQuery = (storeNames: boolean) => `SELECT ${streamTrialFields(storeNames)}, w.id,
+    w.subject_type, w.chaos_type, w.chaos_params::text, w.baseline
+  FROM ${streamTrialSource(storeNames)}
   LEFT JOIN (
     SELECT trial_id, id, subject_type, chaos_type, chaos_params, baseline
     FROM work_queue AS w1
@@ -88,7 +90,7 @@ export async function openSnapshot(
   return {
     campaign,
     workItems,
-    trials: () => streamTrials(session, owned, campaign.id),
+    trials: () => streamTrials(session, owned, campaign),
     evidence: (ids, limit) => selectEvidence(session, campaign.id, ids, limit),
   };
 }
@@ -124,15 +126,18 @@ async function summarizeWorkItems(db: Queryable, campaignId: number): Promise<Wo
 async function* streamTrials(
   db: Queryable,
   owned: boolean,
-  campaignId: number,
+  campaign: CampaignRecord,
 ): AsyncGenerator<StreamedTrial[]> {
+  const campaignId = campaign.id;
+  const storeNames = healthReadsOnlyStoreStates(campaign.subjectName);
   const params = memo(exactJson);
+  const stores = memo(finalStateOfNames);
   const types = memoJsonTypes();
   const toStreamed = (row: unknown[]): StreamedTrial => {
     const i = STREAM_TRIAL_FIELD_COUNT;
     const workId = row[i] as number | null;
     return {
-      trial: toStreamedTrialRecord(row, campaignId),
+      trial: toStreamedTrialRecord(row, campaignId, stores),
       workItem:
         workId === null
           ? undefined
@@ -145,7 +150,7 @@ async function* streamTrials(
             },
     };
   };
-  for await (const rows of batches(db, owned, STREAM_QUERY, [campaignId], types)) {
+  for await (const rows of batches(db, owned, streamQuery(storeNames), [campaignId], types)) {
     yield rows.map(toStreamed);
   }
 }

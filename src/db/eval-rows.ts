@@ -35,26 +35,53 @@ export const TRIAL_SOURCE = `trials t
     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.cj) = 'array' THEN d.cj ELSE '[]' END) AS c
   ) AS s`;
 
+const FINAL_STATE = `COALESCE(t.final_state, '{}'::jsonb)`;
+// The stores' state names, when every store is an object with one (`strict` fails otherwise,
+// silently giving []): all a tikv campaign's health reads, a tenth of the state's text.
+const STATE_NAMES = `CASE WHEN jsonb_typeof(${FINAL_STATE} -> 'stores') = 'array' THEN
+    CASE WHEN jsonb_array_length(n.names) = jsonb_array_length(${FINAL_STATE} -> 'stores')
+      THEN n.names::text END END`;
+
 /**
  * The analysis stream's columns: TRIAL_FIELDS' first eight (timestamps and JSON), then the commands
  * as the tool_params of every item (`strict` fails, silently giving [], unless every item is an
  * object with tool_params) or, when that is not the whole list, the list's exact text. Node counts
  * the params with a Set: counting distinct values per row in SQL was most of the query's time.
+ * With `storeNames` (tikv campaigns) the final state comes as its stores' state names instead
+ * (column 10), whole only when a store has none.
  */
-export const STREAM_TRIAL_FIELDS = `t.id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
-  t.resolved_at, t.ended_at, COALESCE(t.final_state, '{}'::jsonb),
+export function streamTrialFields(storeNames: boolean): string {
+  return `t.id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
+  t.resolved_at, t.ended_at,
+  ${storeNames ? `CASE WHEN (${STATE_NAMES}) IS NULL THEN ${FINAL_STATE} END` : FINAL_STATE},
   COALESCE(t.chaos_metadata, '{}'::jsonb),
   CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN d.cj::text
        WHEN jsonb_array_length(p.params) <> jsonb_array_length(d.cj) THEN d.cj::text END,
   CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN NULL
-       WHEN jsonb_array_length(p.params) = jsonb_array_length(d.cj) THEN p.params::text END`;
-export const STREAM_TRIAL_FIELD_COUNT = 10;
-export const STREAM_TRIAL_SOURCE = `trials t
+       WHEN jsonb_array_length(p.params) = jsonb_array_length(d.cj) THEN p.params::text END,
+  ${storeNames ? STATE_NAMES : 'NULL::text'}`;
+}
+export const STREAM_TRIAL_FIELD_COUNT = 11;
+export function streamTrialSource(storeNames: boolean): string {
+  return `trials t
   CROSS JOIN LATERAL (SELECT COALESCE(t.commands_json, '[]'::jsonb) AS cj) AS d
-  CROSS JOIN LATERAL jsonb_path_query_array(d.cj, 'strict $[*].tool_params', '{}', true) AS p(params)`;
+  CROSS JOIN LATERAL jsonb_path_query_array(d.cj, 'strict $[*].tool_params', '{}', true) AS p(params)${
+    storeNames
+      ? `
+  CROSS JOIN LATERAL jsonb_path_query_array(${FINAL_STATE}, 'strict $.stores[*].state_name', '{}', true) AS n(names)`
+      : ''
+  }`;
+}
 
-/** A row of STREAM_TRIAL_FIELDS as the analysis reads it (Trial.from_row, see toTrialRecord). */
-export function toStreamedTrialRecord(row: unknown[], campaignId: number): TrialRecord {
+/**
+ * A row of streamTrialFields as the analysis reads it (Trial.from_row, see toTrialRecord).
+ * `storesOf` turns the state names text into the final state's stores (callers share equal ones).
+ */
+export function toStreamedTrialRecord(
+  row: unknown[],
+  campaignId: number,
+  storesOf: (stateNames: string) => unknown = finalStateOfNames,
+): TrialRecord {
   return {
     id: row[0] as number,
     campaignId,
@@ -63,10 +90,28 @@ export function toStreamedTrialRecord(row: unknown[], campaignId: number): Trial
     ticketCreatedAt: timestamp(row[3]),
     resolvedAt: timestamp(row[4]),
     endedAt: timestamp(row[5]) ?? '',
-    finalState: row[6],
+    finalState: row[10] == null ? row[6] : storesOf(row[10] as string),
     chaosMetadata: row[7],
     ...streamedCommands(row[8] as string | null, row[9] as string | null),
   };
+}
+
+/** Distinct strings: compared pairwise for short lists (no Set to allocate per trial). */
+function distinctCount(values: readonly unknown[]): number {
+  if (values.length > 16) return new Set(values).size;
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = values[j] === values[i];
+    if (!seen) distinct += 1;
+  }
+  return distinct;
+}
+
+/** `{"stores": [{"state_name": …}, …]}`: the part of a final state tikv's health rule reads. */
+export function finalStateOfNames(stateNames: string): unknown {
+  const names = JSON.parse(stateNames) as unknown[];
+  return { stores: names.map((name) => ({ state_name: name })) };
 }
 
 function streamedCommands(
@@ -76,7 +121,7 @@ function streamedCommands(
   if (params === null) return { commands: new JsonText(raw ?? '[]') };
   const values = JSON.parse(params) as unknown[];
   if (values.every((value) => typeof value === 'string')) {
-    return { commands: [], commandStats: { count: values.length, unique: new Set(values).size } };
+    return { commands: [], commandStats: { count: values.length, unique: distinctCount(values) } };
   }
   // Numbers, booleans, lists: Python's equality and hashing decide, on the exact values; only
   // tool_params is read of each item, so the items are rebuilt around it.

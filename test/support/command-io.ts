@@ -26,7 +26,8 @@ export function recordingIO(
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     setOutput: (key, value) => void (outputs[key] = masker.mask(String(value))),
-    appendSummary: async (markdown) => void summary.push(masker.mask(markdown)),
+    appendSummary: async (markdown) =>
+      void summary.push(masker.mask(typeof markdown === 'function' ? markdown() : markdown)),
     print: (text) => void printed.push(masker.mask(text)),
   };
   return { io, masker, logger, outputs, summary, printed };

@@ -4,8 +4,8 @@ import { scoreTrial } from '../../../src/core/scoring.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
 import {
   arrayQuery,
-  STREAM_TRIAL_FIELDS,
-  STREAM_TRIAL_SOURCE,
+  streamTrialFields,
+  streamTrialSource,
   toStreamedTrialRecord,
 } from '../../../src/db/eval-rows.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
@@ -113,7 +113,7 @@ test.each(Object.keys(CASES))(
     const id = ids.get(name)!;
     const { rows } = await db.query(
       arrayQuery(
-        `SELECT ${STREAM_TRIAL_FIELDS}, t.commands_json::text FROM ${STREAM_TRIAL_SOURCE} WHERE t.id = $1`,
+        `SELECT ${streamTrialFields(false)}, t.commands_json::text FROM ${streamTrialSource(false)} WHERE t.id = $1`,
         [id],
       ),
     );
@@ -137,9 +137,10 @@ test.each(Object.keys(CASES))(
 test('the stream sends only the params of lists whose every item has them', async () => {
   const streamed = async (name: string) => {
     const { rows } = await db.query(
-      arrayQuery(`SELECT ${STREAM_TRIAL_FIELDS} FROM ${STREAM_TRIAL_SOURCE} WHERE t.id = $1`, [
-        ids.get(name),
-      ]),
+      arrayQuery(
+        `SELECT ${streamTrialFields(false)} FROM ${streamTrialSource(false)} WHERE t.id = $1`,
+        [ids.get(name)],
+      ),
     );
     return toStreamedTrialRecord(rows[0] as unknown[], campaignId);
   };
