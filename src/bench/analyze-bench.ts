@@ -10,7 +10,9 @@ const CHAOS = TIKV_LOCAL_CHAOS_TYPES;
 
 /**
  * Fills a campaign with `size` work items and trials shaped like the real worker's rows (three
- * stores, a handful of commands, chaos metadata), about one in five failing in various ways.
+ * stores, a handful of commands, chaos metadata), about one in five failing in various ways. Every
+ * trial's command list is its own (times, targets), as on a real campaign: equal lists would let
+ * PostgreSQL and the readers reuse work across rows.
  */
 export async function seedLargeCampaign(db: EvalDatabase, size: number): Promise<number> {
   const items = Array.from({ length: size }, (_, i) => ({
@@ -42,11 +44,15 @@ export async function seedLargeCampaign(db: EvalDatabase, size: number): Promise
                 THEN '{"store_count":3,"stores":[{"id":1,"address":"tikv0:20160","state_name":"Up"},{"id":4,"address":"tikv1:20160","state_name":"Disconnected"},{"id":5,"address":"tikv2:20160","state_name":"Up"}],"region_count":24}'::jsonb
                 ELSE '{"store_count":3,"stores":[{"id":1,"address":"tikv0:20160","state_name":"Up"},{"id":4,"address":"tikv1:20160","state_name":"Up"},{"id":5,"address":"tikv2:20160","state_name":"Up"}],"region_count":24}'::jsonb END,
               jsonb_build_object('chaos_type', chaos_type, 'target_container', 'tikv' || (n % 3)),
-              CASE WHEN n % 11 = 0 THEN '[]'::jsonb ELSE
-                '[{"tool_name":"shell","tool_params":"{\\"command\\": \\"pd-ctl store\\"}","exit_code":0,"timestamp":"2026-02-10T12:03:00+00:00"},
-                  {"tool_name":"shell","tool_params":"{\\"command\\": \\"docker ps -a\\"}","exit_code":0,"timestamp":"2026-02-10T12:03:20+00:00"},
-                  {"tool_name":"shell","tool_params":"{\\"command\\": \\"docker start tikv1\\"}","exit_code":0,"timestamp":"2026-02-10T12:03:40+00:00"},
-                  {"tool_name":"shell","tool_params":"{\\"command\\": \\"pd-ctl store\\"}","exit_code":0,"timestamp":"2026-02-10T12:04:00+00:00"}]'::jsonb END
+              CASE WHEN n % 11 = 0 THEN '[]'::jsonb ELSE jsonb_build_array(
+                jsonb_build_object('tool_name', 'shell', 'tool_params', '{"command": "pd-ctl store"}',
+                  'exit_code', 0, 'timestamp', (t0 + interval '180 seconds')::text),
+                jsonb_build_object('tool_name', 'shell', 'tool_params', format('{"command": "docker ps -a --filter name=tikv%s"}', n % 3),
+                  'exit_code', 0, 'timestamp', (t0 + interval '200 seconds')::text),
+                jsonb_build_object('tool_name', 'shell', 'tool_params', format('{"command": "docker start tikv%s && sleep %s"}', n % 3, n % 13),
+                  'exit_code', 0, 'timestamp', (t0 + interval '220 seconds')::text),
+                jsonb_build_object('tool_name', 'shell', 'tool_params', '{"command": "pd-ctl store"}',
+                  'exit_code', 0, 'timestamp', (t0 + interval '240 seconds')::text)) END
        FROM (SELECT *, timestamptz '2026-02-10 00:00:00+00' + n * interval '20 minutes' + (n % 1000) * interval '1 microsecond' AS t0 FROM items) s
        ORDER BY n
        RETURNING id
