@@ -36,6 +36,7 @@ import {
 } from '../loop/analyze-campaign.js';
 import { investigate } from '../loop/investigate.js';
 import { analysisGate, GateFailure } from '../core/gates.js';
+import { analysisJsonChunks } from '../core/analysis-json.js';
 import type { CommandIO } from './command.js';
 import { parseRepoDirectory } from './common-inputs.js';
 import type { AnalyzeDependencies, AnalyzeInput, AnalyzeOutput } from './analyze-inputs.js';
@@ -59,7 +60,7 @@ export async function runAnalyze(
   const analysis = await io.logger.group(`Analyzing ${describeSelector(input)}`, () =>
     loadAnalysis(input, config, io),
   );
-  if (input.format === 'json') io.print(JSON.stringify(analysis, null, 2));
+  if (input.format === 'json') for (const chunk of analysisJsonChunks(analysis)) io.print(chunk);
   if (input.format === 'text') io.print(await renderText(analysis, io));
   if (input.writeRetry) await writeLocalRetry(analysis, config, input, io);
   setAnalysisOutputs(analysis, io);

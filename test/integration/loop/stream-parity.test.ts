@@ -90,43 +90,51 @@ async function seedCampaign(db: EvalDatabase, subject: string, count: number): P
     values: [subject, `parity-${subject}`, count],
   });
   const campaignId = rows[0]!.id as number;
-  for (let i = 0; i < count; i++) {
+  const trials = Array.from({ length: count }, () => {
     const times = pick(random, TIMES);
-    const inserted = await db.query({
-      text: `INSERT INTO trials (campaign_id, started_at, chaos_injected_at, ticket_created_at,
-               resolved_at, ended_at, final_state, chaos_metadata, commands_json)
-             VALUES ($1, $2::timestamptz, $3::timestamptz, $4::timestamptz, $5::timestamptz,
-                     $6::timestamptz, $7::jsonb, $8::jsonb, $9::jsonb) RETURNING id`,
-      values: [
-        campaignId,
-        times.started ?? '2026-02-10 12:00:00+00',
-        random() < 0.1 ? null : '2026-02-10 12:02:30+00',
-        times.ticket,
-        times.resolved,
-        random() < 0.1 ? null : '2026-02-10 12:30:00+00',
-        pick(random, FINAL_STATES),
-        pick(random, METADATA),
-        pick(random, COMMANDS),
-      ],
-    });
-    const trialId = inserted.rows[0]!.id as number;
-    const items = random() < 0.15 ? 0 : random() < 0.1 ? 2 : 1;
-    for (let n = 0; n < items; n++) {
-      await db.query({
-        text: `INSERT INTO work_queue (campaign_id, subject_type, chaos_type, chaos_params, baseline,
-                 status, trial_id)
-               VALUES ($1, $2, $3, $4::jsonb, $5, 'completed', $6)`,
-        values: [
-          campaignId,
-          subject,
-          pick(random, ['node_kill', 'latency', 'network_partition']),
-          pick(random, ['{}', '{"min_ms": 50, "max_ms": 150.0}', null]),
-          random() < 0.1,
-          trialId,
-        ],
+    return {
+      started: times.started ?? '2026-02-10 12:00:00+00',
+      chaos: random() < 0.1 ? null : '2026-02-10 12:02:30+00',
+      ticket: times.ticket,
+      resolved: times.resolved,
+      ended: random() < 0.1 ? null : '2026-02-10 12:30:00+00',
+      final: pick(random, FINAL_STATES),
+      metadata: pick(random, METADATA),
+      commands: pick(random, COMMANDS),
+    };
+  });
+  // One statement each for trials and work items: campaigns span several stream batches.
+  const inserted = await db.query({
+    text: `INSERT INTO trials (campaign_id, started_at, chaos_injected_at, ticket_created_at,
+             resolved_at, ended_at, final_state, chaos_metadata, commands_json)
+           SELECT $1, r.started::timestamptz, r.chaos::timestamptz, r.ticket::timestamptz,
+                  r.resolved::timestamptz, r.ended::timestamptz, r.final::jsonb, r.metadata::jsonb,
+                  r.commands::jsonb
+           FROM jsonb_to_recordset($2::jsonb) AS r(started text, chaos text, ticket text,
+             resolved text, ended text, final text, metadata text, commands text)
+           RETURNING id`,
+    values: [campaignId, JSON.stringify(trials)],
+  });
+  const items: object[] = [];
+  for (const { id } of inserted.rows as { id: number }[]) {
+    const copies = random() < 0.15 ? 0 : random() < 0.1 ? 2 : 1;
+    for (let n = 0; n < copies; n++) {
+      items.push({
+        chaos_type: pick(random, ['node_kill', 'latency', 'network_partition']),
+        params: pick(random, ['{}', '{"min_ms": 50, "max_ms": 150.0}', null]),
+        baseline: random() < 0.1,
+        trial_id: id,
       });
     }
   }
+  await db.query({
+    text: `INSERT INTO work_queue (campaign_id, subject_type, chaos_type, chaos_params, baseline,
+             status, trial_id)
+           SELECT $1, $2, r.chaos_type, r.params::jsonb, r.baseline, 'completed', r.trial_id
+           FROM jsonb_to_recordset($3::jsonb)
+             AS r(chaos_type text, params text, baseline boolean, trial_id int)`,
+    values: [campaignId, subject, JSON.stringify(items)],
+  });
   return campaignId;
 }
 
@@ -151,7 +159,8 @@ const SUBJECTS = ['tikv', 'TiKV', 'chat-db-app', 'chat-db-app-shard', 'kafka'];
 beforeAll(async () => {
   db = await openEvalDatabase(await createEmptyDatabase('streamparity'), { log: () => undefined });
   await createUpstreamSchema(db);
-  for (const subject of SUBJECTS) campaigns.set(subject, await seedCampaign(db, subject, 160));
+  // 1,300 trials: the stream reads them in several batches (500 rows per fetch).
+  for (const subject of SUBJECTS) campaigns.set(subject, await seedCampaign(db, subject, 1_300));
   return () => db.close();
 }, 120_000);
 
