@@ -89,3 +89,43 @@ describe('layering', { timeout: 60_000 }, () => {
     expect(await restrictedImports(path, code)).toEqual([]);
   });
 });
+
+/** Messages of the rules that see `import()` expressions (and a command's own run module). */
+async function restrictedDynamicImports(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'layering/own-run-module')
+    .map((m) => m.message);
+}
+
+describe('layering of import() expressions', { timeout: 60_000 }, () => {
+  test.each([
+    ['src/commands/lint-fixture.ts', "export const load = () => import('./plan.js');\n"],
+    ['src/commands/lint-fixture.ts', "export const load = () => import('../commands/plan.js');\n"],
+    ['src/loop/lint-fixture.ts', "export const load = () => import('../commands/plan.js');\n"],
+    ['src/demo/lint-fixture.ts', "export const load = () => import('../commands/wait.js');\n"],
+    ['src/core/lint-fixture.ts', "export const load = () => import('node:fs/promises');\n"],
+    ['src/core/lint-fixture.ts', "export const load = () => import('pg');\n"],
+    ['src/loop/lint-fixture.ts', "export const load = () => import('execa');\n"],
+    ['src/commands/compare.ts', "export const load = () => import('./analyze-run.js');\n"],
+    [
+      'src/commands/compare.ts',
+      "import { runAnalyze } from './analyze-run.js';\nexport const x = runAnalyze;\n",
+    ],
+  ])('%s: %s is an error', async (path, code) => {
+    expect(await restrictedDynamicImports(path, code)).toHaveLength(1);
+  });
+
+  test.each([
+    ['src/commands/analyze.ts', "export const load = () => import('./analyze-run.js');\n"],
+    [
+      'src/commands/lint-fixture.ts',
+      "export const load = () => import('../core/terminal/style.js');\n",
+    ],
+    ['src/commands/lazy-registry.ts', "export const load = () => import('./plan.js');\n"],
+    ['src/db/lint-fixture.ts', "export const load = () => import('pg');\n"],
+    ['src/commands/demo.ts', "export const load = () => import('../demo/embedded-server.js');\n"],
+  ])('%s: %s is allowed', async (path, code) => {
+    expect(await restrictedDynamicImports(path, code)).toEqual([]);
+  });
+});
