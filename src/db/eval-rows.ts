@@ -53,13 +53,13 @@ const STATE_NAMES = `CASE WHEN jsonb_typeof(${FINAL_STATE} -> 'stores') = 'array
 export function streamTrialFields(storeNames: boolean): string {
   return `t.id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
   t.resolved_at, t.ended_at,
-  ${storeNames ? `CASE WHEN (${STATE_NAMES}) IS NULL THEN ${FINAL_STATE} END` : FINAL_STATE},
+  ${storeNames ? `CASE WHEN sn.names IS NULL THEN ${FINAL_STATE} END` : FINAL_STATE},
   COALESCE(t.chaos_metadata, '{}'::jsonb),
   CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN d.cj::text
        WHEN jsonb_array_length(p.params) <> jsonb_array_length(d.cj) THEN d.cj::text END,
   CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN NULL
        WHEN jsonb_array_length(p.params) = jsonb_array_length(d.cj) THEN p.params::text END,
-  ${storeNames ? STATE_NAMES : 'NULL::text'}`;
+  ${storeNames ? 'sn.names' : 'NULL::text'}`;
 }
 export const STREAM_TRIAL_FIELD_COUNT = 11;
 export function streamTrialSource(storeNames: boolean): string {
@@ -68,7 +68,8 @@ export function streamTrialSource(storeNames: boolean): string {
   CROSS JOIN LATERAL jsonb_path_query_array(d.cj, 'strict $[*].tool_params', '{}', true) AS p(params)${
     storeNames
       ? `
-  CROSS JOIN LATERAL jsonb_path_query_array(${FINAL_STATE}, 'strict $.stores[*].state_name', '{}', true) AS n(names)`
+  CROSS JOIN LATERAL jsonb_path_query_array(${FINAL_STATE}, 'strict $.stores[*].state_name', '{}', true) AS n(names)
+  CROSS JOIN LATERAL (SELECT ${STATE_NAMES} AS names) AS sn`
       : ''
   }`;
 }
