@@ -33,6 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${commandHelp(command)}\n`);
     return 0;
   }
+  // Output waits for a slow reader (a pipe) instead of queueing in memory: `analyze --json` of a
+  // large campaign writes tens of megabytes.
+  blockingWrites(process.stdout);
   const masker = new SecretMasker();
   const env = loadDotEnv(process.cwd(), { ...process.env });
   // Only a terminal gets the live display (and loads its text-width tables).
@@ -78,4 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     logger.error(masker.mask((error as Error).message));
     return signalExitCode() ?? 1;
   }
+}
+
+/** libuv writes a pipe synchronously once its handle is blocking (as it does for files). */
+function blockingWrites(stream: NodeJS.WriteStream): void {
+  const handle = (stream as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle;
+  handle?.setBlocking?.(true);
 }
