@@ -150,7 +150,7 @@ function createAnalyzeCommand(deps = DEFAULT_DEPENDENCIES) {
         },
         parse: (inputs, io) => parseAnalyzeInput(inputs, io),
         // The database, GitHub and analysis code load only now, after every input is validated.
-        run: async (input, io) => (await Promise.all(/* import() */[__webpack_require__.e(981), __webpack_require__.e(849), __webpack_require__.e(406), __webpack_require__.e(102), __webpack_require__.e(576), __webpack_require__.e(771), __webpack_require__.e(846), __webpack_require__.e(608), __webpack_require__.e(571)]).then(__webpack_require__.bind(__webpack_require__, 658))).runAnalyze(input, io, deps),
+        run: async (input, io) => (await Promise.all(/* import() */[__webpack_require__.e(981), __webpack_require__.e(849), __webpack_require__.e(406), __webpack_require__.e(102), __webpack_require__.e(576), __webpack_require__.e(771), __webpack_require__.e(195), __webpack_require__.e(608), __webpack_require__.e(255)]).then(__webpack_require__.bind(__webpack_require__, 206))).runAnalyze(input, io, deps),
     });
 }
 const analyzeCommand = createAnalyzeCommand();

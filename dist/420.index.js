@@ -337,8 +337,8 @@ var retry_reports = __webpack_require__(1182);
 var work_queue = __webpack_require__(1887);
 // EXTERNAL MODULE: ./lib/github/errors.js
 var errors = __webpack_require__(9452);
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 // EXTERNAL MODULE: ./lib/loop/report-context.js + 2 modules
 var report_context = __webpack_require__(9968);
 ;// CONCATENATED MODULE: ./lib/loop/finalize.js

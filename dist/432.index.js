@@ -900,8 +900,8 @@ async function listSeriesCampaignIds(db, name, upToId, limit) {
     return rows.map((row) => row.id);
 }
 
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 ;// CONCATENATED MODULE: ./lib/loop/campaign-history.js
 
 
@@ -1088,8 +1088,8 @@ var session = __webpack_require__(9811);
 var sticky_comment = __webpack_require__(4156);
 // EXTERNAL MODULE: ./lib/config/project-config.js
 var project_config = __webpack_require__(3406);
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 // EXTERNAL MODULE: ./lib/core/top-up.js
 var top_up = __webpack_require__(5396);
 // EXTERNAL MODULE: ./lib/db/top-ups.js

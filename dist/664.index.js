@@ -608,7 +608,7 @@ async function getDigest(reference, options = {}) {
 /* harmony import */ var _images_planned_images_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4915);
 /* harmony import */ var _github_repo_context_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4013);
 /* harmony import */ var _images_image_ref_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4579);
-/* harmony import */ var _analyze_campaign_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(6846);
+/* harmony import */ var _analyze_campaign_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9195);
 /**
  * A targeted retry of a merged fix: which campaign it retries and what failed there (from
  * `campaign-id`, or the diagnosis issue the PR fixes), the campaign YAML written to the workspace,

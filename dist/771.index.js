@@ -2,6 +2,196 @@ export const id = 771;
 export const ids = [771];
 export const modules = {
 
+/***/ 9374:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ decodeCommands),
+/* harmony export */   $o: () => (/* binding */ scoreTrial),
+/* harmony export */   X1: () => (/* binding */ healthReadsOnlyStoreStates)
+/* harmony export */ });
+/* unused harmony export isFinalStateHealthy */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3085);
+/* harmony import */ var _py_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1867);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4258);
+
+
+
+/** Suffix of every anomaly: the consequence for upstream. */
+const UPSTREAM_FAILS = 'upstream raises here, so `eval analyze` fails for the whole campaign';
+function raised(anomalies, field, error, fallback) {
+    anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; ${fallback}`);
+}
+/**
+ * Upstream `is_final_state_healthy`, step for step with the same short-circuits: decode errors are
+ * unhealthy (upstream catches JSONDecodeError/TypeError), a non-dict state for tikv/chat-db-app and
+ * a store that is not a dict before any non-`Up` store raise (listed in `anomalies`).
+ */
+function isFinalStateHealthy(finalState, subjectName, anomalies = []) {
+    try {
+        return finalStateHealthy(finalState, subjectName);
+    }
+    catch (error) {
+        if (!(error instanceof _py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .PyException */ .p7))
+            throw error;
+        raised(anomalies, 'final_state', error, 'scored as unhealthy');
+        return false;
+    }
+}
+/** Whether the health of `subjectName`'s trials reads nothing but `stores[*].state_name`. */
+function healthReadsOnlyStoreStates(subjectName) {
+    return subjectName.toLowerCase() === 'tikv';
+}
+function finalStateHealthy(finalState, subjectName) {
+    let state;
+    try {
+        state = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeJsonColumnRaw */ .T4)(finalState, {});
+    }
+    catch (error) {
+        // Upstream catches these two; ValueError (over-long int) escapes.
+        if (error instanceof _py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .PyException */ .p7 && error.pyType === 'JSONDecodeError')
+            return false;
+        throw error;
+    }
+    const subject = subjectName.toLowerCase();
+    if (subject === 'tikv') {
+        const stores = (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(state, 'stores', []);
+        if (!(0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTruthy */ .Kn)(stores))
+            return false;
+        for (const store of (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyIter */ .U9)(stores)) {
+            if ((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(store, 'state_name', null) !== 'Up')
+                return false;
+        }
+        return true;
+    }
+    if (subject === 'chat-db-app' || subject === 'chat-db-app-shard') {
+        const app = (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(state, 'app', {});
+        if ((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isPyDict */ .GZ)(app) && (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTruthy */ .Kn)(app.error ?? null))
+            return false;
+        return (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isPyDict */ .GZ)(app) && app.status === 'healthy';
+    }
+    return (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTruthy */ .Kn)(state);
+}
+/** Upstream `score_trial` with the deterministic (non-LLM) command counts. */
+function scoreTrial(trial, subjectName, localUtcOffsetMinutes) {
+    const anomalies = [];
+    checkReadable(trial, anomalies);
+    const timeToDetectSec = duration(trial.chaosInjectedAt, trial.ticketCreatedAt, localUtcOffsetMinutes, 'ticket_created_at', anomalies);
+    const timeToResolveSec = duration(trial.chaosInjectedAt, trial.resolvedAt, localUtcOffsetMinutes, 'resolved_at', anomalies);
+    const finalHealthy = isFinalStateHealthy(trial.finalState, subjectName, anomalies);
+    const resolved = trial.resolvedAt !== null && finalHealthy;
+    const outcome = resolved
+        ? 'success'
+        : trial.resolvedAt === null && !finalHealthy
+            ? 'timeout'
+            : 'failure';
+    const { count, unique } = trial.commandStats ?? countCommands(trial.commands, anomalies);
+    return {
+        trialId: trial.id,
+        outcome,
+        resolved,
+        finalHealthy,
+        timeToDetectSec,
+        timeToResolveSec,
+        commandCount: count,
+        uniqueCommands: unique,
+        anomalies,
+    };
+}
+const TIMESTAMP_FIELDS = [
+    ['started_at', 'startedAt'],
+    ['chaos_injected_at', 'chaosInjectedAt'],
+    ['ticket_created_at', 'ticketCreatedAt'],
+    ['resolved_at', 'resolvedAt'],
+    ['ended_at', 'endedAt'],
+];
+/** asyncpg cannot turn a timestamp outside Python's years 1–9999 into a datetime: reading the row raises. */
+function checkReadable(trial, anomalies) {
+    for (const [column, field] of TIMESTAMP_FIELDS) {
+        const text = trial[field];
+        const problem = text ? (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonDatetimeProblem */ .Lb)(text) : null;
+        if (problem !== null) {
+            anomalies.push(`${column}: ${JSON.stringify(text)} ${problem}: asyncpg raises OverflowError reading the trial — ${UPSTREAM_FAILS}; the time is left empty`);
+        }
+    }
+}
+function duration(start, end, offset, field, anomalies) {
+    if ((start && (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonDatetimeProblem */ .Lb)(start)) || (end && (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .pythonDatetimeProblem */ .Lb)(end)))
+        return null;
+    try {
+        return (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .computeDurationSeconds */ .B9)(start, end, offset);
+    }
+    catch (error) {
+        if (error instanceof _time_js__WEBPACK_IMPORTED_MODULE_2__/* .TimestampError */ .L6) {
+            anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; the time is left empty`);
+            return null;
+        }
+        throw error;
+    }
+}
+/**
+ * `commands = safe_json_loads(commands_json, [])`, `len(commands)` and
+ * `len(set(c.get("tool_params", "") for c in commands))`, raising where Python raises. On a raise
+ * the row counts the list's length (0 for anything else) and the distinct hashable params.
+ */
+function countCommands(value, anomalies) {
+    let commands;
+    try {
+        commands = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeJsonColumnRaw */ .T4)(value, []);
+    }
+    catch (error) {
+        if (!(error instanceof _py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .PyException */ .p7))
+            throw error;
+        raised(anomalies, 'commands_json', error, 'counted as 0 commands');
+        return { count: 0, unique: 0 };
+    }
+    try {
+        const count = (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyLen */ .lO)(commands);
+        const seen = new Set();
+        for (const command of (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyIter */ .U9)(commands))
+            seen.add((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyHashKey */ .dg)((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(command, 'tool_params', '')));
+        return { count, unique: seen.size };
+    }
+    catch (error) {
+        if (!(error instanceof _py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .PyException */ .p7))
+            throw error;
+        const shape = Array.isArray(commands)
+            ? 'a list whose items are not all dicts with hashable tool_params'
+            : `a JSON ${(0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTypeName */ .x_)(commands)}, not a list`;
+        raised(anomalies, 'commands_json', error, `it is ${shape}; counted leniently`);
+        return lenientCounts(commands);
+    }
+}
+function lenientCounts(commands) {
+    if (!Array.isArray(commands))
+        return { count: 0, unique: 0 };
+    const seen = new Set();
+    for (const command of commands) {
+        try {
+            seen.add((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyHashKey */ .dg)((0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(command, 'tool_params', '')));
+        }
+        catch {
+            // skipped: upstream raises on it
+        }
+    }
+    return { count: commands.length, unique: seen.size };
+}
+/** The agent's tool calls for evidence; an unreadable column counts as none. */
+function decodeCommands(value) {
+    try {
+        const commands = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeJsonColumnRaw */ .T4)(value, []);
+        return Array.isArray(commands) ? commands : [];
+    }
+    catch (error) {
+        if (error instanceof _py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .PyException */ .p7)
+            return [];
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4258:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -295,6 +485,98 @@ const TRIAL_SOURCE = `trials t
                     AND jsonb_typeof(COALESCE(c -> 'tool_params', '""'::jsonb)) = 'string') AS plain
     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.cj) = 'array' THEN d.cj ELSE '[]' END) AS c
   ) AS s`;
+const FINAL_STATE = `COALESCE(t.final_state, '{}'::jsonb)`;
+// The stores' state names, when every store is an object with one (`strict` fails otherwise,
+// silently giving []): all a tikv campaign's health reads, a tenth of the state's text.
+const STATE_NAMES = `CASE WHEN jsonb_typeof(${FINAL_STATE} -> 'stores') = 'array' THEN
+    CASE WHEN jsonb_array_length(n.names) = jsonb_array_length(${FINAL_STATE} -> 'stores')
+      THEN n.names::text END END`;
+/**
+ * The analysis stream's columns: TRIAL_FIELDS' first eight (timestamps and JSON), then the commands
+ * as the tool_params of every item (`strict` fails, silently giving [], unless every item is an
+ * object with tool_params) or, when that is not the whole list, the list's exact text. Node counts
+ * the params with a Set: counting distinct values per row in SQL was most of the query's time.
+ * With `storeNames` (tikv campaigns) the final state comes as its stores' state names instead
+ * (column 10), whole only when a store has none.
+ */
+function streamTrialFields(storeNames) {
+    return `t.id, t.started_at, t.chaos_injected_at, t.ticket_created_at,
+  t.resolved_at, t.ended_at,
+  ${storeNames ? `CASE WHEN sn.names IS NULL THEN ${FINAL_STATE} END` : FINAL_STATE},
+  COALESCE(t.chaos_metadata, '{}'::jsonb),
+  CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN d.cj::text
+       WHEN jsonb_array_length(p.params) <> jsonb_array_length(d.cj) THEN d.cj::text END,
+  CASE WHEN jsonb_typeof(d.cj) <> 'array' THEN NULL
+       WHEN jsonb_array_length(p.params) = jsonb_array_length(d.cj) THEN p.params::text END,
+  ${storeNames ? 'sn.names' : 'NULL::text'}`;
+}
+const STREAM_TRIAL_FIELD_COUNT = 11;
+function streamTrialSource(storeNames) {
+    return `trials t
+  CROSS JOIN LATERAL (SELECT COALESCE(t.commands_json, '[]'::jsonb) AS cj) AS d
+  CROSS JOIN LATERAL jsonb_path_query_array(d.cj, 'strict $[*].tool_params', '{}', true) AS p(params)${storeNames
+        ? `
+  CROSS JOIN LATERAL jsonb_path_query_array(${FINAL_STATE}, 'strict $.stores[*].state_name', '{}', true) AS n(names)
+  CROSS JOIN LATERAL (SELECT ${STATE_NAMES} AS names) AS sn`
+        : ''}`;
+}
+/**
+ * A row of streamTrialFields as the analysis reads it (Trial.from_row, see toTrialRecord).
+ * `storesOf` turns the state names text into the final state's stores (callers share equal ones).
+ */
+function toStreamedTrialRecord(row, campaignId, storesOf = finalStateOfNames) {
+    return {
+        id: row[0],
+        campaignId,
+        startedAt: timestamp(row[1]) ?? '',
+        chaosInjectedAt: timestamp(row[2]) ?? '',
+        ticketCreatedAt: timestamp(row[3]),
+        resolvedAt: timestamp(row[4]),
+        endedAt: timestamp(row[5]) ?? '',
+        finalState: row[10] == null ? row[6] : storesOf(row[10]),
+        chaosMetadata: row[7],
+        ...streamedCommands(row[8], row[9]),
+    };
+}
+/** Distinct strings: compared pairwise for short lists (no Set to allocate per trial). */
+function distinctCount(values) {
+    if (values.length > 16)
+        return new Set(values).size;
+    let distinct = 0;
+    for (let i = 0; i < values.length; i++) {
+        let seen = false;
+        for (let j = 0; j < i && !seen; j++)
+            seen = values[j] === values[i];
+        if (!seen)
+            distinct += 1;
+    }
+    return distinct;
+}
+/** `{"stores": [{"state_name": …}, …]}`: the part of a final state tikv's health rule reads. */
+function finalStateOfNames(stateNames) {
+    const names = JSON.parse(stateNames);
+    return { stores: names.map((name) => ({ state_name: name })) };
+}
+function streamedCommands(raw, params) {
+    if (params === null)
+        return { commands: new json/* JsonText */.kB(raw ?? '[]') };
+    const values = JSON.parse(params);
+    if (values.every((value) => typeof value === 'string')) {
+        return { commands: [], commandStats: { count: values.length, unique: distinctCount(values) } };
+    }
+    // Numbers, booleans, lists: Python's equality and hashing decide, on the exact values; only
+    // tool_params is read of each item, so the items are rebuilt around it.
+    let exact;
+    try {
+        exact = (0,py_json/* pyJsonLoads */.l4)(params);
+    }
+    catch {
+        // An int Python refuses to parse (over 4,300 digits): json.loads of the whole list raises the
+        // same ValueError, which scoring reports.
+        return { commands: new json/* JsonText */.kB(params) };
+    }
+    return { commands: exact.map((value) => ({ tool_params: value })) };
+}
 // chaos_params as its exact jsonb text: JSON.parse would turn `50.0` into 50 and round big ints.
 const WORK_ITEM_SELECT = `id, campaign_id, subject_type, chaos_type, chaos_params::text, baseline,
   status, worker_id, claimed_at, completed_at, trial_id, error, sequence_number, vm_name,
@@ -364,11 +646,18 @@ function isInt4(id) {
     return Number.isInteger(id) && id >= -MAX_INT4 - 1 && id <= MAX_INT4;
 }
 
+// EXTERNAL MODULE: ./lib/core/scoring.js
+var scoring = __webpack_require__(9374);
 ;// CONCATENATED MODULE: ./lib/db/campaign-snapshot.js
 
 
-/** Rows per FETCH: large enough that round trips do not count, small enough to keep memory flat. */
-const BATCH = 2_000;
+
+/**
+ * Rows per FETCH: the next batch is asked for while this one is scored, so round trips do not
+ * count; small, so a batch dies young (2,000-row batches outlived V8's young generation and were
+ * promoted, and peak memory grew by about 20 MB at 100,000 trials).
+ */
+const BATCH = 500;
 /** Decoded JSON texts kept for reuse (final states and params repeat across trials). */
 const MEMO_ENTRIES = 512;
 const MEMO_MAX_TEXT = 4_096;
@@ -376,9 +665,9 @@ const JSON_OID = 114;
 const JSONB_OID = 3802;
 // The work item of each trial as indexWorkItemsByTrial picks it: the campaign's last (highest id).
 // An anti-join (hashes) rather than DISTINCT ON, whose sort spills to disk for large campaigns.
-const STREAM_QUERY = `SELECT ${TRIAL_FIELDS}, w.id, w.subject_type, w.chaos_type,
-    w.chaos_params::text, w.baseline
-  FROM ${TRIAL_SOURCE}
+const streamQuery = (storeNames) => `SELECT ${streamTrialFields(storeNames)}, w.id,
+    w.subject_type, w.chaos_type, w.chaos_params::text, w.baseline
+  FROM ${streamTrialSource(storeNames)}
   LEFT JOIN (
     SELECT trial_id, id, subject_type, chaos_type, chaos_params, baseline
     FROM work_queue AS w1
@@ -402,7 +691,7 @@ async function openSnapshot(session, owned, campaign) {
     return {
         campaign,
         workItems,
-        trials: () => streamTrials(session, owned, campaign.id),
+        trials: () => streamTrials(session, owned, campaign),
         evidence: (ids, limit) => selectEvidence(session, campaign.id, ids, limit),
     };
 }
@@ -428,14 +717,17 @@ async function summarizeWorkItems(db, campaignId) {
        WHERE campaign_id = $1 AND status = 'failed' AND trial_id IS NULL ORDER BY id`, [campaignId]));
     return { groups, statuses, broken: broken.rows.map(workItemFromSelect) };
 }
-async function* streamTrials(db, owned, campaignId) {
+async function* streamTrials(db, owned, campaign) {
+    const campaignId = campaign.id;
+    const storeNames = (0,scoring/* healthReadsOnlyStoreStates */.X1)(campaign.subjectName);
     const params = memo(exactJson);
+    const stores = memo(finalStateOfNames);
     const types = memoJsonTypes();
     const toStreamed = (row) => {
-        const i = TRIAL_FIELD_COUNT;
+        const i = STREAM_TRIAL_FIELD_COUNT;
         const workId = row[i];
         return {
-            trial: toTrialRecord(row, campaignId),
+            trial: toStreamedTrialRecord(row, campaignId, stores),
             workItem: workId === null
                 ? undefined
                 : {
@@ -447,7 +739,7 @@ async function* streamTrials(db, owned, campaignId) {
                 },
         };
     };
-    for await (const rows of batches(db, owned, STREAM_QUERY, [campaignId], types)) {
+    for await (const rows of batches(db, owned, streamQuery(storeNames), [campaignId], types)) {
         yield rows.map(toStreamed);
     }
 }
@@ -466,20 +758,23 @@ async function* batches(db, owned, text, values, types) {
     // A cursor is planned for its first rows; these are all read, so plan for the whole result.
     await db.query({ text: 'SET LOCAL cursor_tuple_fraction = 1' });
     await db.query({ text: `DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, values });
+    const fetch = () => db.query({ text: `FETCH ${BATCH} FROM ${cursor}`, types, rowMode: 'array' });
+    let next = fetch();
     try {
         for (;;) {
-            const { rows } = await db.query({
-                text: `FETCH ${BATCH} FROM ${cursor}`,
-                types,
-                rowMode: 'array',
-            });
+            const { rows } = await next;
+            next = undefined;
+            // Asked for before this batch is scored: the server reads the next one meanwhile.
+            if (rows.length === BATCH)
+                next = fetch();
             if (rows.length > 0)
                 yield rows;
-            if (rows.length < BATCH)
+            if (!next)
                 return;
         }
     }
     finally {
+        await next?.catch(() => undefined);
         await db.query({ text: `CLOSE ${cursor}` }).catch(() => undefined);
     }
 }

@@ -548,8 +548,8 @@ function issueBody(previous, retry, config) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 // EXTERNAL MODULE: ./lib/core/flaky.js
 var flaky = __webpack_require__(5366);
 // EXTERNAL MODULE: ./lib/loop/investigate.js + 3 modules

@@ -1,8 +1,8 @@
-export const id = 571;
-export const ids = [571];
+export const id = 255;
+export const ids = [255];
 export const modules = {
 
-/***/ 658:
+/***/ 206:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -271,16 +271,47 @@ function isActionsNotPermitted(error) {
     return /not permitted to create or approve pull requests/i.test(message);
 }
 
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 // EXTERNAL MODULE: ./lib/loop/investigate.js + 3 modules
 var investigate = __webpack_require__(9608);
 // EXTERNAL MODULE: ./lib/core/gates.js
 var gates = __webpack_require__(4811);
+;// CONCATENATED MODULE: ./lib/core/analysis-json.js
+/** Lines per chunk of the failing trials' details: a few hundred kilobytes each. */
+const DETAILS_PER_CHUNK = 500;
+/**
+ * `JSON.stringify(analysis, null, 2)` in chunks of whole lines, so a campaign with tens of
+ * thousands of failing trials is never one string of tens of megabytes (and its copy on the way
+ * out). Joined with newlines, the chunks are exactly that text.
+ */
+function* analysisJsonChunks(analysis) {
+    const marker = `\u0000trials_detail ${Math.random()}\u0000`;
+    const text = JSON.stringify({ ...analysis, trials_detail: marker }, null, 2);
+    const quoted = JSON.stringify(marker);
+    const at = text.indexOf(quoted);
+    const details = analysis.trials_detail;
+    if (at < 0 || details.length === 0) {
+        yield JSON.stringify(analysis, null, 2);
+        return;
+    }
+    // The array sits at depth 1: its items are indented by four spaces, its bracket by two.
+    yield `${text.slice(0, at)}[`;
+    for (let start = 0; start < details.length; start += DETAILS_PER_CHUNK) {
+        const chunk = details.slice(start, start + DETAILS_PER_CHUNK).map((detail, i) => {
+            const item = JSON.stringify(detail, null, 2).replaceAll('\n', '\n    ');
+            return `    ${item}${start + i < details.length - 1 ? ',' : ''}`;
+        });
+        yield chunk.join('\n');
+    }
+    yield `  ]${text.slice(at + quoted.length)}`;
+}
+
 // EXTERNAL MODULE: ./lib/commands/common-inputs.js
 var common_inputs = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./lib/commands/analyze-run.js
 /** What analyze does once its inputs are valid; loaded only then (see analyze.ts). */
+
 
 
 
@@ -309,7 +340,8 @@ async function runAnalyze(input, io, deps) {
     const retryDir = input.retryDir ?? (0,common_inputs/* parseRepoDirectory */.HO)('retry.dir (config)', config.retry.dir);
     const analysis = await io.logger.group(`Analyzing ${describeSelector(input)}`, () => loadAnalysis(input, config, io));
     if (input.format === 'json')
-        io.print(JSON.stringify(analysis, null, 2));
+        for (const chunk of analysisJsonChunks(analysis))
+            io.print(chunk);
     if (input.format === 'text')
         io.print(await renderText(analysis, io));
     if (input.writeRetry)
@@ -330,8 +362,7 @@ async function runAnalyze(input, io, deps) {
     }
     if (input.format === 'md')
         io.print(issueBodyOf(publication, analysis, retryYaml, input, handoff));
-    const summary = renderSummary(analysis, input, publication, failure);
-    await io.logger.group('Writing the job summary', () => io.appendSummary(io.masker.mask(summary)));
+    await io.logger.group('Writing the job summary', () => io.appendSummary(() => renderSummary(analysis, input, publication, failure)));
     warnIfTargetMissed(analysis, io);
     if (failure !== undefined)
         throw failure;
@@ -634,8 +665,8 @@ async function listSeriesCampaignIds(db, name, upToId, limit) {
     return rows.map((row) => row.id);
 }
 
-// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 3 modules
-var analyze_campaign = __webpack_require__(6846);
+// EXTERNAL MODULE: ./lib/loop/analyze-campaign.js + 2 modules
+var analyze_campaign = __webpack_require__(9195);
 ;// CONCATENATED MODULE: ./lib/loop/campaign-history.js
 
 

@@ -1,5 +1,5 @@
-export const id = 846;
-export const ids = [846];
+export const id = 195;
+export const ids = [195];
 export const modules = {
 
 /***/ 1641:
@@ -43,7 +43,7 @@ function checkChaosTypeTargets(rows, byChaosType) {
 
 /***/ }),
 
-/***/ 6846:
+/***/ 9195:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -60,188 +60,16 @@ __webpack_require__.d(__webpack_exports__, {
 var chaos_types = __webpack_require__(9747);
 // EXTERNAL MODULE: ./lib/core/grouping.js
 var grouping = __webpack_require__(5414);
-// EXTERNAL MODULE: ./lib/core/json.js
-var json = __webpack_require__(3085);
-// EXTERNAL MODULE: ./lib/core/py-json.js
-var py_json = __webpack_require__(1867);
-// EXTERNAL MODULE: ./lib/core/time.js
-var time = __webpack_require__(4258);
-;// CONCATENATED MODULE: ./lib/core/scoring.js
-
-
-
-/** Suffix of every anomaly: the consequence for upstream. */
-const UPSTREAM_FAILS = 'upstream raises here, so `eval analyze` fails for the whole campaign';
-function raised(anomalies, field, error, fallback) {
-    anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; ${fallback}`);
-}
-/**
- * Upstream `is_final_state_healthy`, step for step with the same short-circuits: decode errors are
- * unhealthy (upstream catches JSONDecodeError/TypeError), a non-dict state for tikv/chat-db-app and
- * a store that is not a dict before any non-`Up` store raise (listed in `anomalies`).
- */
-function isFinalStateHealthy(finalState, subjectName, anomalies = []) {
-    try {
-        return finalStateHealthy(finalState, subjectName);
-    }
-    catch (error) {
-        if (!(error instanceof py_json/* PyException */.p7))
-            throw error;
-        raised(anomalies, 'final_state', error, 'scored as unhealthy');
-        return false;
-    }
-}
-function finalStateHealthy(finalState, subjectName) {
-    let state;
-    try {
-        state = (0,json/* decodeJsonColumnRaw */.T4)(finalState, {});
-    }
-    catch (error) {
-        // Upstream catches these two; ValueError (over-long int) escapes.
-        if (error instanceof py_json/* PyException */.p7 && error.pyType === 'JSONDecodeError')
-            return false;
-        throw error;
-    }
-    const subject = subjectName.toLowerCase();
-    if (subject === 'tikv') {
-        const stores = (0,py_json/* pyGet */.yJ)(state, 'stores', []);
-        if (!(0,py_json/* pyTruthy */.Kn)(stores))
-            return false;
-        for (const store of (0,py_json/* pyIter */.U9)(stores)) {
-            if ((0,py_json/* pyGet */.yJ)(store, 'state_name', null) !== 'Up')
-                return false;
-        }
-        return true;
-    }
-    if (subject === 'chat-db-app' || subject === 'chat-db-app-shard') {
-        const app = (0,py_json/* pyGet */.yJ)(state, 'app', {});
-        if ((0,py_json/* isPyDict */.GZ)(app) && (0,py_json/* pyTruthy */.Kn)(app.error ?? null))
-            return false;
-        return (0,py_json/* isPyDict */.GZ)(app) && app.status === 'healthy';
-    }
-    return (0,py_json/* pyTruthy */.Kn)(state);
-}
-/** Upstream `score_trial` with the deterministic (non-LLM) command counts. */
-function scoreTrial(trial, subjectName, localUtcOffsetMinutes) {
-    const anomalies = [];
-    checkReadable(trial, anomalies);
-    const timeToDetectSec = duration(trial.chaosInjectedAt, trial.ticketCreatedAt, localUtcOffsetMinutes, 'ticket_created_at', anomalies);
-    const timeToResolveSec = duration(trial.chaosInjectedAt, trial.resolvedAt, localUtcOffsetMinutes, 'resolved_at', anomalies);
-    const finalHealthy = isFinalStateHealthy(trial.finalState, subjectName, anomalies);
-    const resolved = trial.resolvedAt !== null && finalHealthy;
-    const outcome = resolved
-        ? 'success'
-        : trial.resolvedAt === null && !finalHealthy
-            ? 'timeout'
-            : 'failure';
-    const { count, unique } = trial.commandStats ?? countCommands(trial.commands, anomalies);
-    return {
-        trialId: trial.id,
-        outcome,
-        resolved,
-        finalHealthy,
-        timeToDetectSec,
-        timeToResolveSec,
-        commandCount: count,
-        uniqueCommands: unique,
-        anomalies,
-    };
-}
-const TIMESTAMP_FIELDS = [
-    ['started_at', 'startedAt'],
-    ['chaos_injected_at', 'chaosInjectedAt'],
-    ['ticket_created_at', 'ticketCreatedAt'],
-    ['resolved_at', 'resolvedAt'],
-    ['ended_at', 'endedAt'],
-];
-/** asyncpg cannot turn a timestamp outside Python's years 1–9999 into a datetime: reading the row raises. */
-function checkReadable(trial, anomalies) {
-    for (const [column, field] of TIMESTAMP_FIELDS) {
-        const text = trial[field];
-        const problem = text ? (0,time/* pythonDatetimeProblem */.Lb)(text) : null;
-        if (problem !== null) {
-            anomalies.push(`${column}: ${JSON.stringify(text)} ${problem}: asyncpg raises OverflowError reading the trial — ${UPSTREAM_FAILS}; the time is left empty`);
-        }
-    }
-}
-function duration(start, end, offset, field, anomalies) {
-    if ((start && (0,time/* pythonDatetimeProblem */.Lb)(start)) || (end && (0,time/* pythonDatetimeProblem */.Lb)(end)))
-        return null;
-    try {
-        return (0,time/* computeDurationSeconds */.B9)(start, end, offset);
-    }
-    catch (error) {
-        if (error instanceof time/* TimestampError */.L6) {
-            anomalies.push(`${field}: ${error.message} — ${UPSTREAM_FAILS}; the time is left empty`);
-            return null;
-        }
-        throw error;
-    }
-}
-/**
- * `commands = safe_json_loads(commands_json, [])`, `len(commands)` and
- * `len(set(c.get("tool_params", "") for c in commands))`, raising where Python raises. On a raise
- * the row counts the list's length (0 for anything else) and the distinct hashable params.
- */
-function countCommands(value, anomalies) {
-    let commands;
-    try {
-        commands = (0,json/* decodeJsonColumnRaw */.T4)(value, []);
-    }
-    catch (error) {
-        if (!(error instanceof py_json/* PyException */.p7))
-            throw error;
-        raised(anomalies, 'commands_json', error, 'counted as 0 commands');
-        return { count: 0, unique: 0 };
-    }
-    try {
-        const count = (0,py_json/* pyLen */.lO)(commands);
-        const seen = new Set();
-        for (const command of (0,py_json/* pyIter */.U9)(commands))
-            seen.add((0,py_json/* pyHashKey */.dg)((0,py_json/* pyGet */.yJ)(command, 'tool_params', '')));
-        return { count, unique: seen.size };
-    }
-    catch (error) {
-        if (!(error instanceof py_json/* PyException */.p7))
-            throw error;
-        const shape = Array.isArray(commands)
-            ? 'a list whose items are not all dicts with hashable tool_params'
-            : `a JSON ${(0,py_json/* pyTypeName */.x_)(commands)}, not a list`;
-        raised(anomalies, 'commands_json', error, `it is ${shape}; counted leniently`);
-        return lenientCounts(commands);
-    }
-}
-function lenientCounts(commands) {
-    if (!Array.isArray(commands))
-        return { count: 0, unique: 0 };
-    const seen = new Set();
-    for (const command of commands) {
-        try {
-            seen.add((0,py_json/* pyHashKey */.dg)((0,py_json/* pyGet */.yJ)(command, 'tool_params', '')));
-        }
-        catch {
-            // skipped: upstream raises on it
-        }
-    }
-    return { count: commands.length, unique: seen.size };
-}
-/** The agent's tool calls for evidence; an unreadable column counts as none. */
-function scoring_decodeCommands(value) {
-    try {
-        const commands = (0,json/* decodeJsonColumnRaw */.T4)(value, []);
-        return Array.isArray(commands) ? commands : [];
-    }
-    catch (error) {
-        if (error instanceof py_json/* PyException */.p7)
-            return [];
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/core/scoring.js
+var scoring = __webpack_require__(9374);
 // EXTERNAL MODULE: ./lib/core/stats.js
 var stats = __webpack_require__(1320);
 // EXTERNAL MODULE: ./lib/core/symptoms.js
 var symptoms = __webpack_require__(7807);
+// EXTERNAL MODULE: ./lib/core/json.js
+var json = __webpack_require__(3085);
+// EXTERNAL MODULE: ./lib/core/time.js
+var time = __webpack_require__(4258);
 ;// CONCATENATED MODULE: ./lib/core/evidence.js
 
 
@@ -249,7 +77,7 @@ var symptoms = __webpack_require__(7807);
 const MAX_COMMANDS = 10;
 const MAX_COMMAND_LENGTH = 80;
 function describeEvidence(trial, workItem) {
-    const commands = scoring_decodeCommands(trial.commands);
+    const commands = (0,scoring/* decodeCommands */.$7)(trial.commands);
     const total = trial.commandStats?.count ?? commands.length;
     const { storesNotUp, finalState } = describeFinalState(trial.finalState);
     return {
@@ -428,7 +256,7 @@ class CampaignAnalyzer {
     add(trial, workItem) {
         const { campaign, options, totals } = this;
         const identity = (0,grouping/* identifyTrial */.Tg)(trial, workItem, campaign.subjectName);
-        const score = scoreTrial(trial, campaign.subjectName, options.localUtcOffsetMinutes);
+        const score = (0,scoring/* scoreTrial */.$o)(trial, campaign.subjectName, options.localUtcOffsetMinutes);
         countTrial(totals, score, identity.baseline);
         if (score.timeToDetectSec !== null)
             this.detectTimes.add(score.timeToDetectSec);
@@ -436,7 +264,7 @@ class CampaignAnalyzer {
             this.resolveTimes.add(score.timeToResolveSec);
         for (const message of score.anomalies)
             this.anomalies.push({ trial_id: trial.id, message });
-        const row = this.combos.ensure(identity, identity.baseline, trial.id).row;
+        const row = this.combos.rowFor(identity, identity.baseline, trial.id);
         row.trials += 1;
         if (score.outcome === 'success') {
             row.successes += 1;
@@ -623,6 +451,17 @@ class ComboTable {
     constructor(target, targets) {
         this.target = target;
         this.targets = targets;
+    }
+    /** `ensure(...).row` for one trial, without allocating: it runs once per trial. */
+    rowFor(combination, baseline, trialId) {
+        const key = comboKey(combination.subject ?? '', combination.chaosType, combination.params, baseline);
+        const row = this.rows.get(key);
+        if (row === undefined)
+            return this.ensure(combination, baseline, trialId).row;
+        const first = this.firstTrial.get(row);
+        if (first !== undefined && trialId < first)
+            this.firstTrial.set(row, trialId);
+        return row;
     }
     /**
      * The row of a combination, created on first sight so rows keep campaign file order; rows that
