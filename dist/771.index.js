@@ -526,13 +526,7 @@ function streamTrialSource(storeNames) {
  */
 function toStreamedTrialRecord(row, campaignId, storesOf = finalStateOfNames) {
     return {
-        id: row[0],
-        campaignId,
-        startedAt: timestamp(row[1]) ?? '',
-        chaosInjectedAt: timestamp(row[2]) ?? '',
-        ticketCreatedAt: timestamp(row[3]),
-        resolvedAt: timestamp(row[4]),
-        endedAt: timestamp(row[5]) ?? '',
+        ...trialStart(row, campaignId),
         finalState: row[10] == null ? row[6] : storesOf(row[10]),
         chaosMetadata: row[7],
         ...streamedCommands(row[8], row[9]),
@@ -587,13 +581,7 @@ const WORK_ITEM_SELECT = `id, campaign_id, subject_type, chaos_type, chaos_param
  */
 function toTrialRecord(row, campaignId) {
     return {
-        id: row[0],
-        campaignId,
-        startedAt: timestamp(row[1]) ?? '',
-        chaosInjectedAt: timestamp(row[2]) ?? '',
-        ticketCreatedAt: timestamp(row[3]),
-        resolvedAt: timestamp(row[4]),
-        endedAt: timestamp(row[5]) ?? '',
+        ...trialStart(row, campaignId),
         finalState: row[6],
         chaosMetadata: row[7],
         ...commandFields(row[8], row[9], row[10]),
@@ -607,6 +595,18 @@ function exactJson(text) {
     catch {
         return new json/* JsonText */.kB(text);
     }
+}
+/** Id and timestamps of a row starting with TRIAL_FIELDS' first six columns. */
+function trialStart(row, campaignId) {
+    return {
+        id: row[0],
+        campaignId,
+        startedAt: timestamp(row[1]) ?? '',
+        chaosInjectedAt: timestamp(row[2]) ?? '',
+        ticketCreatedAt: timestamp(row[3]),
+        resolvedAt: timestamp(row[4]),
+        endedAt: timestamp(row[5]) ?? '',
+    };
 }
 function timestamp(value) {
     return typeof value === 'string' ? (0,time/* asyncpgTimestamp */.Gt)(value) : null;

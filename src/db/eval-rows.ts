@@ -84,13 +84,7 @@ export function toStreamedTrialRecord(
   storesOf: (stateNames: string) => unknown = finalStateOfNames,
 ): TrialRecord {
   return {
-    id: row[0] as number,
-    campaignId,
-    startedAt: timestamp(row[1]) ?? '',
-    chaosInjectedAt: timestamp(row[2]) ?? '',
-    ticketCreatedAt: timestamp(row[3]),
-    resolvedAt: timestamp(row[4]),
-    endedAt: timestamp(row[5]) ?? '',
+    ...trialStart(row, campaignId),
     finalState: row[10] == null ? row[6] : storesOf(row[10] as string),
     chaosMetadata: row[7],
     ...streamedCommands(row[8] as string | null, row[9] as string | null),
@@ -148,13 +142,7 @@ export const WORK_ITEM_SELECT = `id, campaign_id, subject_type, chaos_type, chao
  */
 export function toTrialRecord(row: unknown[], campaignId: number): TrialRecord {
   return {
-    id: row[0] as number,
-    campaignId,
-    startedAt: timestamp(row[1]) ?? '',
-    chaosInjectedAt: timestamp(row[2]) ?? '',
-    ticketCreatedAt: timestamp(row[3]),
-    resolvedAt: timestamp(row[4]),
-    endedAt: timestamp(row[5]) ?? '',
+    ...trialStart(row, campaignId),
     finalState: row[6],
     chaosMetadata: row[7],
     ...commandFields(row[8], row[9], row[10]),
@@ -168,6 +156,31 @@ export function exactJson(text: string): unknown {
   } catch {
     return new JsonText(text);
   }
+}
+
+/** Id and timestamps of a row starting with TRIAL_FIELDS' first six columns. */
+function trialStart(
+  row: unknown[],
+  campaignId: number,
+): Pick<
+  TrialRecord,
+  | 'id'
+  | 'campaignId'
+  | 'startedAt'
+  | 'chaosInjectedAt'
+  | 'ticketCreatedAt'
+  | 'resolvedAt'
+  | 'endedAt'
+> {
+  return {
+    id: row[0] as number,
+    campaignId,
+    startedAt: timestamp(row[1]) ?? '',
+    chaosInjectedAt: timestamp(row[2]) ?? '',
+    ticketCreatedAt: timestamp(row[3]),
+    resolvedAt: timestamp(row[4]),
+    endedAt: timestamp(row[5]) ?? '',
+  };
 }
 
 function timestamp(value: unknown): string | null {
