@@ -10,7 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,13 +132,15 @@ async function runAction(
       }),
     );
   });
-  return {
+  const run = {
     code,
     stdout,
     stderr,
     outputs: parseOutputFile(await readFile(files.output, 'utf8')),
     summary: await readFile(files.summary, 'utf8'),
   };
+  await rm(dir, { recursive: true, force: true });
+  return run;
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes them. */

@@ -5,7 +5,7 @@
  * payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and GITHUB_API_URL at the GitHub emulator.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,8 +112,11 @@ export async function startBundle(options: BundleOptions): Promise<RunningBundle
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       void Promise.all([readFile(files.output, 'utf8'), readFile(files.summary, 'utf8')]).then(
-        ([output, summary]) =>
-          resolve({ code, signal, stdout, stderr, outputs: parseOutputFile(output), summary }),
+        async ([output, summary]) => {
+          // The step's own files (RUNNER_TEMP, HOME) go with it, as on a runner.
+          await rm(dir, { recursive: true, force: true });
+          resolve({ code, signal, stdout, stderr, outputs: parseOutputFile(output), summary });
+        },
       );
     });
   });

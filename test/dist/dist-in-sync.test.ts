@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
+import { testTempDir } from '../support/temp-dir.js';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 
 test('the committed dist/ is exactly what `npm run bundle` builds from the sources', async () => {
-  const out = await mkdtemp(join(tmpdir(), 'dist-'));
+  const out = await testTempDir('dist-');
   await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
   await run(
     'npx',

@@ -11,8 +11,7 @@
  * it as text, not as HTML or a link.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
@@ -28,6 +27,7 @@ import {
   ONE_LINE,
 } from '../support/workflow-commands.js';
 import { ROOT, runBundle, type BundleRun } from './bundle-runner.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 const PAYLOADS = { 'one line': ONE_LINE, 'multi-line': MULTI_LINE } as const;
 
@@ -53,7 +53,7 @@ async function step(inputs: Record<string, string>): Promise<BundleRun> {
     repository: 'octo-org/octo-repo',
     event: { name: 'workflow_dispatch', payload: {} },
     inputs,
-    workspace: await mkdtemp(join(tmpdir(), 'iterate-campaign-inject-')),
+    workspace: await testTempDir('iterate-campaign-inject-'),
     env: { GITHUB_SHA: 'a'.repeat(40) },
   });
 }

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -94,6 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
 });
 
 function step(

@@ -3,9 +3,6 @@
  * cancelled job; the first signal must end the step within 2 s with one ::error:: line and a job
  * summary, whether the command is waiting on the database or retrying a database that is down.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { freePort } from '../../src/demo/embedded-server.js';
 import { openEvalDatabase } from '../../src/db/pool.js';
@@ -15,6 +12,7 @@ import { createEmptyDatabase } from '../support/databases.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { seedDemoCampaign } from '../support/seed-campaign.js';
 import { startBundle, until } from './bundle-runner.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 async function waitingCampaign(): Promise<{ url: string; id: number }> {
   const url = await createEmptyDatabase('signals');
@@ -36,7 +34,7 @@ async function waitStep(databaseUrl: string, id: number) {
     repository: 'octo-org/octo-repo',
     event: { name: 'workflow_dispatch', payload: {} },
     inputs: { command: 'wait', 'retry-campaign-id': String(id), 'database-url': databaseUrl },
-    workspace: await mkdtemp(join(tmpdir(), 'iterate-campaign-signals-')),
+    workspace: await testTempDir('iterate-campaign-signals-'),
   });
 }
 
@@ -79,7 +77,7 @@ describe('node dist/index.js and signals', () => {
         'database-url': proxy.urlFor(url),
         output: 'none',
       },
-      workspace: await mkdtemp(join(tmpdir(), 'iterate-campaign-signals-')),
+      workspace: await testTempDir('iterate-campaign-signals-'),
     });
     await silenced;
     const { run, exitMs } = await stopWith(step, 'SIGTERM');

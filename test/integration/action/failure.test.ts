@@ -2,7 +2,7 @@
  * The action entry point in-process: every failure ends in one `::error::` line, a job summary
  * that says what happened, and a non-zero exit code.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -32,6 +32,7 @@ async function action(inputs: Record<string, string>) {
     vi.restoreAllMocks();
     process.env = saved;
     process.exitCode = undefined;
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { cli } from './run-cli.js';
@@ -10,6 +9,7 @@ import { complete, insertTrial } from '../../../src/db/work-queue.js';
 import { openEvalDatabase } from '../../../src/db/pool.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
+import { testTempDir } from '../../support/temp-dir.js';
 
 let url: string;
 let campaignId: number;
@@ -140,7 +140,7 @@ describe('iterate-campaign analyze', () => {
   });
 
   test('--write-retry writes a valid retry campaign for the failing combinations', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+    const dir = await testTempDir('retry-');
     const file = join(dir, 'out', 'retry.yaml');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
@@ -178,7 +178,7 @@ describe('iterate-campaign analyze', () => {
   });
 
   test('loads EVAL_DATABASE_URL from a .env file without overriding the environment', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dotenv-'));
+    const dir = await testTempDir('dotenv-');
     await writeFile(join(dir, '.env'), `# eval\nEVAL_DATABASE_URL="${url}"\n`);
     const cwd = vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli(['analyze', String(campaignId), '--json'], {
@@ -291,7 +291,7 @@ describe('analyze: inputs validated like everywhere else, before any side effect
   );
 
   test('--write-retry naming a directory says so instead of EISDIR', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'retry-dir-'));
+    const dir = await testTempDir('retry-dir-');
     await mkdir(join(dir, 'retry.yaml'));
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
@@ -308,7 +308,7 @@ describe('analyze: inputs validated like everywhere else, before any side effect
   });
 
   test('--write-retry below a file says a file stands in the way instead of ENOTDIR/EEXIST', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'retry-file-'));
+    const dir = await testTempDir('retry-file-');
     await writeFile(join(dir, 'campaigns'), 'a file, not a directory\n');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
@@ -343,7 +343,7 @@ describe('analyze: inputs validated like everywhere else, before any side effect
   });
 
   test('config retry.operator_image gets the same check, naming the file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'config-'));
+    const dir = await testTempDir('config-');
     await writeFile(join(dir, 'c.yml'), 'retry:\n  operator_image: "x; $(id)"\n');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
@@ -359,7 +359,7 @@ describe('analyze: inputs validated like everywhere else, before any side effect
   });
 
   test('a config over 1 MiB is refused before it is read, naming the file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'config-'));
+    const dir = await testTempDir('config-');
     await writeFile(join(dir, 'big.yml'), `# ${'x'.repeat(5 * 1024 * 1024)}\n`);
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
@@ -376,7 +376,7 @@ describe('analyze: inputs validated like everywhere else, before any side effect
 
   test('--write-retry on a campaign with no trials says there are no trials', async () => {
     const empty = await campaignWithoutTrials('empty-retry');
-    const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+    const dir = await testTempDir('retry-');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
     const result = await cli([
       'analyze',
@@ -415,7 +415,7 @@ describe('analyze: chaos types the harness does not know', () => {
       values: [unknown],
     });
     await db.close();
-    const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+    const dir = await testTempDir('retry-');
     const summary = join(dir, 'summary.md');
     await writeFile(summary, '');
     vi.spyOn(process, 'cwd').mockReturnValue(dir);
@@ -484,7 +484,7 @@ test('--write-retry of a two-subject campaign keeps the failing subject, its tim
   } finally {
     await db.close();
   }
-  const dir = await mkdtemp(join(tmpdir(), 'retry-'));
+  const dir = await testTempDir('retry-');
   vi.spyOn(process, 'cwd').mockReturnValue(dir);
   const result = await cli([
     'analyze',

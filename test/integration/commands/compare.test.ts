@@ -5,7 +5,7 @@
  * leases that outlive a crashed run, a PR that is gone; adaptive top-up of the combinations a
  * comparison leaves inconclusive (one follow-up campaign per round, a second run adds nothing).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ import { readStickyMarker, stickyMarker } from '../../../src/github/sticky-comme
 import { createEmptyDatabase } from '../../support/databases.js';
 import { useGitHubEmulator } from '../../support/github-emulator/index.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
+import { testTempDir } from '../../support/temp-dir.js';
 import {
   diagnose,
   enqueueRetry,
@@ -144,7 +145,7 @@ describe('compare', () => {
     });
     const failed = analysis.trials_detail.find((t) => t.evidence && t.work_id !== null)!;
     // What download-artifact with merge-multiple leaves: every worker's log in one folder.
-    const dir = await mkdtemp(join(tmpdir(), 'retry-worker-logs-'));
+    const dir = await testTempDir('retry-worker-logs-');
     await writeFile(
       join(dir, `worker-c${retry}-1.log`),
       [

@@ -3,14 +3,14 @@
  * flaky types across the series, worker log lines, the hand-off.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, vi } from 'vitest';
 import { main } from '../../../src/cli-main.js';
+import { testTempDir } from '../../support/temp-dir.js';
 
 test('npm run demo: invariant coverage of the simulated harness and worker log excerpts', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'demo-investigation-'));
+  const dir = await testTempDir('demo-investigation-');
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {

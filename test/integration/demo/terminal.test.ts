@@ -4,7 +4,7 @@
  * nothing on screen may be Markdown or HTML.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -45,6 +45,7 @@ beforeAll(() => {
   expect(build.status, build.stdout + build.stderr).toBe(0);
   outputDir = mkdtempSync(join(tmpdir(), 'demo-tty-'));
   run = runInTerminal(`node lib/cli.js demo --output-dir ${outputDir}`);
+  return () => rmSync(outputDir, { recursive: true, force: true });
 }, 420_000);
 
 describe('the demo in a terminal', () => {

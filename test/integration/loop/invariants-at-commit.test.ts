@@ -5,7 +5,7 @@
  * the working tree is read and the report says so once.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -62,6 +62,8 @@ beforeAll(async () => {
   ] as const) {
     campaigns[key] = await seedDemoCampaign(url, { name: `series-${key}`, gitCommit });
   }
+  return () =>
+    Promise.all([harness, plain].map((dir) => rm(dir, { recursive: true, force: true })));
 }, 180_000);
 
 async function analyzeJson(campaign: number, sourceDir: string): Promise<CampaignAnalysis> {

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CampaignAnalysis } from '../../../src/core/analysis.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { runCli } from '../../support/run-cli.js';
 import { seedDemoCampaign } from '../../support/seed-campaign.js';
+import { testTempDir } from '../../support/temp-dir.js';
 
 const HARNESS = 'demo/harness';
 const INVARIANTS = 'subjects/tikv/observer/src/tikv_observer/invariants.py';
@@ -119,7 +119,7 @@ describe('analyze --source-dir --history on a series of campaigns', () => {
   });
 
   test('the config names other invariant files and maps a chaos type to another invariant', async () => {
-    const harness = await mkdtemp(join(tmpdir(), 'harness-custom-'));
+    const harness = await testTempDir('harness-custom-');
     await mkdir(join(harness, 'observer'));
     await writeFile(
       join(harness, 'observer', 'checks.py'),
@@ -196,7 +196,7 @@ describe('analyze --worker-logs', () => {
   test('each failed trial with evidence shows the lines of its work item', async () => {
     const analysis = await analyzeJson('--history', '0');
     const failed = analysis.trials_detail.find((t) => t.evidence && t.work_id !== null)!;
-    const dir = await mkdtemp(join(tmpdir(), 'worker-logs-'));
+    const dir = await testTempDir('worker-logs-');
     await mkdir(join(dir, 'worker-logs-c1-1'));
     await writeFile(
       join(dir, 'worker-logs-c1-1', 'worker-c1-1.log'),
