@@ -6,7 +6,6 @@
  * comparison leaves inconclusive (one follow-up campaign per round, a second run adds nothing).
  */
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CAUSES } from '../../../src/core/causes.js';
@@ -472,7 +471,7 @@ describe('adaptive top-up', () => {
 
   it('adds nothing with retry.adaptive: false; fail-on not-fixed fails the step after the comment', async () => {
     const { pr, retry } = await finishedRetry(INVARIANT_FIX);
-    const config = join(tmpdir(), `one-look-${process.pid}.yml`);
+    const config = join(await testTempDir('one-look-'), 'config.yml');
     await writeFile(config, 'retry:\n  adaptive: false\n');
     const campaigns = await campaignCount();
 
