@@ -248,9 +248,7 @@ class CampaignAnalyzer {
         this.options = options;
         this.combos = new ComboTable(options.target, options.targets);
         for (const group of workItems.groups) {
-            this.combos
-                .ensure((0,grouping/* workItemCombination */.un)(group), group.baseline)
-                .noteTimeout(group.resolutionTimeout);
+            ComboTable.noteTimeout(this.combos.ensure((0,grouping/* workItemCombination */.un)(group), group.baseline), group.resolutionTimeout);
         }
     }
     add(trial, workItem) {
@@ -264,7 +262,7 @@ class CampaignAnalyzer {
             this.resolveTimes.add(score.timeToResolveSec);
         for (const message of score.anomalies)
             this.anomalies.push({ trial_id: trial.id, message });
-        const row = this.combos.rowFor(identity, identity.baseline, trial.id);
+        const row = this.combos.ensure(identity, identity.baseline, trial.id);
         row.trials += 1;
         if (score.outcome === 'success') {
             row.successes += 1;
@@ -298,7 +296,7 @@ class CampaignAnalyzer {
         const anomalies = stableSortByTrial(this.anomalies);
         const broken = workItems.broken.map(toBrokenWorkItem);
         for (const item of broken)
-            this.combos.ensure(item, false).row.broken_work_items += 1;
+            this.combos.ensure(item, false).broken_work_items += 1;
         const { successes, agentTrials, agentSuccesses } = totals;
         const winRate = totals.trials ? successes / totals.trials : 0;
         const ci = (0,stats/* wilsonInterval */.YV)(successes, totals.trials);
@@ -452,20 +450,10 @@ class ComboTable {
         this.target = target;
         this.targets = targets;
     }
-    /** `ensure(...).row` for one trial, without allocating: it runs once per trial. */
-    rowFor(combination, baseline, trialId) {
-        const key = comboKey(combination.subject ?? '', combination.chaosType, combination.params, baseline);
-        const row = this.rows.get(key);
-        if (row === undefined)
-            return this.ensure(combination, baseline, trialId).row;
-        const first = this.firstTrial.get(row);
-        if (first !== undefined && trialId < first)
-            this.firstTrial.set(row, trialId);
-        return row;
-    }
     /**
      * The row of a combination, created on first sight so rows keep campaign file order; rows that
-     * trials create are ordered by their first trial, whatever order the trials come in.
+     * trials create are ordered by their first trial, whatever order the trials come in. Runs once
+     * per trial, so it allocates only a new row.
      */
     ensure(combination, baseline, trialId) {
         const c = 'chaosType' in combination
@@ -500,15 +488,13 @@ class ComboTable {
         if (first !== undefined && trialId !== undefined && trialId < first) {
             this.firstTrial.set(row, trialId);
         }
-        const found = row;
-        return {
-            row: found,
-            noteTimeout: (timeout) => {
-                if (timeout !== null && (found.resolution_timeout ?? -Infinity) < timeout) {
-                    found.resolution_timeout = timeout;
-                }
-            },
-        };
+        return row;
+    }
+    /** The work items' resolution_timeout: the largest of the row's. */
+    static noteTimeout(row, timeout) {
+        if (timeout !== null && (row.resolution_timeout ?? -Infinity) < timeout) {
+            row.resolution_timeout = timeout;
+        }
     }
     finish() {
         return this.ordered().map((row) => ({

@@ -54,7 +54,7 @@ function finalStateHealthy(finalState, subjectName) {
         throw error;
     }
     const subject = subjectName.toLowerCase();
-    if (subject === 'tikv') {
+    if (healthReadsOnlyStoreStates(subject)) {
         const stores = (0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyGet */ .yJ)(state, 'stores', []);
         if (!(0,_py_json_js__WEBPACK_IMPORTED_MODULE_1__/* .pyTruthy */ .Kn)(stores))
             return false;
@@ -495,7 +495,7 @@ const STATE_NAMES = `CASE WHEN jsonb_typeof(${FINAL_STATE} -> 'stores') = 'array
  * The analysis stream's columns: TRIAL_FIELDS' first eight (timestamps and JSON), then the commands
  * as the tool_params of every item (`strict` fails, silently giving [], unless every item is an
  * object with tool_params) or, when that is not the whole list, the list's exact text. Node counts
- * the params with a Set: counting distinct values per row in SQL was most of the query's time.
+ * the distinct params (distinctCount): counting them per row in SQL was most of the query's time.
  * With `storeNames` (tikv campaigns) the final state comes as its stores' state names instead
  * (column 10), whole only when a store has none.
  */

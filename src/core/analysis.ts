@@ -230,9 +230,10 @@ export class CampaignAnalyzer {
   ) {
     this.combos = new ComboTable(options.target, options.targets);
     for (const group of workItems.groups) {
-      this.combos
-        .ensure(workItemCombination(group), group.baseline)
-        .noteTimeout(group.resolutionTimeout);
+      ComboTable.noteTimeout(
+        this.combos.ensure(workItemCombination(group), group.baseline),
+        group.resolutionTimeout,
+      );
     }
   }
 
@@ -244,7 +245,7 @@ export class CampaignAnalyzer {
     if (score.timeToDetectSec !== null) this.detectTimes.add(score.timeToDetectSec);
     if (score.timeToResolveSec !== null) this.resolveTimes.add(score.timeToResolveSec);
     for (const message of score.anomalies) this.anomalies.push({ trial_id: trial.id, message });
-    const row = this.combos.rowFor(identity, identity.baseline, trial.id);
+    const row = this.combos.ensure(identity, identity.baseline, trial.id);
     row.trials += 1;
     if (score.outcome === 'success') {
       row.successes += 1;
@@ -276,7 +277,7 @@ export class CampaignAnalyzer {
     const details = this.failed.sort((a, b) => a.trial_id - b.trial_id);
     const anomalies = stableSortByTrial(this.anomalies);
     const broken = workItems.broken.map(toBrokenWorkItem);
-    for (const item of broken) this.combos.ensure(item, false).row.broken_work_items += 1;
+    for (const item of broken) this.combos.ensure(item, false).broken_work_items += 1;
 
     const { successes, agentTrials, agentSuccesses } = totals;
     const winRate = totals.trials ? successes / totals.trials : 0;
@@ -461,31 +462,17 @@ class ComboTable {
     private readonly targets: ChaosTypeTargets | undefined,
   ) {}
 
-  /** `ensure(...).row` for one trial, without allocating: it runs once per trial. */
-  rowFor(combination: Combination, baseline: boolean, trialId: number): ComboStats {
-    const key = comboKey(
-      combination.subject ?? '',
-      combination.chaosType,
-      combination.params,
-      baseline,
-    );
-    const row = this.rows.get(key);
-    if (row === undefined) return this.ensure(combination, baseline, trialId).row;
-    const first = this.firstTrial.get(row);
-    if (first !== undefined && trialId < first) this.firstTrial.set(row, trialId);
-    return row;
-  }
-
   /**
    * The row of a combination, created on first sight so rows keep campaign file order; rows that
-   * trials create are ordered by their first trial, whatever order the trials come in.
+   * trials create are ordered by their first trial, whatever order the trials come in. Runs once
+   * per trial, so it allocates only a new row.
    */
   ensure(
     combination:
       Combination | { subject: string; chaos_type: string; params: Record<string, unknown> },
     baseline: boolean,
     trialId?: number,
-  ): { row: ComboStats; noteTimeout: (timeout: number | null) => void } {
+  ): ComboStats {
     const c: Combination =
       'chaosType' in combination
         ? combination
@@ -518,15 +505,14 @@ class ComboTable {
     if (first !== undefined && trialId !== undefined && trialId < first) {
       this.firstTrial.set(row, trialId);
     }
-    const found = row;
-    return {
-      row: found,
-      noteTimeout: (timeout) => {
-        if (timeout !== null && (found.resolution_timeout ?? -Infinity) < timeout) {
-          found.resolution_timeout = timeout;
-        }
-      },
-    };
+    return row;
+  }
+
+  /** The work items' resolution_timeout: the largest of the row's. */
+  static noteTimeout(row: ComboStats, timeout: number | null): void {
+    if (timeout !== null && (row.resolution_timeout ?? -Infinity) < timeout) {
+      row.resolution_timeout = timeout;
+    }
   }
 
   finish(): ComboStats[] {

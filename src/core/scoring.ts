@@ -72,7 +72,7 @@ function finalStateHealthy(finalState: unknown, subjectName: string): boolean {
     throw error;
   }
   const subject = subjectName.toLowerCase();
-  if (subject === 'tikv') {
+  if (healthReadsOnlyStoreStates(subject)) {
     const stores = pyGet(state, 'stores', []);
     if (!pyTruthy(stores)) return false;
     for (const store of pyIter(stores)) {
