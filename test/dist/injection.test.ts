@@ -11,7 +11,8 @@
  * it as text, not as HTML or a link.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
@@ -27,7 +28,6 @@ import {
   ONE_LINE,
 } from '../support/workflow-commands.js';
 import { ROOT, runBundle, type BundleRun } from './bundle-runner.js';
-import { testTempDir } from '../support/temp-dir.js';
 
 const PAYLOADS = { 'one line': ONE_LINE, 'multi-line': MULTI_LINE } as const;
 
@@ -47,15 +47,21 @@ beforeAll(async () => {
 }, 120_000);
 
 async function step(inputs: Record<string, string>): Promise<BundleRun> {
-  return runBundle({
-    apiUrl: 'http://127.0.0.1:9',
-    token: 'unused-token',
-    repository: 'octo-org/octo-repo',
-    event: { name: 'workflow_dispatch', payload: {} },
-    inputs,
-    workspace: await testTempDir('iterate-campaign-inject-'),
-    env: { GITHUB_SHA: 'a'.repeat(40) },
-  });
+  // Removed when the step ends, not with the test: most of these tests run concurrently.
+  const workspace = await mkdtemp(join(tmpdir(), 'iterate-campaign-inject-'));
+  try {
+    return await runBundle({
+      apiUrl: 'http://127.0.0.1:9',
+      token: 'unused-token',
+      repository: 'octo-org/octo-repo',
+      event: { name: 'workflow_dispatch', payload: {} },
+      inputs,
+      workspace,
+      env: { GITHUB_SHA: 'a'.repeat(40) },
+    });
+  } finally {
+    await rm(workspace, { recursive: true, force: true });
+  }
 }
 
 function expectInert(run: BundleRun, check = expect): void {
