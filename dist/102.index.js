@@ -269,6 +269,17 @@ function cutAfterReadTimeout(client) {
             destroyConnection(client);
     };
     client.query = (...args) => {
+        const submitted = args[0];
+        const own = submitted?.callback;
+        if (typeof submitted?.submit === 'function' && typeof own === 'function') {
+            // A query object (rows streamed to a listener) answers through its own callback.
+            submitted.callback = (error, ...rest) => {
+                if (error)
+                    cutIfSilent(error);
+                return own(error, ...rest);
+            };
+            return query(...args);
+        }
         const callback = args.at(-1);
         if (typeof callback === 'function') {
             args[args.length - 1] = (error, ...rest) => {

@@ -607,10 +607,7 @@ async function loadCampaignAnalysis(db, campaignId, options) {
             ...options,
             localUtcOffsetMinutes,
         });
-        for await (const batch of snapshot.trials()) {
-            for (const { trial, workItem } of batch)
-                analyzer.add(trial, workItem);
-        }
+        await snapshot.forEachTrial((trial, workItem) => analyzer.add(trial, workItem));
         const { analysis, evidenceTrialIds } = analyzer.finish();
         attachEvidence(analysis, await snapshot.evidence(evidenceTrialIds, EVIDENCE_COMMANDS));
         return analysis;

@@ -278,8 +278,12 @@ var investigate = __webpack_require__(9608);
 // EXTERNAL MODULE: ./lib/core/gates.js
 var gates = __webpack_require__(4811);
 ;// CONCATENATED MODULE: ./lib/core/analysis-json.js
-/** Lines per chunk of the failing trials' details: a few hundred kilobytes each. */
-const DETAILS_PER_CHUNK = 500;
+/**
+ * Characters per chunk of the failing trials' details, about. Under V8's large-object size (128 KB)
+ * a chunk dies young with its pieces; larger ones went to the large-object space, which only a full
+ * collection empties, and 100,000 trials peaked 50 MB higher.
+ */
+const CHUNK_CHARS = 32_000;
 /**
  * `JSON.stringify(analysis, null, 2)` in chunks of whole lines, so a campaign with tens of
  * thousands of failing trials is never one string of tens of megabytes (and its copy on the way
@@ -297,12 +301,17 @@ function* analysisJsonChunks(analysis) {
     }
     // The array sits at depth 1: its items are indented by four spaces, its bracket by two.
     yield `${text.slice(0, at)}[`;
-    for (let start = 0; start < details.length; start += DETAILS_PER_CHUNK) {
-        const chunk = details.slice(start, start + DETAILS_PER_CHUNK).map((detail, i) => {
-            const item = JSON.stringify(detail, null, 2).replaceAll('\n', '\n    ');
-            return `    ${item}${start + i < details.length - 1 ? ',' : ''}`;
-        });
-        yield chunk.join('\n');
+    let chunk = [];
+    let chars = 0;
+    for (let i = 0; i < details.length; i++) {
+        const item = `    ${JSON.stringify(details[i], null, 2).replaceAll('\n', '\n    ')}${i < details.length - 1 ? ',' : ''}`;
+        chunk.push(item);
+        chars += item.length + 1;
+        if (chars >= CHUNK_CHARS || i === details.length - 1) {
+            yield chunk.join('\n');
+            chunk = [];
+            chars = 0;
+        }
     }
     yield `  ]${text.slice(at + quoted.length)}`;
 }

@@ -30,9 +30,9 @@ export interface EvalReader {
   getTrialCommands(trialIds: readonly number[], limit: number): Promise<Map<number, unknown>>;
   /**
    * Runs `fn` on one REPEATABLE READ snapshot of the campaign: its work items summed up in SQL and
-   * its trials streamed in batches through a server-side cursor, so memory does not grow with the
-   * campaign. Throws DatabaseError when the campaign does not exist. After a lost connection `fn`
-   * runs again from the start, on a fresh snapshot.
+   * its trials handed over row by row as they arrive, so memory does not grow with the campaign.
+   * Throws DatabaseError when the campaign does not exist. After a lost connection `fn` runs again
+   * from the start, on a fresh snapshot.
    */
   readCampaign<T>(id: number, fn: (snapshot: CampaignSnapshot) => Promise<T>): Promise<T>;
 }

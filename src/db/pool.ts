@@ -359,6 +359,16 @@ function cutAfterReadTimeout(client: pg.Client): void {
     if (/query read timeout/i.test(rawMessage(error))) destroyConnection(client);
   };
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const submitted = args[0] as { submit?: unknown; callback?: (...a: unknown[]) => unknown };
+    const own = submitted?.callback;
+    if (typeof submitted?.submit === 'function' && typeof own === 'function') {
+      // A query object (rows streamed to a listener) answers through its own callback.
+      submitted.callback = (error: unknown, ...rest: unknown[]) => {
+        if (error) cutIfSilent(error);
+        return own(error, ...rest);
+      };
+      return query(...args);
+    }
     const callback = args.at(-1);
     if (typeof callback === 'function') {
       args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {

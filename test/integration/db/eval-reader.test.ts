@@ -287,6 +287,32 @@ describe('loadCampaignData', () => {
   });
 });
 
+describe('readCampaign', () => {
+  test('a visitor that throws fails the read with its error once, and the connection stays usable', async () => {
+    const { db } = await upstreamDatabase();
+    const id = await rawCampaign(db);
+    await db.query({
+      text: 'INSERT INTO trials (campaign_id) SELECT $1 FROM generate_series(1, 3)',
+      values: [id],
+    });
+    let visited = 0;
+    const failure = createEvalReader(db).readCampaign(id, (snapshot) =>
+      snapshot.forEachTrial(() => {
+        visited += 1;
+        throw new Error(`visitor failed on trial ${visited}`);
+      }),
+    );
+    await expect(failure).rejects.toThrow(/^visitor failed on trial 1$/);
+    expect(visited).toBe(1);
+    const counted = await createEvalReader(db).readCampaign(id, async (snapshot) => {
+      let trials = 0;
+      await snapshot.forEachTrial(() => (trials += 1));
+      return trials;
+    });
+    expect(counted).toBe(3);
+  });
+});
+
 describe('findLatestFinishedCampaign', () => {
   test('newest campaign whose items are all completed/failed, optionally matching a name glob', async () => {
     const { db } = await upstreamDatabase();

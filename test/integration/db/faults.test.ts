@@ -19,8 +19,11 @@ import { DatabaseError } from '../../../src/db/connection-url.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { ensureProductSchema, RETRY_RUNS_TABLE } from '../../../src/db/product-schema.js';
 import { advisoryKey, enqueueRetryOnce } from '../../../src/db/retry-runs.js';
+import { resolveCauses } from '../../../src/core/causes.js';
+import { loadCampaignAnalysis } from '../../../src/loop/analyze-campaign.js';
 import { createEmptyDatabase } from '../../support/databases.js';
 import { startFaultProxy } from '../../support/fault-proxy.js';
+import { seedDemoCampaign } from '../../support/seed-campaign.js';
 import { upstreamDatabase } from './helpers.js';
 
 const run = promisify(execFile);
@@ -235,7 +238,7 @@ describe('#12 connections exhausted (53300)', () => {
 });
 
 describe('#8 a connection that goes silent (half-open TCP, blackholed route)', () => {
-  async function throughProxy(queryTimeoutMs: number) {
+  async function throughProxy(queryTimeoutMs: number, retryBudgetMs = 3_000) {
     const url = await createEmptyDatabase('silent');
     const proxy = await startFaultProxy(Number(new URL(url).port));
     onTestFinished(() => proxy.close());
@@ -243,11 +246,11 @@ describe('#8 a connection that goes silent (half-open TCP, blackholed route)', (
     const db = await openEvalDatabase(proxy.urlFor(url), {
       queryTimeoutMs,
       connectTimeoutMs: 500,
-      retryBudgetMs: 3_000,
+      retryBudgetMs,
       log: (m) => warnings.push(m),
     });
     onTestFinished(() => db.close());
-    return { db, proxy, warnings };
+    return { db, proxy, warnings, url };
   }
 
   test('a query fails after the client-side deadline with a retryable error, and the pool recovers', async () => {
@@ -293,6 +296,20 @@ describe('#8 a connection that goes silent (half-open TCP, blackholed route)', (
     );
     expect(error.code).toBe('QUERY_TIMEOUT');
     // Two deadlines (4 s) would mean the ROLLBACK queued behind the unanswered statement.
+    expect(Date.now() - started).toBeLessThan(3_500);
+  });
+
+  test('an analysis whose trial rows stop coming fails after one deadline: its ROLLBACK does not wait out another', async () => {
+    const { db, proxy, url } = await throughProxy(2_000, 0);
+    const id = await seedDemoCampaign(url);
+    // Only the trial stream reads JSON paths before the evidence query.
+    void proxy.silentOn('jsonb_path_query_array');
+    const started = Date.now();
+    const error = await rejection(
+      loadCampaignAnalysis(db, id, { target: 0.9, causes: resolveCauses() }),
+    );
+    expect(error.code).toBe('QUERY_TIMEOUT');
+    // Two deadlines (4 s) would mean the ROLLBACK queued behind the streamed query.
     expect(Date.now() - started).toBeLessThan(3_500);
   });
 

@@ -8,6 +8,7 @@ import { analyzeCampaign, type CampaignAnalysis } from '../../../src/core/analys
 import { DEFAULT_CAUSES, type Cause } from '../../../src/core/causes.js';
 import type { Symptom } from '../../../src/core/symptoms.js';
 import { seededRandom } from '../../../src/demo/failure-model.js';
+import { PARALLEL_FROM_ITEMS } from '../../../src/db/campaign-snapshot.js';
 import { createEvalReader } from '../../../src/db/eval-reader.js';
 import { openEvalDatabase, type EvalDatabase } from '../../../src/db/pool.js';
 import { createUpstreamSchema } from '../../../src/db/upstream-schema.js';
@@ -103,7 +104,7 @@ async function seedCampaign(db: EvalDatabase, subject: string, count: number): P
       commands: pick(random, COMMANDS),
     };
   });
-  // One statement each for trials and work items: campaigns span several stream batches.
+  // One statement each for trials and work items.
   const inserted = await db.query({
     text: `INSERT INTO trials (campaign_id, started_at, chaos_injected_at, ticket_created_at,
              resolved_at, ended_at, final_state, chaos_metadata, commands_json)
@@ -159,8 +160,9 @@ const SUBJECTS = ['tikv', 'TiKV', 'chat-db-app', 'chat-db-app-shard', 'kafka'];
 beforeAll(async () => {
   db = await openEvalDatabase(await createEmptyDatabase('streamparity'), { log: () => undefined });
   await createUpstreamSchema(db);
-  // 1,300 trials: the stream reads them in several batches (500 rows per fetch).
   for (const subject of SUBJECTS) campaigns.set(subject, await seedCampaign(db, subject, 1_300));
+  // Enough work items for the stream's plan to use parallel workers.
+  campaigns.set('parallel', await seedCampaign(db, 'tikv', PARALLEL_FROM_ITEMS + 2_000));
   return () => db.close();
 }, 120_000);
 
@@ -178,7 +180,14 @@ describe('the streamed analysis equals scoring the whole rows', () => {
     expect(streamed.trials_detail.some((d) => d.work_id === null)).toBe(true);
   });
 
-  test("on a caller's client (one query, no cursor) too", async () => {
+  test('a campaign large enough to be read by parallel workers', async () => {
+    const id = campaigns.get('parallel')!;
+    const streamed = await loadCampaignAnalysis(db, id, OPTIONS);
+    expect(streamed.work_items.total).toBeGreaterThanOrEqual(PARALLEL_FROM_ITEMS);
+    expect(scored(streamed)).toEqual(scored(await wholeRowAnalysis(db, id)));
+  });
+
+  test("on a caller's client (outside our own transaction) too", async () => {
     const id = campaigns.get('tikv')!;
     const onClient = await db.withClient((client) => loadCampaignAnalysis(client, id, OPTIONS));
     expect(scored(onClient)).toEqual(scored(await wholeRowAnalysis(db, id)));
