@@ -603,12 +603,15 @@ var diagnosis_state = __webpack_require__(8251);
 async function loadCampaignAnalysis(db, campaignId, options) {
     const localUtcOffsetMinutes = -new Date().getTimezoneOffset();
     return (0,eval_reader/* createEvalReader */._)(db).readCampaign(campaignId, async (snapshot) => {
+        const { evidence = true, ...scoring } = options;
         const analyzer = new CampaignAnalyzer(snapshot.campaign, snapshot.workItems, {
-            ...options,
+            ...scoring,
             localUtcOffsetMinutes,
         });
         await snapshot.forEachTrial((trial, workItem) => analyzer.add(trial, workItem));
         const { analysis, evidenceTrialIds } = analyzer.finish();
+        if (!evidence)
+            return analysis;
         attachEvidence(analysis, await snapshot.evidence(evidenceTrialIds, EVIDENCE_COMMANDS));
         return analysis;
     });

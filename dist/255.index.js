@@ -691,6 +691,7 @@ async function loadFlakyHistory(db, analysis, options) {
         const past = await (0,analyze_campaign/* loadCampaignAnalysis */.vn)(db, id, {
             target: analysis.target_win_rate,
             causes: options.causes,
+            evidence: false,
         });
         series.push({ campaign_id: id, combos: past.by_chaos_type });
     }

@@ -20,6 +20,8 @@ export interface LoadAnalysisOptions {
   /** Per-chaos-type targets (config `targets`). */
   targets?: Readonly<Record<string, number>>;
   causes: Record<Symptom, Cause>;
+  /** Read the evidence rows of the failing trials (default true; past campaigns only need counts). */
+  evidence?: boolean;
 }
 
 /**
@@ -33,12 +35,14 @@ export async function loadCampaignAnalysis(
 ): Promise<CampaignAnalysis> {
   const localUtcOffsetMinutes = -new Date().getTimezoneOffset();
   return createEvalReader(db).readCampaign(campaignId, async (snapshot) => {
+    const { evidence = true, ...scoring } = options;
     const analyzer = new CampaignAnalyzer(snapshot.campaign, snapshot.workItems, {
-      ...options,
+      ...scoring,
       localUtcOffsetMinutes,
     });
     await snapshot.forEachTrial((trial, workItem) => analyzer.add(trial, workItem));
     const { analysis, evidenceTrialIds } = analyzer.finish();
+    if (!evidence) return analysis;
     attachEvidence(analysis, await snapshot.evidence(evidenceTrialIds, EVIDENCE_COMMANDS));
     return analysis;
   });

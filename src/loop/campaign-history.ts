@@ -30,6 +30,7 @@ export async function loadFlakyHistory(
     const past = await loadCampaignAnalysis(db, id, {
       target: analysis.target_win_rate,
       causes: options.causes,
+      evidence: false,
     });
     series.push({ campaign_id: id, combos: past.by_chaos_type });
   }

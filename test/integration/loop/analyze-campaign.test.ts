@@ -198,6 +198,18 @@ describe('loadCampaignAnalysis streams the campaign', () => {
     expect(onClient).toEqual(expected);
   });
 
+  test('without evidence (past campaigns of --history): the same counts, no evidence read', async () => {
+    const full = await loadCampaignAnalysis(db, oddId, OPTIONS);
+    const counts = await loadCampaignAnalysis(db, oddId, { ...OPTIONS, evidence: false });
+    expect(full.trials_detail.some((d) => d.evidence)).toBe(true);
+    expect(counts.trials_detail.some((d) => d.evidence)).toBe(false);
+    const withoutEvidence = (a: CampaignAnalysis) => ({
+      ...a,
+      trials_detail: a.trials_detail.map(({ evidence: _, ...detail }) => detail),
+    });
+    expect(withoutEvidence(counts)).toEqual(withoutEvidence(full));
+  });
+
   test('a missing campaign is one clear error naming the nearest ones', async () => {
     await expect(loadCampaignAnalysis(db, oddId + 1000, OPTIONS)).rejects.toThrow(
       `Campaign ${oddId + 1000} not found (nearest existing campaigns:`,
