@@ -192,7 +192,7 @@ describe('loadCampaignAnalysis streams the campaign', () => {
     expect(streamed.successes).toBeGreaterThan(0);
   });
 
-  test("on a caller's client (no cursor of its own) the analysis is the same", async () => {
+  test("on a caller's client (outside our own transaction) the analysis is the same", async () => {
     const expected = await loadCampaignAnalysis(db, oddId, OPTIONS);
     const onClient = await db.withClient((client) => loadCampaignAnalysis(client, oddId, OPTIONS));
     expect(onClient).toEqual(expected);
