@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '../demo/embedded-server.js';
-import { openEvalDatabase } from '../db/pool.js';
+import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
 import { createUpstreamSchema } from '../db/upstream-schema.js';
 import { seedLargeCampaign, timeAnalysis, timeRowByRow } from './analyze-bench.js';
 import { timeActionStart, timeBareNode, timeCliAnalyze } from './process-bench.js';
@@ -9,6 +9,8 @@ import { timeEnqueue, timeWaitWake } from './queue-bench.js';
 const SIZE = Number(process.env.BENCH_TRIALS ?? 100_000);
 const SMALL = Math.max(1, Math.round(SIZE / 10));
 const ROW_SAMPLE = 2_000;
+/** A campaign read before autovacuum analysed it (the statistics know nothing of it). */
+const FRESH = Math.min(SMALL, 2_000);
 const RUNS = 5;
 
 const median = (values: number[]) =>
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
         `ratio row-by-row fetch / end-to-end analyze: ${ratio.toFixed(1)}x  [goal ≥ 20x: ${verdict(ratio >= 20)}]`,
       );
 
+      await timeFreshCampaign(db, url);
+
       const bare = median(await repeat(RUNS, timeBareNode));
       const action = median(await repeat(RUNS, () => timeActionStart(url, campaignId)));
       const startRatio = action / bare;
@@ -93,6 +97,20 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+/** A just-finished campaign, before and after ANALYZE: the plan must not depend on its statistics. */
+async function timeFreshCampaign(db: EvalDatabase, url: string): Promise<void> {
+  for (const table of ['trials', 'work_queue']) {
+    await db.query({ text: `ALTER TABLE ${table} SET (autovacuum_enabled = false)` });
+  }
+  const freshId = await seedLargeCampaign(db, FRESH);
+  const fresh = median((await repeat(3, () => timeCliAnalyze(url, freshId))).map((r) => r.ms));
+  await db.query({ text: 'ANALYZE' });
+  const analysed = median((await repeat(3, () => timeCliAnalyze(url, freshId))).map((r) => r.ms));
+  console.log(
+    `\nanalyze ${count(FRESH)} trials the statistics do not know yet (median of 3): ${ms(fresh)} vs ${ms(analysed)} after ANALYZE: ${(fresh / analysed).toFixed(2)}x`,
+  );
 }
 
 await main();
