@@ -767,8 +767,8 @@ async function streamTrials(db, owned, campaign, workItems, visit) {
  * Nested loops are off: a campaign is usually read just after it finished, before autovacuum has
  * analysed its rows, so the statistics know nothing of it and the planner expects one row. It then
  * nests loops over the campaign's work items inside the loop over its trials, work that grows with
- * the cube of the campaign: 0.5 s for 100 trials, 20 s for 300, past the statement timeout at a
- * thousand. Hash joins cost about the same for a one-row campaign. (The JSON laterals still nest:
+ * the cube of the campaign: 0.5 s for 100 trials, 20 s for 300, so past the 60 s statement
+ * timeout from about 450. Hash joins cost about the same for a one-row campaign. (The JSON laterals still nest:
  * there is no other way to run them.)
  */
 async function planTrialStream(db, workItemCount) {
