@@ -175,19 +175,25 @@ async function streamTrials(
 }
 
 /**
- * Planner settings for trialStreamQuery, local to the snapshot's transaction.
+ * Planner settings for trialStreamQuery, local to the snapshot's transaction, in one round trip
+ * (the history reads up to ten campaigns, on links where a round trip can take 20 ms).
  *
  * Nested loops are off: a campaign is usually read just after it finished, before autovacuum has
  * analysed its rows, so the statistics know nothing of it and the planner expects one row. It then
  * nests loops over the campaign's work items inside the loop over its trials, work that grows with
- * the cube of the campaign: 0.5 s for 100 trials, 20 s for 300, so past the 60 s statement
- * timeout from about 450. Hash joins cost about the same for a one-row campaign. (The JSON laterals still nest:
- * there is no other way to run them.)
+ * the cube of the campaign: 0.5 s for 100 trials, 20 s for 300, so past the 60 s statement timeout
+ * from about 450. Hash joins cost about the same for a one-row campaign. (The JSON laterals still
+ * nest: there is no other way to run them.)
  */
 export async function planTrialStream(db: Queryable, workItemCount: number): Promise<void> {
-  await db.query({ text: 'SET LOCAL enable_nestloop = off' });
-  if (workItemCount < PARALLEL_FROM_ITEMS) return;
-  for (const setting of PARALLEL_SETTINGS) await db.query({ text: `SET LOCAL ${setting} = 0` });
+  const settings = [['enable_nestloop', 'off']];
+  if (workItemCount >= PARALLEL_FROM_ITEMS) {
+    for (const setting of PARALLEL_SETTINGS) settings.push([setting, '0']);
+  }
+  await db.query({
+    text: `SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+    values: settings.flat(),
+  });
 }
 
 /**

@@ -8,7 +8,11 @@ import { describe, expect, test } from 'vitest';
 import { seedLargeCampaign } from '../../../src/bench/analyze-bench.js';
 import { DEFAULT_CAUSES, type Cause } from '../../../src/core/causes.js';
 import type { Symptom } from '../../../src/core/symptoms.js';
-import { planTrialStream, trialStreamQuery } from '../../../src/db/campaign-snapshot.js';
+import {
+  PARALLEL_FROM_ITEMS,
+  planTrialStream,
+  trialStreamQuery,
+} from '../../../src/db/campaign-snapshot.js';
 import { loadCampaignAnalysis } from '../../../src/loop/analyze-campaign.js';
 import { upstreamDatabase } from './helpers.js';
 
@@ -64,5 +68,36 @@ describe('reading a campaign the statistics do not know yet', () => {
     await db.query({ text: 'ANALYZE' });
     expect(before.trials).toBe(FRESH_TRIALS);
     expect(before).toEqual(await loadCampaignAnalysis(db, fresh, options));
+  });
+
+  test('the settings hold for the transaction only, parallel ones from PARALLEL_FROM_ITEMS', async () => {
+    const { db } = await upstreamDatabase();
+    const settings = (count: number) =>
+      db.withClient(async (client) => {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        try {
+          await planTrialStream(client, count);
+          const { rows } = await client.query(
+            `SELECT current_setting('enable_nestloop') AS nestloop,
+                    current_setting('parallel_setup_cost') AS setup,
+                    current_setting('min_parallel_index_scan_size') AS index_size`,
+          );
+          return rows[0] as Record<string, string>;
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      });
+    expect(await settings(PARALLEL_FROM_ITEMS - 1)).toEqual({
+      nestloop: 'off',
+      setup: '1000',
+      index_size: '512kB',
+    });
+    expect(await settings(PARALLEL_FROM_ITEMS)).toEqual({
+      nestloop: 'off',
+      setup: '0',
+      index_size: '0',
+    });
+    const { rows } = await db.query({ text: "SELECT current_setting('enable_nestloop') AS v" });
+    expect(rows[0].v).toBe('on');
   });
 });
