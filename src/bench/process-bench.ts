@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,16 @@ const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 const ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const ACTION_YML = fileURLToPath(new URL('../../action.yml', import.meta.url));
 
-// Preloaded into the analyse process: the kernel's peak RSS of that process, written at exit.
-const RSS_REPORTER = `process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n`;
+// Preloaded into the analyse process: the kernel's peak RSS of that process, and the CPU time it
+// used (microseconds), written at exit.
+const USAGE_REPORTER = `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({ maxRss: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); });\n`;
+
+/** CPU time spent so far by every process of the machine, all cores added up (ms). */
+function machineBusyMs(): number {
+  let busy = 0;
+  for (const { times } of cpus()) busy += times.user + times.nice + times.sys + times.irq;
+  return busy;
+}
 
 interface Run {
   /** Spawn to exit. */
@@ -63,25 +71,41 @@ const baseEnv = (): NodeJS.ProcessEnv => ({
 export interface CliAnalyzeRun {
   ms: number;
   maxRssMb: number;
+  /** CPU time of the analyze process itself. */
+  nodeCpuMs: number;
+  /**
+   * CPU time of every process of the machine during the timed run: the analysis, PostgreSQL's
+   * backend and its parallel workers (and whatever else ran, on a busy machine).
+   */
+  machineCpuMs: number;
 }
 
 /** `node lib/cli.js analyze <id> --json` against the database, process start to exit. */
 export async function timeCliAnalyze(url: string, campaignId: number): Promise<CliAnalyzeRun> {
   const args = [CLI, 'analyze', String(campaignId), '--json', '--database-url', url];
+  const busyBefore = machineBusyMs();
   const timed = await timeProcess(args, baseEnv());
+  const machineCpuMs = machineBusyMs() - busyBefore;
   if (timed.code !== 0) throw new Error(`analyze exited with ${timed.code}: ${timed.stderr}`);
-  // Peak memory from a second run with the reporter preloaded, so the timing carries no extra work.
+  // Memory and CPU from a second run with the reporter preloaded, so the timing carries no extra
+  // work.
   const dir = await mkdtemp(join(tmpdir(), 'iterate-campaign-bench-'));
   try {
-    const reporter = join(dir, 'rss.cjs');
-    const rssFile = join(dir, 'rss');
-    await writeFile(reporter, RSS_REPORTER);
+    const reporter = join(dir, 'usage.cjs');
+    const usageFile = join(dir, 'usage.json');
+    await writeFile(reporter, USAGE_REPORTER);
     const measured = await timeProcess(['--require', reporter, ...args], {
       ...baseEnv(),
-      BENCH_RSS_FILE: rssFile,
+      BENCH_USAGE_FILE: usageFile,
     });
     if (measured.code !== 0) throw new Error(`analyze exited with ${measured.code}`);
-    return { ms: timed.exitMs, maxRssMb: Number(await readFile(rssFile, 'utf8')) / 1024 };
+    const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRss: number; cpu: number };
+    return {
+      ms: timed.exitMs,
+      maxRssMb: usage.maxRss / 1024,
+      nodeCpuMs: usage.cpu / 1000,
+      machineCpuMs,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

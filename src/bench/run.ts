@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '../demo/embedded-server.js';
 import { openEvalDatabase, type EvalDatabase } from '../db/pool.js';
@@ -12,6 +13,7 @@ const ROW_SAMPLE = 2_000;
 /** A campaign read before autovacuum analysed it (the statistics know nothing of it). */
 const FRESH = Math.min(SMALL, 2_000);
 const RUNS = 5;
+const cores = availableParallelism();
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -54,6 +56,11 @@ async function main(): Promise<void> {
       );
       console.log(
         `  ${count(SMALL)} trials end to end (median of 3): ${ms(median(small.map((r) => r.ms)))}`,
+      );
+      const machineCpu = median(cli.map((r) => r.machineCpuMs));
+      const nodeCpu = median(cli.map((r) => r.nodeCpuMs));
+      console.log(
+        `  CPU time of one ${count(SIZE)}-trial analysis, all processes (median of ${RUNS}): ${ms(machineCpu)}, of which the analyze process ${ms(nodeCpu)} and the rest PostgreSQL; on ${cores} cores no run can end before ${ms(machineCpu / cores)}`,
       );
 
       await timeAnalysis(db, campaignId); // warm-up: JIT
